@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { currencyDigits, formatMoney, isCurrencyCode, toMajorUnits } from './money.ts'
+import { currencyDigits, formatMoney, isCurrencyCode, parseMoney, toMajorUnits } from './money.ts'
 
 const NBSP_LIKE = /[\u00a0\u202f]/g
 
@@ -120,5 +120,72 @@ describe('toMajorUnits', () => {
 
   it('should throw for a fractional amount', () => {
     expect(() => toMajorUnits(1.5, 'EUR')).toThrow(RangeError)
+  })
+})
+
+describe('parseMoney', () => {
+  it('should read euros in French, English, German and Portuguese formats', () => {
+    expect(parseMoney('39,80 €', 'EUR')).toBe(3980)
+    expect(parseMoney('€39.80', 'EUR')).toBe(3980)
+    expect(parseMoney('1.234,50 €', 'EUR')).toBe(123450)
+    expect(parseMoney('€ 1.234,50', 'EUR')).toBe(123450)
+    expect(parseMoney('1\u202f234,50\u00a0€', 'EUR')).toBe(123450)
+  })
+
+  it('should read Swiss apostrophes and Indian grouping', () => {
+    expect(parseMoney('CHF 1’234.50', 'CHF')).toBe(123450)
+    expect(parseMoney("CHF 1'234.50", 'CHF')).toBe(123450)
+    expect(parseMoney('₹12,34,567.89', 'INR')).toBe(123456789)
+  })
+
+  it('should read yen with thousands separators', () => {
+    expect(parseMoney('¥1,234', 'JPY')).toBe(1234)
+    expect(parseMoney('1.234.568 JPY', 'JPY')).toBe(1234568)
+    expect(parseMoney('¥500.00', 'JPY')).toBe(500)
+  })
+
+  it('should read three decimals for dinars', () => {
+    expect(parseMoney('KWD 1.234', 'KWD')).toBe(1234)
+    expect(parseMoney('1.234,567 KWD', 'KWD')).toBe(1234567)
+    expect(parseMoney('KWD 1,234,567', 'KWD')).toBe(1234567000)
+  })
+
+  it('should treat a three-digit group as thousands for two-decimal currencies', () => {
+    expect(parseMoney('1.234 €', 'EUR')).toBe(123400)
+    expect(parseMoney('1,5 €', 'EUR')).toBe(150)
+  })
+
+  it('should read Arabic-Indic digits and bidi marks', () => {
+    expect(parseMoney('\u200f\u200e١٢٫٥٠ €', 'EUR')).toBe(1250)
+    expect(parseMoney('‏‎1,234.567 د.ك.‏', 'KWD')).toBe(1234567)
+  })
+
+  it('should read a negative amount', () => {
+    expect(parseMoney('-€5.00', 'EUR')).toBe(-500)
+  })
+
+  it('should return null without exactly one number', () => {
+    expect(parseMoney('free', 'EUR')).toBeNull()
+    expect(parseMoney('5 € or 6 €', 'EUR')).toBeNull()
+    expect(parseMoney('', 'EUR')).toBeNull()
+  })
+
+  it('should return null for decimals the currency cannot hold', () => {
+    expect(parseMoney('¥5.5', 'JPY')).toBeNull()
+    expect(parseMoney('€1.999', 'EUR')).toBe(199900)
+  })
+
+  it('should read back what formatMoney wrote in many locales', () => {
+    const locales = ['en', 'fr', 'es', 'it', 'pt', 'de', 'ar-u-nu-latn', 'de-CH', 'en-IN', 'ja']
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e13 }),
+        fc.constantFrom('EUR', 'JPY', 'KWD', 'USD', 'CHF', 'INR', 'BRL', 'CLF'),
+        fc.constantFrom(...locales),
+        (amount, currency, locale) => {
+          expect(parseMoney(formatMoney(amount, currency, locale), currency)).toBe(amount)
+        },
+      ),
+    )
   })
 })

@@ -137,3 +137,60 @@ function assertMinorUnits(amount: number): void {
     throw new RangeError(`Amount must be an integer number of minor units, got ${amount}`)
   }
 }
+
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g
+/** Digits joined by at most one separator: `.` `,` apostrophes or a (no-break) space. */
+const NUMBER_RUN = /\d(?:[.,'\u2019\s]?\d)*/g
+
+/**
+ * Reads a formatted amount back into integer minor units, whatever the locale wrote:
+ * `39,80 €`, `€39.80`, `1.234,50`, `1 234,50`, `CHF 1’234.50`, `₹12,34,567.89`, Arabic-Indic
+ * digits. Returns `null` unless the text holds exactly one number that fits the currency.
+ *
+ * A single `.` or `,` followed by up to the currency's digits is the decimal separator; one
+ * followed by exactly three digits is a thousands separator when the currency has fewer than
+ * three decimals (so `1.234` is 1234 JPY or 1234.00 EUR but 1.234 KWD); a separator that
+ * appears twice always groups thousands.
+ *
+ * @example parseMoney('39,80 €', 'EUR') // 3980
+ * @example parseMoney('¥1,234', 'JPY') // 1234
+ * @example parseMoney('KWD 1.234', 'KWD') // 1234
+ */
+export function parseMoney(text: string, currency: string): number | null {
+  const cleaned = text
+    .replace(BIDI_CONTROLS, '')
+    .replace(EASTERN_DIGITS, (digit) => {
+      const code = digit.charCodeAt(0)
+      return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660)
+    })
+    .replace(/\u066b/g, '.')
+    .replace(/\u066c/g, ',')
+  const runs = [...cleaned.matchAll(NUMBER_RUN)]
+  const [run, extra] = runs
+  if (run === undefined || extra !== undefined) return null
+  const negative = /[-\u2212]/.test(cleaned.slice(0, run.index))
+  const digits = currencyDigits(currency)
+  const separators = run[0].replace(/\d/g, '')
+  const groups = run[0].split(/\D/)
+  const last = separators.at(-1)
+  const lastGroup = groups.at(-1) ?? ''
+  let integer = groups.join('')
+  let fraction = ''
+  const isDecimal =
+    (last === '.' || last === ',') &&
+    separators.indexOf(last) === separators.length - 1 &&
+    !(lastGroup.length === 3 && digits < 3)
+  if (isDecimal) {
+    integer = groups.slice(0, -1).join('')
+    fraction = lastGroup
+    // Extra decimals are tolerated only when they are zeros ("¥500.00", "5.000 €").
+    if (fraction.length > digits) {
+      if (!/^0*$/.test(fraction.slice(digits))) return null
+      fraction = fraction.slice(0, digits)
+    }
+  }
+  const minor = Number(`${integer}${fraction.padEnd(digits, '0')}`)
+  if (!Number.isSafeInteger(minor)) return null
+  return negative ? -minor : minor
+}

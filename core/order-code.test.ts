@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  findOrderCodeMatches,
   findOrderCodes,
   generateOrderCode,
   isOrderCode,
@@ -68,6 +69,15 @@ describe('normalizeOrderCode', () => {
     expect(normalizeOrderCode('K7Q2M10')).toBeNull()
     expect(normalizeOrderCode('K7Q2M')).toBeNull()
     expect(normalizeOrderCode('')).toBeNull()
+  })
+})
+
+describe('findOrderCodeMatches', () => {
+  it('should report the position and the hash of each match', () => {
+    expect(findOrderCodeMatches('ok #k7q2m9 and A2B3C4')).toEqual([
+      { code: 'K7Q2M9', index: 4, hashed: true },
+      { code: 'A2B3C4', index: 15, hashed: false },
+    ])
   })
 })
 

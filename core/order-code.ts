@@ -72,6 +72,34 @@ const MAX_PARTS = 3
 
 type Token = { text: string; start: number; end: number }
 
+/** An order code found in text: where it starts and whether it was written with a `#`. */
+export type OrderCodeMatch = { code: string; index: number; hashed: boolean }
+
+/**
+ * Every order code candidate in free text, in order of appearance, with its position and whether
+ * a `#` introduced it (see {@link findOrderCodes} for the tolerated spellings).
+ *
+ * @example findOrderCodeMatches('ok #k7q2m9') // [{ code: 'K7Q2M9', index: 4, hashed: true }]
+ */
+export function findOrderCodeMatches(text: string): OrderCodeMatch[] {
+  const tokens: Token[] = []
+  for (const match of text.matchAll(TOKEN)) {
+    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length })
+  }
+  const matches: OrderCodeMatch[] = []
+  let index = 0
+  while (index < tokens.length) {
+    const found = codeStartingAt(text, tokens, index)
+    if (found === null) {
+      index++
+      continue
+    }
+    matches.push({ code: found.code, index: found.start, hashed: found.hash })
+    index += found.parts
+  }
+  return matches
+}
+
 /**
  * Finds order codes in free text, tolerant to how people type them: any case, an optional `#`
  * (spaces allowed after it), and single spaces or dashes inside (`#k7q 2m9`, `K7Q-2M9`), in the
@@ -85,31 +113,21 @@ type Token = { text: string; start: number; end: number }
  * @example findOrderCodes('thanks for the order') // []
  */
 export function findOrderCodes(text: string): string[] {
-  const tokens: Token[] = []
-  for (const match of text.matchAll(TOKEN)) {
-    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length })
-  }
-  const withHash: string[] = []
-  const withoutHash: string[] = []
-  let index = 0
-  while (index < tokens.length) {
-    const found = codeStartingAt(text, tokens, index)
-    if (found === null) {
-      index++
-      continue
+  const matches = findOrderCodeMatches(text)
+  const codes: string[] = []
+  for (const hashed of [true, false]) {
+    for (const match of matches) {
+      if (match.hashed === hashed && !codes.includes(match.code)) codes.push(match.code)
     }
-    const list = found.hash ? withHash : withoutHash
-    if (!list.includes(found.code)) list.push(found.code)
-    index += found.parts
   }
-  return [...withHash, ...withoutHash.filter((code) => !withHash.includes(code))]
+  return codes
 }
 
 function codeStartingAt(
   text: string,
   tokens: readonly Token[],
   first: number,
-): { code: string; parts: number; hash: boolean } | null {
+): { code: string; parts: number; hash: boolean; start: number } | null {
   let joined = ''
   for (let parts = 1; parts <= MAX_PARTS; parts++) {
     const token = tokens[first + parts - 1]
@@ -124,10 +142,11 @@ function codeStartingAt(
     if (joined.length > ORDER_CODE_LENGTH) return null
     if (joined.length === ORDER_CODE_LENGTH) {
       if (!isOrderCode(joined)) return null
-      const startToken = tokens[first]
-      const hash = startToken !== undefined && /#\s*$/.test(text.slice(0, startToken.start))
+      const start = tokens[first]?.start ?? 0
+      // A few spaces may sit between the hash and the code; look only that far back.
+      const hash = /#\s{0,3}$/.test(text.slice(Math.max(0, start - 4), start))
       if (!hash && !(/\d/.test(joined) && /[A-Z]/.test(joined))) return null
-      return { code: joined, parts, hash }
+      return { code: joined, parts, hash, start }
     }
   }
   return null

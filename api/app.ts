@@ -1,0 +1,52 @@
+import { Hono } from 'hono'
+import { sql } from 'kysely'
+import type { Db } from '../db/database.ts'
+import type { AppEnv } from './app-env.ts'
+import { authRoutes } from './auth/auth.routes.ts'
+import { type AppConfig, defaultConfig } from './config.ts'
+import { AppError, handleError } from './errors.ts'
+import { limitBody } from './middleware/body-limit.ts'
+import { requestLog } from './middleware/request-log.ts'
+import { shopRoutes } from './shops/shops.routes.ts'
+
+export interface CreateAppOptions {
+  db: Db
+  config?: Partial<AppConfig>
+}
+
+const MB = 1024 * 1024
+
+/**
+ * Builds the whole HTTP app: API, webhooks, widget, storefront and admin. Tests call
+ * `createApp({ db }).request(...)`; the server passes it to @hono/node-server.
+ */
+export function createApp(options: CreateAppOptions) {
+  const config = defaultConfig(options.config)
+  const app = new Hono<AppEnv>()
+
+  app.use(requestLog({ write: config.log ? (line) => console.log(line) : undefined }))
+  app.use(async function context(c, next) {
+    c.set('db', options.db)
+    c.set('config', config)
+    await next()
+  })
+  // Uploads get their own, larger cap on their route.
+  app.use('/api/*', async function apiBodyLimit(c, next) {
+    if (/^\/api\/shops\/[^/]+\/images$/.test(c.req.path)) return next()
+    return limitBody(MB)(c, next)
+  })
+  app.onError(handleError)
+  app.notFound((c) => handleError(new AppError(404, 'not_found', 'Not found'), c))
+
+  app.get('/healthz', async (c) => {
+    await sql`select 1`.execute(c.var.db)
+    return c.json({ ok: true })
+  })
+
+  app.route('/', authRoutes(config.authRateLimit))
+  app.route('/', shopRoutes())
+
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,48 @@
+import type { Env } from './env.ts'
+
+/** What the app needs to know about its deployment; built from the environment or by tests. */
+export interface AppConfig {
+  publicUrl: string
+  trustProxy: boolean
+  log: boolean
+  whatsapp: {
+    verifyToken: string | undefined
+    appSecret: string | undefined
+    accessToken: string | undefined
+    graphUrl: string
+  }
+  /** Attempts per IP per window on sign-up and log-in. */
+  authRateLimit: { limit: number; windowMs: number }
+}
+
+/** Default configuration, for tests and for `createApp` callers that give only some fields. */
+export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    publicUrl: 'http://localhost:3000',
+    trustProxy: false,
+    log: false,
+    whatsapp: {
+      verifyToken: undefined,
+      appSecret: undefined,
+      accessToken: undefined,
+      graphUrl: 'https://graph.facebook.com/v23.0',
+    },
+    authRateLimit: { limit: 10, windowMs: 60_000 },
+    ...overrides,
+  }
+}
+
+/** The configuration of a running server. */
+export function configFromEnv(e: Env): AppConfig {
+  return defaultConfig({
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    trustProxy: e.TRUST_PROXY,
+    log: e.LOG_LEVEL !== 'silent',
+    whatsapp: {
+      verifyToken: e.WHATSAPP_VERIFY_TOKEN,
+      appSecret: e.WHATSAPP_APP_SECRET,
+      accessToken: e.WHATSAPP_ACCESS_TOKEN,
+      graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/+$/, ''),
+    },
+  })
+}

@@ -1,0 +1,52 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+/** An error meant for the client: a 4xx status, a stable code, a message, maybe a field. */
+export class AppError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}
+
+/** 404 in the same words whether the thing is missing or belongs to someone else. */
+export function notFound(what = 'Resource'): AppError {
+  return new AppError(404, 'not_found', `${what} not found`)
+}
+
+/** A 400 naming the field at fault. */
+export function invalidField(field: string, message: string, code = 'invalid'): AppError {
+  return new AppError(400, code, message, field)
+}
+
+/** The one place where errors become responses. Nothing internal ever reaches the client. */
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof AppError) {
+    const error = {
+      code: err.code,
+      message: err.message,
+      ...(err.field ? { field: err.field } : {}),
+    }
+    return c.json({ error }, err.status)
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode
+    const code =
+      status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'bad_request'
+    return c.json({ error: { code, message: err.message || 'Bad request' } }, status)
+  }
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      requestId: c.get('requestId'),
+      error: String(err?.stack ?? err),
+    }),
+  )
+  return c.json({ error: { code: 'internal', message: 'Something went wrong on our side' } }, 500)
+}

@@ -1,0 +1,30 @@
+import type { ShopRow } from '../../db/schema/shops.ts'
+
+/** The public URL of an uploaded image (display size) by its hash. */
+export function mediaUrl(publicUrl: string, hash: string, size: 'display' | 'thumb' = 'display') {
+  return `${publicUrl}/media/${hash}${size === 'thumb' ? '-thumb' : ''}.webp`
+}
+
+/** A shop as its owner sees it in the API. */
+export function ownerShopJson(shop: ShopRow, publicUrl: string) {
+  return {
+    id: shop.id,
+    slug: shop.slug,
+    url: `${publicUrl}/${shop.slug}`,
+    name: shop.name,
+    description: shop.description,
+    whatsappPhone: shop.whatsapp_phone,
+    whatsappPhoneNumberId: shop.whatsapp_phone_number_id,
+    currency: shop.currency,
+    locale: shop.locale,
+    timezone: shop.timezone,
+    logoImage: shop.logo_image,
+    logoUrl: shop.logo_image ? mediaUrl(publicUrl, shop.logo_image) : null,
+    address: shop.address,
+    businessHours: shop.business_hours,
+    channels: shop.channels,
+    published: shop.published,
+    createdAt: shop.created_at.toISOString(),
+    updatedAt: shop.updated_at.toISOString(),
+  }
+}

@@ -1,0 +1,108 @@
+import { Hono } from 'hono'
+import { findShopImage } from '../../db/images.queries.ts'
+import {
+  insertShop,
+  isPhoneNumberIdTaken,
+  isSlugTaken,
+  listMerchantShops,
+  updateShop,
+} from '../../db/shops.queries.ts'
+import type { AppEnv } from '../app-env.ts'
+import { AppError, invalidField } from '../errors.ts'
+import { requireMerchant, requireOwnedShop } from '../middleware/require-merchant.ts'
+import { readJson } from '../validate.ts'
+import { ownerShopJson } from './shop-json.ts'
+import { createShopSchema, slugSchema, updateShopSchema } from './shop-schema.ts'
+
+/** `/api/shops` (the merchant's shops) and `/api/slug-availability/:slug`. */
+export function shopRoutes() {
+  const routes = new Hono<AppEnv>()
+
+  routes.get('/api/slug-availability/:slug', requireMerchant(), async (c) => {
+    const check = slugSchema.safeParse(c.req.param('slug'))
+    if (!check.success) {
+      return c.json({ available: false, reason: check.error.issues[0]?.message ?? 'invalid' })
+    }
+    const taken = await isSlugTaken(c.var.db, check.data)
+    return c.json({ available: !taken, ...(taken ? { reason: 'already taken' } : {}) })
+  })
+
+  routes.get('/api/shops', requireMerchant(), async (c) => {
+    const shops = await listMerchantShops(c.var.db, c.var.merchant.id)
+    return c.json({ shops: shops.map((s) => ownerShopJson(s, c.var.config.publicUrl)) })
+  })
+
+  routes.post('/api/shops', requireMerchant(), async (c) => {
+    const input = await readJson(c, createShopSchema)
+    if (
+      input.whatsappPhoneNumberId &&
+      (await isPhoneNumberIdTaken(c.var.db, input.whatsappPhoneNumberId))
+    ) {
+      throw invalidField(
+        'whatsappPhoneNumberId',
+        'Another shop already uses this number id',
+        'taken',
+      )
+    }
+    const shop = await insertShop(c.var.db, {
+      merchant_id: c.var.merchant.id,
+      slug: input.slug,
+      name: input.name,
+      description: input.description ?? '',
+      whatsapp_phone: input.whatsappPhone,
+      whatsapp_phone_number_id: input.whatsappPhoneNumberId ?? null,
+      currency: input.currency,
+      locale: input.locale ?? 'en',
+      timezone: input.timezone ?? 'UTC',
+      address: input.address ?? '',
+      business_hours: input.businessHours ? JSON.stringify(input.businessHours) : null,
+      channels: JSON.stringify(input.channels ?? {}),
+      published: input.published ?? true,
+    })
+    if (!shop) throw new AppError(409, 'taken', 'This address is already taken', 'slug')
+    return c.json(ownerShopJson(shop, c.var.config.publicUrl), 201)
+  })
+
+  routes.get('/api/shops/:slug', requireOwnedShop(), (c) =>
+    c.json(ownerShopJson(c.var.shop, c.var.config.publicUrl)),
+  )
+
+  routes.patch('/api/shops/:slug', requireOwnedShop(), async (c) => {
+    const input = await readJson(c, updateShopSchema)
+    const shop = c.var.shop
+    if (
+      input.whatsappPhoneNumberId &&
+      (await isPhoneNumberIdTaken(c.var.db, input.whatsappPhoneNumberId, shop.id))
+    ) {
+      throw invalidField(
+        'whatsappPhoneNumberId',
+        'Another shop already uses this number id',
+        'taken',
+      )
+    }
+    if (input.logoImage) {
+      if (!(await findShopImage(c.var.db, shop.id, input.logoImage)))
+        throw invalidField('logoImage', 'Upload the image to this shop first', 'not_found')
+    }
+    const updated = await updateShop(c.var.db, shop.id, {
+      name: input.name,
+      description: input.description,
+      whatsapp_phone: input.whatsappPhone,
+      whatsapp_phone_number_id: input.whatsappPhoneNumberId,
+      currency: input.currency,
+      locale: input.locale,
+      timezone: input.timezone,
+      address: input.address,
+      business_hours:
+        input.businessHours === undefined
+          ? undefined
+          : input.businessHours && JSON.stringify(input.businessHours),
+      channels: input.channels && JSON.stringify(input.channels),
+      logo_image: input.logoImage,
+      published: input.published,
+    })
+    return c.json(ownerShopJson(updated, c.var.config.publicUrl))
+  })
+
+  return routes
+}

@@ -1,0 +1,131 @@
+import type { SupportedLocale } from './locale.ts'
+
+/** The words of an order message in one language. */
+export type OrderMessageStrings = {
+  /** First line, e.g. "Hello Acme! I'd like to order:". */
+  greeting: (shop: string) => string
+  /** Between a label and its value (French puts a no-break space before the colon). */
+  colon: string
+  order: string
+  subtotal: string
+  shipping: string
+  free: string
+  total: string
+  name: string
+  phone: string
+  address: string
+  note: string
+  orderPage: string
+  /** Replaces the items that did not fit in the link. */
+  moreItems: (count: number) => string
+}
+
+/** Order message strings for every supported locale; the parser reads all of them. */
+export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessageStrings>> = {
+  en: {
+    greeting: (shop) => `Hello ${shop}! I'd like to order:`,
+    colon: ': ',
+    order: 'Order',
+    subtotal: 'Subtotal',
+    shipping: 'Shipping',
+    free: 'free',
+    total: 'Total',
+    name: 'Name',
+    phone: 'Phone',
+    address: 'Address',
+    note: 'Note',
+    orderPage: 'Order page',
+    moreItems: (count) => (count === 1 ? '… and 1 more item' : `… and ${count} more items`),
+  },
+  fr: {
+    greeting: (shop) => `Bonjour ${shop}\u00a0! Je souhaite commander\u00a0:`,
+    colon: '\u00a0: ',
+    order: 'Commande',
+    subtotal: 'Sous-total',
+    shipping: 'Livraison',
+    free: 'offerte',
+    total: 'Total',
+    name: 'Nom',
+    phone: 'Téléphone',
+    address: 'Adresse',
+    note: 'Remarque',
+    orderPage: 'Suivi de commande',
+    moreItems: (count) => (count === 1 ? '… et 1 autre article' : `… et ${count} autres articles`),
+  },
+  es: {
+    greeting: (shop) => `¡Hola, ${shop}! Quisiera hacer un pedido:`,
+    colon: ': ',
+    order: 'Pedido',
+    subtotal: 'Subtotal',
+    shipping: 'Envío',
+    free: 'gratis',
+    total: 'Total',
+    name: 'Nombre',
+    phone: 'Teléfono',
+    address: 'Dirección',
+    note: 'Nota',
+    orderPage: 'Ver pedido',
+    moreItems: (count) => (count === 1 ? '… y 1 artículo más' : `… y ${count} artículos más`),
+  },
+  it: {
+    greeting: (shop) => `Ciao ${shop}! Vorrei ordinare:`,
+    colon: ': ',
+    order: 'Ordine',
+    subtotal: 'Subtotale',
+    shipping: 'Spedizione',
+    free: 'gratuita',
+    total: 'Totale',
+    name: 'Nome',
+    phone: 'Telefono',
+    address: 'Indirizzo',
+    note: 'Nota',
+    orderPage: "Pagina dell'ordine",
+    moreItems: (count) => (count === 1 ? '… e un altro articolo' : `… e altri ${count} articoli`),
+  },
+  pt: {
+    greeting: (shop) => `Olá, ${shop}! Gostaria de fazer um pedido:`,
+    colon: ': ',
+    order: 'Pedido',
+    subtotal: 'Subtotal',
+    shipping: 'Envio',
+    free: 'grátis',
+    total: 'Total',
+    name: 'Nome',
+    phone: 'Telefone',
+    address: 'Endereço',
+    note: 'Observação',
+    orderPage: 'Página do pedido',
+    moreItems: (count) => (count === 1 ? '… e mais 1 item' : `… e mais ${count} itens`),
+  },
+  de: {
+    greeting: (shop) => `Hallo ${shop}! Ich möchte bestellen:`,
+    colon: ': ',
+    order: 'Bestellung',
+    subtotal: 'Zwischensumme',
+    shipping: 'Versand',
+    free: 'kostenlos',
+    total: 'Gesamt',
+    name: 'Name',
+    phone: 'Telefon',
+    address: 'Adresse',
+    note: 'Hinweis',
+    orderPage: 'Bestellseite',
+    moreItems: (count) =>
+      count === 1 ? '… und 1 weiterer Artikel' : `… und ${count} weitere Artikel`,
+  },
+  ar: {
+    greeting: (shop) => `مرحبًا ${shop}! أود أن أطلب:`,
+    colon: ': ',
+    order: 'الطلب',
+    subtotal: 'المجموع الفرعي',
+    shipping: 'الشحن',
+    free: 'مجاني',
+    total: 'الإجمالي',
+    name: 'الاسم',
+    phone: 'الهاتف',
+    address: 'العنوان',
+    note: 'ملاحظة',
+    orderPage: 'صفحة الطلب',
+    moreItems: (count) => (count === 1 ? '… ومنتج آخر' : `… و${count} منتجات أخرى`),
+  },
+}

@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect } from 'kysely'
+import { PGliteDialect } from 'kysely-pglite-dialect'
+import pg from 'pg'
+import type { Database } from './database.ts'
+
+// count(*) and other int8 results come back as strings from node-postgres; every int8 we read
+// is a count well inside Number's range, so read it as a number on both engines.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10))
+
+export type Engine = 'pglite' | 'postgres'
+
+export interface CreateDbOptions {
+  /** `postgres://…`: use a PostgreSQL server. Without it, PGlite runs in this process. */
+  databaseUrl?: string | undefined
+  /** Folder for PGlite's files; omitted means in memory (tests). */
+  dataDir?: string | undefined
+  /** Connections in the pool (PostgreSQL only). */
+  poolSize?: number
+}
+
+/**
+ * Opens the database: PGlite (embedded, one connection, callers queued) or a PostgreSQL pool.
+ * @example const { db, engine } = createDb({ dataDir: './data' })
+ */
+export function createDb(options: CreateDbOptions = {}): { db: Kysely<Database>; engine: Engine } {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 })
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      engine: 'postgres',
+    }
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
+  const pglite = new PGlite(options.dataDir ? `${options.dataDir}/pglite` : undefined)
+  return { db: new Kysely<Database>({ dialect: new PGliteDialect(pglite) }), engine: 'pglite' }
+}

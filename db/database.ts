@@ -1,0 +1,43 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { CategoriesTable } from './schema/categories.ts'
+import type { ImagesTable } from './schema/images.ts'
+import type { MerchantsTable } from './schema/merchants.ts'
+import type {
+  AnalyticsEventsTable,
+  InboundMessagesTable,
+  OutboundMessagesTable,
+} from './schema/messages.ts'
+import type {
+  IdempotencyKeysTable,
+  OrderEventsTable,
+  OrderItemsTable,
+  OrdersTable,
+} from './schema/orders.ts'
+import type { ProductsTable, ProductVariantsTable } from './schema/products.ts'
+import type { RateLimitsTable, SessionsTable } from './schema/sessions.ts'
+import type { ShippingMethodsTable } from './schema/shipping-methods.ts'
+import type { ShopsTable } from './schema/shops.ts'
+
+/** Every table of the product; the only description of the schema that app code uses. */
+export interface Database {
+  merchants: MerchantsTable
+  sessions: SessionsTable
+  rate_limits: RateLimitsTable
+  shops: ShopsTable
+  images: ImagesTable
+  categories: CategoriesTable
+  products: ProductsTable
+  product_variants: ProductVariantsTable
+  shipping_methods: ShippingMethodsTable
+  orders: OrdersTable
+  order_items: OrderItemsTable
+  order_events: OrderEventsTable
+  idempotency_keys: IdempotencyKeysTable
+  inbound_messages: InboundMessagesTable
+  outbound_messages: OutboundMessagesTable
+  analytics_events: AnalyticsEventsTable
+}
+
+export type Db = Kysely<Database>
+/** A database handle or an open transaction: what every query function takes. */
+export type DbOrTrx = Kysely<Database> | Transaction<Database>

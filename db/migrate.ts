@@ -1,0 +1,23 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import * as initialSchema from './migrations/0001-initial-schema.ts'
+
+// Registered by static import, in order, so a bundle or a fresh clone runs exactly these.
+const migrations: Record<string, Migration> = {
+  '0001-initial-schema': initialSchema,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+/**
+ * Brings the schema up to date; throws with the failing migration's name on error.
+ * @example await migrateToLatest(db)
+ */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new Error(`migration ${failed} failed: ${String(error)}`)
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,56 @@
+import type { Generated } from 'kysely'
+import type { Json } from './json.ts'
+
+export interface InboundMessagesTable {
+  id: Generated<string>
+  /** null while the phone_number_id is unknown (unrouted). */
+  shop_id: string | null
+  phone_number_id: string | null
+  /** WhatsApp message id, `status:<wamid>:<status>`, or a payload hash for unreadable shapes. */
+  event_key: string
+  /** 'message', 'status' or 'unknown'. */
+  kind: string
+  wa_message_id: string | null
+  type: string | null
+  from_wa_id: string | null
+  from_user_id: string | null
+  profile_name: string | null
+  body: string | null
+  context_id: string | null
+  sent_at: Date | null
+  payload: Json<unknown>
+  /** 'received', 'matched', 'unmatched', 'recorded', 'unrouted', 'failed'. */
+  state: Generated<string>
+  order_id: string | null
+  match_method: string | null
+  error: string | null
+  received_at: Generated<Date>
+  processed_at: Date | null
+}
+
+export interface OutboundMessagesTable {
+  id: Generated<string>
+  shop_id: string
+  order_id: string | null
+  kind: string
+  /** One message per purpose, e.g. `confirm:<order id>`. */
+  dedupe_key: string
+  to_wa_id: string
+  payload: Json<unknown>
+  wa_message_id: string | null
+  /** 'queued', 'sending', 'sent', 'delivered', 'read', 'failed'. */
+  status: Generated<string>
+  attempts: Generated<number>
+  next_attempt_at: Generated<Date>
+  last_error: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface AnalyticsEventsTable {
+  id: Generated<string>
+  shop_id: string
+  type: string
+  channel: string | null
+  created_at: Generated<Date>
+}

@@ -1,0 +1,79 @@
+import type { Generated, Selectable } from 'kysely'
+import type { Json } from './json.ts'
+
+export type OrderStatus = 'pending' | 'confirmed' | 'paid' | 'shipped' | 'completed' | 'cancelled'
+export type OrderSource = 'shop' | 'widget' | 'whatsapp'
+
+export interface OrderMatch {
+  messageId: string
+  method: string
+  edited: boolean
+  differences: unknown[]
+}
+
+export interface OrdersTable {
+  id: Generated<string>
+  shop_id: string
+  code: string
+  token: string
+  status: Generated<OrderStatus>
+  source: Generated<OrderSource>
+  currency: string
+  locale: string
+  subtotal: number
+  shipping_total: Generated<number>
+  total: number
+  shipping_method_id: string | null
+  shipping_method_name: string | null
+  customer_name: string
+  customer_phone: string | null
+  customer_address: string | null
+  customer_wa_id: string | null
+  customer_user_id: string | null
+  customer_profile_name: string | null
+  note: string | null
+  message: Generated<string>
+  match: Json<OrderMatch> | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+  confirmed_at: Date | null
+}
+export type OrderRow = Selectable<OrdersTable>
+
+export interface OrderItemsTable {
+  id: Generated<string>
+  shop_id: string
+  order_id: string
+  product_id: string | null
+  variant_id: string | null
+  sku: string
+  name: string
+  quantity: number
+  unit_price: number
+  line_total: number
+  position: Generated<number>
+  flags: Json<Record<string, unknown>> | null
+}
+export type OrderItemRow = Selectable<OrderItemsTable>
+
+export interface OrderEventsTable {
+  id: Generated<string>
+  shop_id: string
+  order_id: string
+  type: string
+  from_status: string | null
+  to_status: string | null
+  /** 'shopper', 'merchant:<id>', 'whatsapp' or 'system'. */
+  actor: string
+  data: Json<Record<string, unknown>> | null
+  created_at: Generated<Date>
+}
+
+export interface IdempotencyKeysTable {
+  shop_id: string
+  key: string
+  request_hash: string
+  response_status: number | null
+  response_body: Json<unknown> | null
+  created_at: Generated<Date>
+}

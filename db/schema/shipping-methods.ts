@@ -1,0 +1,15 @@
+import type { Generated, Selectable } from 'kysely'
+
+export interface ShippingMethodsTable {
+  id: Generated<string>
+  shop_id: string
+  name: string
+  price: number
+  /** Free when the subtotal reaches this amount; null means never free. */
+  free_over: number | null
+  requires_address: Generated<boolean>
+  active: Generated<boolean>
+  position: Generated<number>
+  created_at: Generated<Date>
+}
+export type ShippingMethodRow = Selectable<ShippingMethodsTable>

@@ -1,0 +1,38 @@
+import type { Generated, Selectable } from 'kysely'
+import type { Json, JsonWithDefault } from './json.ts'
+
+/** `{ mon: [['09:00', '18:00']], … }`: opening intervals per weekday in the shop's timezone. */
+export type WeeklyHours = Partial<Record<Weekday, [string, string][]>>
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
+
+/** Other ways to reach the shop, shown by the storefront and the widget. */
+export interface ShopChannels {
+  messenger?: string
+  instagram?: string
+  telegram?: string
+  sms?: string
+  email?: string
+  phone?: string
+}
+
+export interface ShopsTable {
+  id: Generated<string>
+  merchant_id: string
+  slug: string
+  name: string
+  description: Generated<string>
+  whatsapp_phone: string
+  whatsapp_phone_number_id: string | null
+  currency: string
+  locale: Generated<string>
+  timezone: Generated<string>
+  logo_image: string | null
+  address: Generated<string>
+  business_hours: Json<WeeklyHours> | null
+  channels: JsonWithDefault<ShopChannels>
+  published: Generated<boolean>
+  widget_settings: JsonWithDefault<Record<string, unknown>>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+export type ShopRow = Selectable<ShopsTable>

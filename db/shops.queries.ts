@@ -1,0 +1,74 @@
+import type { Insertable, Updateable } from 'kysely'
+import type { DbOrTrx } from './database.ts'
+import type { ShopsTable } from './schema/shops.ts'
+
+/** The shop with this slug when `merchantId` owns it. */
+export function findOwnedShop(db: DbOrTrx, slug: string, merchantId: string) {
+  return db
+    .selectFrom('shops')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where('merchant_id', '=', merchantId)
+    .executeTakeFirst()
+}
+
+/** A published shop by slug, for public pages and APIs. */
+export function findPublishedShop(db: DbOrTrx, slug: string) {
+  return db
+    .selectFrom('shops')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where('published', '=', true)
+    .executeTakeFirst()
+}
+
+/** The merchant's shops, oldest first. */
+export function listMerchantShops(db: DbOrTrx, merchantId: string) {
+  return db
+    .selectFrom('shops')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .orderBy('created_at')
+    .orderBy('slug')
+    .execute()
+}
+
+/** Whether a slug is already used by any shop. */
+export async function isSlugTaken(db: DbOrTrx, slug: string): Promise<boolean> {
+  const row = await db.selectFrom('shops').select('id').where('slug', '=', slug).executeTakeFirst()
+  return row !== undefined
+}
+
+/** Creates a shop; undefined when the slug was taken meanwhile. */
+export function insertShop(db: DbOrTrx, values: Insertable<ShopsTable>) {
+  return db
+    .insertInto('shops')
+    .values(values)
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .returningAll()
+    .executeTakeFirst()
+}
+
+/** Updates a shop's settings and returns the new row. */
+export function updateShop(db: DbOrTrx, shopId: string, values: Updateable<ShopsTable>) {
+  return db
+    .updateTable('shops')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', shopId)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+/** Whether another shop already uses this Cloud API phone number id. */
+export async function isPhoneNumberIdTaken(
+  db: DbOrTrx,
+  phoneNumberId: string,
+  exceptShopId?: string,
+) {
+  let query = db
+    .selectFrom('shops')
+    .select('id')
+    .where('whatsapp_phone_number_id', '=', phoneNumberId)
+  if (exceptShopId) query = query.where('id', '!=', exceptShopId)
+  return (await query.executeTakeFirst()) !== undefined
+}
