@@ -1,0 +1,406 @@
+/**
+ * The order message: the one text that shop, widget and server put in the WhatsApp link, and
+ * that the webhook reads back when the customer sends it (possibly edited).
+ *
+ * Layout (English; every supported locale has the same shape):
+ *
+ * ```
+ * Hello Acme! I'd like to order:
+ * Order #K7Q2M9
+ *
+ * 2 × T-shirt (M) — €39.80
+ * 1 × Mug — €12.00
+ *
+ * Subtotal: €51.80
+ * Shipping (Colissimo): €5.00
+ * Total: €56.80
+ *
+ * Name: Jane Doe
+ * Phone: 33612345678
+ * Address: 1 rue de Rivoli, 75001 Paris
+ * Note: Ring twice
+ *
+ * Order page: https://shop.example/o/…
+ * ```
+ *
+ * Amounts always use Latin digits (Arabic messages are formatted with `ar-u-nu-latn`): the
+ * webhook, merchants' spreadsheets and the customer's edits then all read the same numbers,
+ * and Latin digits are usual in Arabic commerce and WhatsApp chats.
+ */
+
+import { pickLocale, SUPPORTED_LOCALES } from './locale.ts'
+import { formatMoney, parseMoney } from './money.ts'
+import { ORDER_MESSAGE_STRINGS, type OrderMessageStrings } from './order-message-strings.ts'
+import { findOrderCodeMatches, normalizeOrderCode } from './order-code.ts'
+import { normalizePhone } from './phone.ts'
+
+/** One item line of an order message; `lineTotal` in minor units. */
+export type OrderMessageItem = { name: string; quantity: number; lineTotal: number }
+
+/** Everything an order message shows; amounts in minor units of `currency`. */
+export type OrderMessageInput = {
+  shopName: string
+  currency: string
+  locale: string
+  code?: string | null
+  items: OrderMessageItem[]
+  subtotal: number
+  shippingTotal: number
+  shippingName?: string | null
+  total: number
+  customer: { name: string; phone?: string | null; address?: string | null }
+  note?: string | null
+  orderUrl?: string | null
+}
+
+/** An item read back from a message; `lineTotal` is `null` when the customer removed it. */
+export type ParsedOrderItem = { name: string; quantity: number; lineTotal: number | null }
+
+/** What {@link parseOrderMessage} recovers from a message. */
+export type ParsedOrderMessage = {
+  code: string | null
+  items: ParsedOrderItem[]
+  /** Items the message summarised as "… and N more items" because the link was too long. */
+  omittedItems: number
+  subtotal: number | null
+  shippingTotal: number | null
+  total: number | null
+  currency: string
+}
+
+/** How much of the message to keep, from everything down to the bare minimum. */
+type RenderOptions = {
+  maxNameLength: number
+  visibleItems: number
+  note: boolean
+  address: boolean
+  details: boolean
+}
+
+const FULL: RenderOptions = {
+  maxNameLength: Number.POSITIVE_INFINITY,
+  visibleItems: Number.POSITIVE_INFINITY,
+  note: true,
+  address: true,
+  details: true,
+}
+
+const LINE_BREAKS = /[\r\n\u2028\u2029]+/g
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+/** Makes user text safe for one message line: no line breaks, no broken UTF-16, trimmed. */
+function toLine(text: string, joiner = ' '): string {
+  return text
+    .replace(LONE_SURROGATES, '\ufffd')
+    .split(LINE_BREAKS)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(joiner)
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text
+  const graphemes =
+    typeof Intl.Segmenter === 'function'
+      ? Array.from(new Intl.Segmenter().segment(text), (segment) => segment.segment)
+      : Array.from(text)
+  if (graphemes.length <= max) return text
+  return `${graphemes
+    .slice(0, Math.max(1, max - 1))
+    .join('')
+    .trimEnd()}…`
+}
+
+/** The locale amounts are formatted in: the requested one when valid, always with Latin digits. */
+function moneyLocale(locale: string): string {
+  try {
+    return new Intl.Locale(locale, { numberingSystem: 'latn' }).toString()
+  } catch {
+    return new Intl.Locale(pickLocale(locale, 'en'), { numberingSystem: 'latn' }).toString()
+  }
+}
+
+function renderOrderMessage(input: OrderMessageInput, options: RenderOptions): string {
+  const strings = ORDER_MESSAGE_STRINGS[pickLocale(input.locale, 'en')]
+  const locale = moneyLocale(input.locale)
+  const money = (amount: number) => formatMoney(amount, input.currency, locale)
+  const label = (name: string, value: string) => `${name}${strings.colon}${value}`
+  const details = options.details
+  const blocks: string[][] = []
+
+  const shop = toLine(input.shopName)
+  const head = [strings.greeting(details ? shop : truncate(shop, 40))]
+  const code = input.code ? normalizeOrderCode(input.code) : null
+  if (code !== null) head.push(`${strings.order} #${code}`)
+  blocks.push(head)
+
+  const visible = input.items.slice(0, options.visibleItems)
+  const itemLines = visible.map((item) => {
+    const name = truncate(toLine(item.name) || '?', options.maxNameLength)
+    return `${item.quantity} × ${name} — ${money(item.lineTotal)}`
+  })
+  const hidden = input.items.length - visible.length
+  if (hidden > 0) itemLines.push(strings.moreItems(hidden))
+  blocks.push(itemLines)
+
+  const totals: string[] = []
+  const shippingName = toLine(input.shippingName ?? '')
+  const showShipping = shippingName !== '' || input.shippingTotal !== 0
+  if (details && (showShipping || input.subtotal !== input.total)) {
+    totals.push(label(strings.subtotal, money(input.subtotal)))
+  }
+  if (showShipping) {
+    const shipping =
+      details && shippingName !== '' ? `${strings.shipping} (${shippingName})` : strings.shipping
+    const cost = input.shippingTotal === 0 ? strings.free : money(input.shippingTotal)
+    totals.push(label(shipping, cost))
+  }
+  totals.push(label(strings.total, money(input.total)))
+  blocks.push(totals)
+
+  const customer: string[] = []
+  const customerName = toLine(input.customer.name)
+  if (customerName !== '') {
+    customer.push(label(strings.name, details ? customerName : truncate(customerName, 40)))
+  }
+  const phone = input.customer.phone ? printablePhone(input.customer.phone) : ''
+  if (details && phone !== '') customer.push(label(strings.phone, phone))
+  const address = toLine(input.customer.address ?? '', ', ')
+  if (options.address && address !== '') customer.push(label(strings.address, address))
+  const note = toLine(input.note ?? '')
+  if (options.note && note !== '') customer.push(label(strings.note, note))
+  blocks.push(customer)
+
+  const orderUrl = toLine(input.orderUrl ?? '')
+  if (details && orderUrl !== '') blocks.push([label(strings.orderPage, orderUrl)])
+
+  return blocks
+    .filter((block) => block.length > 0)
+    .map((block) => block.join('\n'))
+    .join('\n\n')
+}
+
+/** A phone number as digits without `+` (WhatsApp.md §1.4: a literal `+` may turn into a space). */
+function printablePhone(phone: string): string {
+  return normalizePhone(phone) ?? toLine(phone).replace(/\+/g, '')
+}
+
+/**
+ * Writes the order message in the input's locale (en, fr, es, it, pt, de, ar; others fall back
+ * to English) with amounts formatted for that locale in Latin digits. User-supplied text (names,
+ * note, address) is put on single lines; the template itself never writes a `+`.
+ *
+ * @example
+ * formatOrderMessage({ shopName: 'Acme', currency: 'EUR', locale: 'en', code: 'K7Q2M9',
+ *   items: [{ name: 'Mug', quantity: 1, lineTotal: 1200 }], subtotal: 1200, shippingTotal: 0,
+ *   total: 1200, customer: { name: 'Jane' } })
+ * // "Hello Acme! I'd like to order:\nOrder #K7Q2M9\n\n1 × Mug — €12.00\n\nTotal: €12.00\n\nName: Jane"
+ */
+export function formatOrderMessage(input: OrderMessageInput): string {
+  return renderOrderMessage(input, FULL)
+}
+
+/**
+ * A click-to-chat link: `https://wa.me/<digits>?text=<encodeURIComponent(text)>`, or the
+ * share form `https://wa.me/?text=…` without a phone. The phone may be typed in any format
+ * (`+33 6 12…`); a number {@link normalizePhone} rejects keeps just its digits.
+ *
+ * @example buildWhatsAppUrl('+33 6 12 34 56 78', 'Hi & bye') // 'https://wa.me/33612345678?text=Hi%20%26%20bye'
+ */
+export function buildWhatsAppUrl(phone: string | null, text: string): string {
+  const digits = phone === null ? '' : (normalizePhone(phone) ?? phone.replace(/\D/g, ''))
+  // encodeURIComponent throws on lone surrogates; replace them rather than fail a checkout.
+  return `https://wa.me/${digits}?text=${encodeURIComponent(text.replace(LONE_SURROGATES, '\ufffd'))}`
+}
+
+/**
+ * The order message and its WhatsApp link, shortened until the whole URL is at most `maxLength`
+ * characters: item names are truncated (…), then items beyond the first few become
+ * "… and N more items", then the note and the address are dropped, then the details (phone,
+ * subtotal, shipping name, order page link). The code and the total are never dropped; if even
+ * the shortest message is too long, it is returned anyway.
+ *
+ * @example composeOrderWhatsAppUrl('33612345678', input).url // 'https://wa.me/33612345678?text=Hello%20…'
+ */
+export function composeOrderWhatsAppUrl(
+  phone: string | null,
+  input: OrderMessageInput,
+  maxLength = 2000,
+): { text: string; url: string } {
+  const attempt = (options: RenderOptions) => {
+    const text = renderOrderMessage(input, options)
+    return { text, url: buildWhatsAppUrl(phone, text) }
+  }
+  const fits = (result: { url: string }) => result.url.length <= maxLength
+
+  const full = attempt(FULL)
+  if (fits(full)) return full
+  for (const maxNameLength of [48, 24, 12]) {
+    const result = attempt({ ...FULL, maxNameLength })
+    if (fits(result)) return result
+  }
+
+  const short = { ...FULL, maxNameLength: 12 }
+  // The longest prefix of items that fits, by binary search: lengths grow with the item count.
+  let low = 0
+  let high = input.items.length - 1
+  let best: { text: string; url: string } | null = null
+  while (low <= high) {
+    const visibleItems = Math.floor((low + high) / 2)
+    const result = attempt({ ...short, visibleItems })
+    if (fits(result)) {
+      best = result
+      low = visibleItems + 1
+    } else {
+      high = visibleItems - 1
+    }
+  }
+  if (best !== null) return best
+
+  const steps: RenderOptions[] = [
+    { ...short, visibleItems: 0, note: false },
+    { ...short, visibleItems: 0, note: false, address: false },
+  ]
+  for (const options of steps) {
+    const result = attempt(options)
+    if (fits(result)) return result
+  }
+  return attempt({ ...short, visibleItems: 0, note: false, address: false, details: false })
+}
+
+type LabelKind = 'subtotal' | 'shipping' | 'total' | 'other'
+
+const ALL_STRINGS: OrderMessageStrings[] = SUPPORTED_LOCALES.map(
+  (locale) => ORDER_MESSAGE_STRINGS[locale],
+)
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+function labelPattern(words: string[]): RegExp {
+  const alternatives = [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')
+  // The label must end at a boundary, so "Total" does not match "Totale".
+  return new RegExp(`^(?:${alternatives})(?=$|[\\s:：(])`, 'iu')
+}
+
+const LABELS: [LabelKind, RegExp][] = [
+  ['subtotal', labelPattern(ALL_STRINGS.map((s) => s.subtotal))],
+  ['shipping', labelPattern(ALL_STRINGS.map((s) => s.shipping))],
+  ['total', labelPattern(ALL_STRINGS.map((s) => s.total))],
+  [
+    'other',
+    labelPattern(ALL_STRINGS.flatMap((s) => [s.name, s.phone, s.address, s.note, s.orderPage])),
+  ],
+]
+const ORDER_LABEL = labelPattern(ALL_STRINGS.map((s) => s.order))
+const FREE_WORDS: ReadonlySet<string> = new Set(
+  ALL_STRINGS.flatMap((s) => [s.free.toLowerCase()]).concat(['free', 'gratuit', 'gratuite']),
+)
+const LEADING_MARKS = /^[\s\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/
+const ITEM_LINE = /^([0-9\u0660-\u0669\u06f0-\u06f9]{1,9})\s*[×xX*]\s*(.+)$/u
+const ITEM_AMOUNT = /^(.*\S)\s+[—–]\s+(.+)$/u
+const EASTERN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g
+
+function parseItemLine(line: string, currency: string): ParsedOrderItem | null {
+  const match = ITEM_LINE.exec(line)
+  if (!match) return null
+  const [, quantityText = '', rest = ''] = match
+  const quantity = Number(
+    quantityText.replace(EASTERN_DIGITS, (digit) => String(digit.charCodeAt(0) % 16)),
+  )
+  if (quantity <= 0) return null
+  const split = ITEM_AMOUNT.exec(rest)
+  const lineTotal = split ? parseMoney(split[2] ?? '', currency) : null
+  if (split && lineTotal !== null) {
+    return { name: (split[1] ?? '').trim(), quantity, lineTotal }
+  }
+  return { name: rest.trim(), quantity, lineTotal: null }
+}
+
+function parseAmountValue(value: string, currency: string): number | null {
+  const word = value.replace(/[\u200e\u200f\u061c.!]/g, '').trim().toLowerCase()
+  if (FREE_WORDS.has(word)) return 0
+  return parseMoney(value, currency)
+}
+
+/**
+ * Reads an order message back, in any supported locale, tolerating a customer's edits:
+ * the code (from the "Order #…" line, else any `#CODE` outside item lines and links), the item
+ * lines (`2 × name — amount`; quantity separators `×`, `x`, `*`), subtotal, shipping and total,
+ * amounts parsed as minor units of `currency`. Returns `null` when nothing order-like is found.
+ *
+ * @example parseOrderMessage('Order #K7Q2M9\n2 × Mug — €24.00\nTotal: €24.00', 'EUR')
+ * // { code: 'K7Q2M9', items: [{ name: 'Mug', quantity: 2, lineTotal: 2400 }], total: 2400, … }
+ */
+export function parseOrderMessage(text: string, currency: string): ParsedOrderMessage | null {
+  const result: ParsedOrderMessage = {
+    code: null,
+    items: [],
+    omittedItems: 0,
+    subtotal: null,
+    shippingTotal: null,
+    total: null,
+    currency,
+  }
+  let inItems = true
+  const otherLines: string[] = []
+  for (const rawLine of text.split(/\r\n|[\n\r\u2028\u2029]/)) {
+    const line = rawLine.replace(LEADING_MARKS, '').trimEnd()
+    if (line === '') continue
+    if (inItems) {
+      const item = parseItemLine(line, currency)
+      if (item !== null) {
+        result.items.push(item)
+        continue
+      }
+      const more = /^(?:…|\.\.\.)\D*(\d+)/u.exec(line)
+      if (more && result.items.length > 0) {
+        result.omittedItems = Number(more[1])
+        continue
+      }
+    }
+    const label = LABELS.find(([, pattern]) => pattern.test(line))
+    if (label !== undefined) {
+      inItems = false
+      const [kind, pattern] = label
+      const rest = line.replace(pattern, '')
+      if (kind === 'other') {
+        otherLines.push(rest)
+        continue
+      }
+      // "Shipping (Colissimo): €5.00": the name in brackets may itself hold brackets.
+      const value = /^\s*(?:\(.*\))?\s*[:：]?\s*(.*)$/u.exec(rest)?.[1] ?? ''
+      const amount = parseAmountValue(value, currency)
+      if (kind === 'subtotal') result.subtotal ??= amount
+      if (kind === 'shipping') result.shippingTotal ??= amount
+      if (kind === 'total') result.total ??= amount
+      continue
+    }
+    if (result.code === null && ORDER_LABEL.test(line)) {
+      const candidate = line.replace(ORDER_LABEL, '').replace(/^\s*[:：]?\s*/, '')
+      const code = normalizeOrderCode(candidate)
+      if (code !== null) {
+        result.code = code
+        continue
+      }
+    }
+    otherLines.push(line)
+  }
+  if (result.code === null) {
+    const fallback = otherLines
+      .filter((line) => !line.includes('://'))
+      .flatMap((line) => findOrderCodeMatches(line))
+      .find((match) => match.hashed)
+    result.code = fallback?.code ?? null
+  }
+  const found =
+    result.code !== null ||
+    result.items.length > 0 ||
+    result.total !== null ||
+    result.subtotal !== null
+  return found ? result : null
+}
