@@ -45,6 +45,12 @@ export function createApp(options: CreateAppOptions) {
 
   app.route('/', authRoutes(config.authRateLimit))
   app.route('/', shopRoutes())
+  // [catalog] categories, products, shipping methods, images, /media, public catalog
+  // [orders] public checkout, order status, owner orders
+  // [widget] /widget.js, the bubble, /api/widget, /api/events
+  // [whatsapp] webhook, inbox
+  // [admin] /admin and its data APIs
+  // [storefront] pages last: /{slug} would otherwise shadow the routes above
 
   return app
 }
