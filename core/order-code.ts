@@ -102,7 +102,7 @@ export function findOrderCodeMatches(text: string): OrderCodeMatch[] {
 
 /**
  * Finds order codes in free text, tolerant to how people type them: any case, an optional `#`
- * (spaces allowed after it), and single spaces or dashes inside (`#k7q 2m9`, `K7Q-2M9`), in the
+ * (up to three spaces after it), and single spaces or dashes inside (`#k7q 2m9`, `K7Q-2M9`), in the
  * middle of a sentence. Returns unique normalised codes, those written with `#` first, each group
  * in order of appearance.
  *

@@ -30,8 +30,8 @@
 
 import { pickLocale, SUPPORTED_LOCALES } from './locale.ts'
 import { formatMoney, parseMoney } from './money.ts'
-import { ORDER_MESSAGE_STRINGS, type OrderMessageStrings } from './order-message-strings.ts'
 import { findOrderCodeMatches, normalizeOrderCode } from './order-code.ts'
+import { ORDER_MESSAGE_STRINGS, type OrderMessageStrings } from './order-message-strings.ts'
 import { normalizePhone } from './phone.ts'
 
 /** One item line of an order message; `lineTotal` in minor units. */
@@ -98,17 +98,26 @@ function toLine(text: string, joiner = ' '): string {
     .join(joiner)
 }
 
+let segmenter: Intl.Segmenter | undefined
+
+/** Shortens text to `max` graphemes (emoji and accents are not cut in half), ending with `…`. */
 function truncate(text: string, max: number): string {
   if (text.length <= max) return text
-  const graphemes =
-    typeof Intl.Segmenter === 'function'
-      ? Array.from(new Intl.Segmenter().segment(text), (segment) => segment.segment)
-      : Array.from(text)
-  if (graphemes.length <= max) return text
-  return `${graphemes
-    .slice(0, Math.max(1, max - 1))
-    .join('')
-    .trimEnd()}…`
+  if (segmenter === undefined && typeof Intl.Segmenter === 'function') {
+    segmenter = new Intl.Segmenter()
+  }
+  const graphemes = segmenter
+    ? segmenter.segment(text)
+    : Array.from(text, (segment) => ({ segment }))
+  // Walk only as far as needed: segmenting whole long names is the slow part of shortening.
+  let kept = ''
+  let count = 0
+  for (const { segment } of graphemes) {
+    if (count === max) return `${kept.trimEnd()}…`
+    if (count < Math.max(1, max - 1)) kept += segment
+    count++
+  }
+  return text
 }
 
 /** The locale amounts are formatted in: the requested one when valid, always with Latin digits. */
@@ -120,10 +129,35 @@ function moneyLocale(locale: string): string {
   }
 }
 
-function renderOrderMessage(input: OrderMessageInput, options: RenderOptions): string {
+/** Renders an order at any level of detail, reusing item lines between renders. */
+function createRenderer(input: OrderMessageInput): (options: RenderOptions) => string {
   const strings = ORDER_MESSAGE_STRINGS[pickLocale(input.locale, 'en')]
   const locale = moneyLocale(input.locale)
   const money = (amount: number) => formatMoney(amount, input.currency, locale)
+  const names = input.items.map((item) => toLine(item.name) || '?')
+  const amounts = input.items.map((item) => money(item.lineTotal))
+  const itemLineCache = new Map<number, string[]>()
+  const itemLines = (maxNameLength: number): string[] => {
+    let lines = itemLineCache.get(maxNameLength)
+    if (lines === undefined) {
+      lines = input.items.map(
+        (item, i) =>
+          `${item.quantity} × ${truncate(names[i] ?? '?', maxNameLength)} — ${amounts[i] ?? ''}`,
+      )
+      itemLineCache.set(maxNameLength, lines)
+    }
+    return lines
+  }
+  return (options) => renderOrderMessage(input, options, strings, money, itemLines)
+}
+
+function renderOrderMessage(
+  input: OrderMessageInput,
+  options: RenderOptions,
+  strings: OrderMessageStrings,
+  money: (amount: number) => string,
+  itemLines: (maxNameLength: number) => string[],
+): string {
   const label = (name: string, value: string) => `${name}${strings.colon}${value}`
   const details = options.details
   const blocks: string[][] = []
@@ -134,14 +168,10 @@ function renderOrderMessage(input: OrderMessageInput, options: RenderOptions): s
   if (code !== null) head.push(`${strings.order} #${code}`)
   blocks.push(head)
 
-  const visible = input.items.slice(0, options.visibleItems)
-  const itemLines = visible.map((item) => {
-    const name = truncate(toLine(item.name) || '?', options.maxNameLength)
-    return `${item.quantity} × ${name} — ${money(item.lineTotal)}`
-  })
-  const hidden = input.items.length - visible.length
-  if (hidden > 0) itemLines.push(strings.moreItems(hidden))
-  blocks.push(itemLines)
+  const lines = itemLines(options.maxNameLength).slice(0, options.visibleItems)
+  const hidden = input.items.length - lines.length
+  if (hidden > 0) lines.push(strings.moreItems(hidden))
+  blocks.push(lines)
 
   const totals: string[] = []
   const shippingName = toLine(input.shippingName ?? '')
@@ -197,7 +227,7 @@ function printablePhone(phone: string): string {
  * // "Hello Acme! I'd like to order:\nOrder #K7Q2M9\n\n1 × Mug — €12.00\n\nTotal: €12.00\n\nName: Jane"
  */
 export function formatOrderMessage(input: OrderMessageInput): string {
-  return renderOrderMessage(input, FULL)
+  return createRenderer(input)(FULL)
 }
 
 /**
@@ -227,8 +257,9 @@ export function composeOrderWhatsAppUrl(
   input: OrderMessageInput,
   maxLength = 2000,
 ): { text: string; url: string } {
+  const render = createRenderer(input)
   const attempt = (options: RenderOptions) => {
-    const text = renderOrderMessage(input, options)
+    const text = render(options)
     return { text, url: buildWhatsAppUrl(phone, text) }
   }
   const fits = (result: { url: string }) => result.url.length <= maxLength
@@ -297,9 +328,13 @@ const LABELS: [LabelKind, RegExp][] = [
   ],
 ]
 const ORDER_LABEL = labelPattern(ALL_STRINGS.map((s) => s.order))
-const FREE_WORDS: ReadonlySet<string> = new Set(
-  ALL_STRINGS.flatMap((s) => [s.free.toLowerCase()]).concat(['free', 'gratuit', 'gratuite']),
-)
+const FREE_WORDS: ReadonlySet<string> = new Set([
+  ...ALL_STRINGS.map((s) => s.free.toLowerCase()),
+  'gratuit',
+  'gratuite',
+  'gratuito',
+  'gratis',
+])
 const LEADING_MARKS = /^[\s\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/
 const ITEM_LINE = /^([0-9\u0660-\u0669\u06f0-\u06f9]{1,9})\s*[×xX*]\s*(.+)$/u
 const ITEM_AMOUNT = /^(.*\S)\s+[—–]\s+(.+)$/u
@@ -309,6 +344,7 @@ function parseItemLine(line: string, currency: string): ParsedOrderItem | null {
   const match = ITEM_LINE.exec(line)
   if (!match) return null
   const [, quantityText = '', rest = ''] = match
+  // U+0660 and U+06F0 are both multiples of 16, so the low nibble is the digit's value.
   const quantity = Number(
     quantityText.replace(EASTERN_DIGITS, (digit) => String(digit.charCodeAt(0) % 16)),
   )
@@ -322,7 +358,10 @@ function parseItemLine(line: string, currency: string): ParsedOrderItem | null {
 }
 
 function parseAmountValue(value: string, currency: string): number | null {
-  const word = value.replace(/[\u200e\u200f\u061c.!]/g, '').trim().toLowerCase()
+  const word = value
+    .replace(/[\u200e\u200f\u061c.!]/g, '')
+    .trim()
+    .toLowerCase()
   if (FREE_WORDS.has(word)) return 0
   return parseMoney(value, currency)
 }
