@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
 import * as initialSchema from './migrations/0001-initial-schema.ts'
+import * as imagesUniquePerShop from './migrations/0002-images-unique-per-shop.ts'
 
 // Registered by static import, in order, so a bundle or a fresh clone runs exactly these.
 const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
+  '0002-images-unique-per-shop': imagesUniquePerShop,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
