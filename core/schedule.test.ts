@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import { isOpenAt, nextOpening, type WeeklyHours } from './schedule.ts'
+
+const office: WeeklyHours = {
+  mon: [
+    ['09:00', '12:00'],
+    ['14:00', '18:00'],
+  ],
+  tue: [['09:00', '18:00']],
+  wed: [['09:00', '18:00']],
+  thu: [['09:00', '18:00']],
+  fri: [['09:00', '18:00']],
+}
+
+describe('isOpenAt', () => {
+  it('should be open inside an interval in the given time zone', () => {
+    // Monday 2026-01-05 10:00 in Paris is 09:00 UTC.
+    expect(isOpenAt(office, 'Europe/Paris', new Date('2026-01-05T09:00:00Z'))).toBe(true)
+  })
+
+  it('should be closed during a lunch break between two intervals', () => {
+    expect(isOpenAt(office, 'Europe/Paris', new Date('2026-01-05T12:30:00Z'))).toBe(false)
+  })
+
+  it('should treat the end of an interval as closed and its start as open', () => {
+    expect(isOpenAt(office, 'UTC', new Date('2026-01-06T18:00:00Z'))).toBe(false)
+    expect(isOpenAt(office, 'UTC', new Date('2026-01-06T09:00:00Z'))).toBe(true)
+  })
+
+  it('should read the weekday in the shop time zone, not in UTC', () => {
+    // Saturday 2026-01-10 02:00 UTC is still Friday 21:00 in New York: closed (after 18:00)…
+    expect(isOpenAt(office, 'America/New_York', new Date('2026-01-10T02:00:00Z'))).toBe(false)
+    // …but Friday 17:00 in New York is Friday 22:00 UTC: open there, closed in UTC.
+    expect(isOpenAt(office, 'America/New_York', new Date('2026-01-09T22:00:00Z'))).toBe(true)
+    expect(isOpenAt(office, 'UTC', new Date('2026-01-09T22:00:00Z'))).toBe(false)
+  })
+
+  it('should keep an interval spanning midnight open after midnight on the next day', () => {
+    const bar: WeeklyHours = { fri: [['22:00', '02:00']] }
+    // Saturday 2026-01-10 01:30 in Tokyo.
+    expect(isOpenAt(bar, 'Asia/Tokyo', new Date('2026-01-09T16:30:00Z'))).toBe(true)
+    // Saturday 02:00 in Tokyo: closed.
+    expect(isOpenAt(bar, 'Asia/Tokyo', new Date('2026-01-09T17:00:00Z'))).toBe(false)
+    // Friday 23:00 in Tokyo.
+    expect(isOpenAt(bar, 'Asia/Tokyo', new Date('2026-01-09T14:00:00Z'))).toBe(true)
+  })
+
+  it('should carry an interval from Sunday night into Monday morning', () => {
+    const night: WeeklyHours = { sun: [['20:00', '03:00']] }
+    expect(isOpenAt(night, 'UTC', new Date('2026-01-05T02:59:00Z'))).toBe(true)
+    expect(isOpenAt(night, 'UTC', new Date('2026-01-05T03:00:00Z'))).toBe(false)
+  })
+
+  it('should read 24:00 as the end of the day', () => {
+    const late: WeeklyHours = { mon: [['18:00', '24:00']], tue: [['00:00', '24:00']] }
+    expect(isOpenAt(late, 'UTC', new Date('2026-01-05T23:59:00Z'))).toBe(true)
+    expect(isOpenAt(late, 'UTC', new Date('2026-01-06T00:00:00Z'))).toBe(true)
+    expect(isOpenAt(late, 'UTC', new Date('2026-01-06T23:59:59Z'))).toBe(true)
+    expect(isOpenAt(late, 'UTC', new Date('2026-01-07T00:00:00Z'))).toBe(false)
+  })
+
+  it('should be closed on a day without hours', () => {
+    expect(isOpenAt(office, 'UTC', new Date('2026-01-10T12:00:00Z'))).toBe(false)
+  })
+
+  it('should count a malformed time zone as UTC', () => {
+    expect(isOpenAt(office, 'Not/AZone', new Date('2026-01-06T09:30:00Z'))).toBe(true)
+  })
+
+  it('should follow daylight saving time in the shop time zone', () => {
+    // 09:00 in Paris is 08:00 UTC in winter and 07:00 UTC in summer.
+    expect(isOpenAt(office, 'Europe/Paris', new Date('2026-07-06T07:30:00Z'))).toBe(true)
+    expect(isOpenAt(office, 'Europe/Paris', new Date('2026-01-05T07:30:00Z'))).toBe(false)
+  })
+})
+
+describe('nextOpening', () => {
+  it('should answer the same instant when already open', () => {
+    const now = new Date('2026-01-06T10:00:00Z')
+    expect(nextOpening(office, 'UTC', now)).toEqual(now)
+  })
+
+  it('should find the afternoon interval during a lunch break', () => {
+    expect(nextOpening(office, 'Europe/Paris', new Date('2026-01-05T11:30:00Z'))).toEqual(
+      new Date('2026-01-05T13:00:00Z'),
+    )
+  })
+
+  it('should skip a weekend to Monday morning in the shop time zone', () => {
+    expect(nextOpening(office, 'America/New_York', new Date('2026-01-10T12:00:00Z'))).toEqual(
+      new Date('2026-01-12T14:00:00Z'),
+    )
+  })
+
+  it('should find an opening later the same week day next week', () => {
+    const mondays: WeeklyHours = { mon: [['09:00', '10:00']] }
+    expect(nextOpening(mondays, 'UTC', new Date('2026-01-05T11:00:00Z'))).toEqual(
+      new Date('2026-01-12T09:00:00Z'),
+    )
+  })
+
+  it('should answer null when the week has no hours', () => {
+    expect(nextOpening({}, 'UTC', new Date('2026-01-05T11:00:00Z'))).toBeNull()
+  })
+
+  it('should land on the right instant across a daylight saving change', () => {
+    // Europe/Paris moves to summer time on Sunday 2026-03-29.
+    const mondays: WeeklyHours = { mon: [['09:00', '18:00']] }
+    expect(nextOpening(mondays, 'Europe/Paris', new Date('2026-03-28T12:00:00Z'))).toEqual(
+      new Date('2026-03-30T07:00:00Z'),
+    )
+  })
+
+  it('should open a spring-forward gap time one hour later', () => {
+    const sunday: WeeklyHours = { sun: [['02:30', '05:00']] }
+    expect(nextOpening(sunday, 'Europe/Paris', new Date('2026-03-28T12:00:00Z'))).toEqual(
+      new Date('2026-03-29T01:30:00Z'),
+    )
+  })
+})

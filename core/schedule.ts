@@ -1,0 +1,134 @@
+/**
+ * Weekly opening hours in a shop's time zone: is the shop (or a team member) open at a given
+ * instant, and when does it open next. Used by the widget (online/offline) and the storefront.
+ *
+ * Hours are `{ mon: [['09:00', '18:00']], … }`. An interval whose end is not after its start
+ * (`['22:00', '02:00']`) runs past midnight into the next day; `'24:00'` means the end of the day,
+ * and `['00:00', '24:00']` is the whole day.
+ */
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
+
+/** Opening intervals per weekday, as `HH:MM` pairs in the shop's time zone. */
+export type WeeklyHours = Partial<Record<Weekday, [string, string][]>>
+
+const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
+const DAY = 1440
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** Local wall-clock parts of an instant in a time zone. */
+interface LocalTime {
+  year: number
+  month: number
+  day: number
+  /** 0 = Sunday. */
+  weekday: number
+  /** Minutes since local midnight. */
+  minutes: number
+}
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
+    formatters.set(timeZone, f)
+  }
+  return f
+}
+
+function localTime(date: Date, timeZone: string): LocalTime {
+  const parts: Record<string, number> = {}
+  for (const part of formatter(timeZone).formatToParts(date)) parts[part.type] = Number(part.value)
+  const year = parts.year ?? 1970
+  const month = parts.month ?? 1
+  const day = parts.day ?? 1
+  return {
+    year,
+    month,
+    day,
+    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
+    minutes: ((parts.hour ?? 0) % 24) * 60 + (parts.minute ?? 0),
+  }
+}
+
+function toMinutes(time: string): number {
+  const [h = '0', m = '0'] = time.split(':')
+  return Number(h) * 60 + Number(m)
+}
+
+/** Intervals of one weekday in minutes; an end at or before the start spills into the next day. */
+function intervals(hours: WeeklyHours, weekday: number): [number, number][] {
+  const list = hours[WEEKDAYS[((weekday % 7) + 7) % 7] ?? 'sun'] ?? []
+  return list.map(([from, to]) => {
+    const start = toMinutes(from)
+    const end = toMinutes(to)
+    return [start, end > start ? end : end + DAY]
+  })
+}
+
+/**
+ * Whether the hours are open at `date` in `timeZone`. A malformed time zone counts as UTC.
+ *
+ * @example isOpenAt({ fri: [['22:00', '02:00']] }, 'Europe/Paris', new Date('2026-01-03T00:30:00Z')) // true (Sat 01:30 in Paris)
+ */
+export function isOpenAt(hours: WeeklyHours, timeZone: string, date: Date): boolean {
+  const local = localTime(date, safeZone(timeZone))
+  const today = intervals(hours, local.weekday)
+  if (today.some(([start, end]) => local.minutes >= start && local.minutes < end)) return true
+  // Yesterday's intervals that run past midnight.
+  const yesterday = intervals(hours, local.weekday - 1)
+  return yesterday.some(([, end]) => end > DAY && local.minutes < end - DAY)
+}
+
+/**
+ * The next instant at or after `from` when the hours open: `from` itself when already open,
+ * `null` when the week has no opening at all. A wall time skipped by a daylight-saving change
+ * is moved forward by the length of the gap (02:30 on a spring-forward night opens at 03:30).
+ *
+ * @example nextOpening({ mon: [['09:00', '18:00']] }, 'UTC', new Date('2026-01-03T12:00:00Z')) // 2026-01-05T09:00:00Z
+ */
+export function nextOpening(hours: WeeklyHours, timeZone: string, from: Date): Date | null {
+  const zone = safeZone(timeZone)
+  if (isOpenAt(hours, zone, from)) return from
+  const local = localTime(from, zone)
+  for (let offset = 0; offset <= 7; offset++) {
+    const starts = intervals(hours, local.weekday + offset)
+      .map(([start]) => start)
+      .sort((a, b) => a - b)
+    for (const start of starts) {
+      if (offset === 0 && start <= local.minutes) continue
+      const candidate = fromLocal(local.year, local.month, local.day + offset, start, zone)
+      if (candidate.getTime() > from.getTime()) return candidate
+    }
+  }
+  return null
+}
+
+/** The UTC instant of a local wall time, found by correcting for the zone's offset twice. */
+function fromLocal(year: number, month: number, day: number, minutes: number, zone: string): Date {
+  const wall = Date.UTC(year, month - 1, day, 0, minutes)
+  let guess = wall
+  for (let i = 0; i < 2; i++) {
+    const seen = localTime(new Date(guess), zone)
+    const seenWall = Date.UTC(seen.year, seen.month - 1, seen.day, 0, seen.minutes)
+    guess += wall - seenWall
+  }
+  return new Date(guess)
+}
+
+function safeZone(timeZone: string): string {
+  try {
+    formatter(timeZone)
+    return timeZone
+  } catch {
+    return 'UTC'
+  }
+}
