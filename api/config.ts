@@ -10,6 +10,11 @@ export interface AppConfig {
     appSecret: string | undefined
     accessToken: string | undefined
     graphUrl: string
+    /**
+     * Test knob, 0 in production: wait this long before processing stored webhook items (after
+     * an acknowledgement and at start-up), so a crash test can kill the server in between.
+     */
+    processDelayMs?: number
   }
   /** Attempts per IP per window on sign-up and log-in. */
   authRateLimit: { limit: number; windowMs: number }
@@ -26,6 +31,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       appSecret: undefined,
       accessToken: undefined,
       graphUrl: 'https://graph.facebook.com/v23.0',
+      processDelayMs: 0,
     },
     authRateLimit: { limit: 10, windowMs: 60_000 },
     ...overrides,
@@ -43,6 +49,7 @@ export function configFromEnv(e: Env): AppConfig {
       appSecret: e.WHATSAPP_APP_SECRET,
       accessToken: e.WHATSAPP_ACCESS_TOKEN,
       graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/+$/, ''),
+      processDelayMs: e.WHATSAPP_PROCESS_DELAY_MS,
     },
   })
 }

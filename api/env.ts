@@ -34,6 +34,8 @@ const schema = z.object({
   WHATSAPP_APP_SECRET: optional,
   WHATSAPP_ACCESS_TOKEN: optional,
   WHATSAPP_GRAPH_URL: z.url().default('https://graph.facebook.com/v23.0'),
+  // Test knob for the crash test: delay webhook processing by this many milliseconds.
+  WHATSAPP_PROCESS_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
   TEST_DATABASE_URL: optional,
   CHROME_PATH: optional,
   CI: flag,
