@@ -3,11 +3,15 @@ import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
 import type { AppEnv } from './app-env.ts'
 import { authRoutes } from './auth/auth.routes.ts'
+import { catalogRoutes } from './catalog/catalog.routes.ts'
 import { type AppConfig, defaultConfig } from './config.ts'
 import { AppError, handleError } from './errors.ts'
+import { mediaRoutes } from './media/media.routes.ts'
 import { limitBody } from './middleware/body-limit.ts'
 import { requestLog } from './middleware/request-log.ts'
+import { orderRoutes } from './orders/orders.routes.ts'
 import { shopRoutes } from './shops/shops.routes.ts'
+import { widgetRoutes } from './widget/widget.routes.ts'
 
 export interface CreateAppOptions {
   db: Db
@@ -45,9 +49,10 @@ export function createApp(options: CreateAppOptions) {
 
   app.route('/', authRoutes(config.authRateLimit))
   app.route('/', shopRoutes())
-  // [catalog] categories, products, shipping methods, images, /media, public catalog
-  // [orders] public checkout, order status, owner orders
-  // [widget] /widget.js, the bubble, /api/widget, /api/events
+  app.route('/', catalogRoutes())
+  app.route('/', mediaRoutes())
+  app.route('/', orderRoutes())
+  app.route('/', widgetRoutes())
   // [whatsapp] webhook, inbox
   // [admin] /admin and its data APIs
   // [storefront] pages last: /{slug} would otherwise shadow the routes above

@@ -1,0 +1,101 @@
+import type { Selectable } from 'kysely'
+import type { OrderEventsTable, OrderItemRow, OrderRow } from '../../db/schema/orders.ts'
+
+type OrderEventRow = Selectable<OrderEventsTable>
+
+/** An order line as both shoppers and merchants see it. */
+export function orderItemJson(item: OrderItemRow) {
+  return {
+    sku: item.sku,
+    name: item.name,
+    quantity: item.quantity,
+    unitPrice: item.unit_price,
+    lineTotal: item.line_total,
+  }
+}
+
+/** The answer to a placed order (also what an idempotent replay returns). */
+export function placedOrderJson(placed: {
+  order: OrderRow
+  message: string
+  whatsappUrl: string
+  orderUrl: string
+}) {
+  const { order } = placed
+  return {
+    id: order.id,
+    code: order.code,
+    token: order.token,
+    status: order.status,
+    subtotal: order.subtotal,
+    shippingTotal: order.shipping_total,
+    total: order.total,
+    currency: order.currency,
+    message: placed.message,
+    whatsappUrl: placed.whatsappUrl,
+    orderUrl: placed.orderUrl,
+  }
+}
+
+/** What the shopper holding the token may see: no customer details, no ids. */
+export function publicOrderJson(
+  order: OrderRow & { shop_slug: string; shop_name: string },
+  items: OrderItemRow[],
+  whatsappUrl: string,
+) {
+  return {
+    code: order.code,
+    status: order.status,
+    items: items.map(orderItemJson),
+    subtotal: order.subtotal,
+    shippingTotal: order.shipping_total,
+    total: order.total,
+    currency: order.currency,
+    whatsappUrl,
+    message: order.message,
+    createdAt: order.created_at.toISOString(),
+    confirmedAt: order.confirmed_at?.toISOString() ?? null,
+    shop: { slug: order.shop_slug, name: order.shop_name },
+  }
+}
+
+/** One entry of an order's history. */
+export function orderEventJson(event: OrderEventRow) {
+  return {
+    type: event.type,
+    fromStatus: event.from_status,
+    toStatus: event.to_status,
+    actor: event.actor,
+    data: event.data,
+    createdAt: event.created_at.toISOString(),
+  }
+}
+
+/** An order as its merchant sees it. */
+export function ownerOrderJson(order: OrderRow, items: OrderItemRow[]) {
+  return {
+    id: order.id,
+    code: order.code,
+    status: order.status,
+    source: order.source,
+    items: items.map(orderItemJson),
+    subtotal: order.subtotal,
+    shippingTotal: order.shipping_total,
+    total: order.total,
+    currency: order.currency,
+    locale: order.locale,
+    shippingMethod: order.shipping_method_name
+      ? { id: order.shipping_method_id, name: order.shipping_method_name }
+      : null,
+    customer: {
+      name: order.customer_name,
+      phone: order.customer_phone,
+      waId: order.customer_wa_id,
+      address: order.customer_address,
+    },
+    note: order.note,
+    match: order.match,
+    createdAt: order.created_at.toISOString(),
+    confirmedAt: order.confirmed_at?.toISOString() ?? null,
+  }
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { localeSchema, phoneSchema } from '../shops/shop-schema.ts'
+
+/** Most lines one order may hold. */
+export const MAX_ORDER_LINES = 100
+/** Most units of one line. */
+export const MAX_LINE_QUANTITY = 999
+
+const itemSchema = z.strictObject({
+  sku: z.string().trim().min(1).max(100),
+  quantity: z
+    .number()
+    .min(1)
+    .max(MAX_LINE_QUANTITY)
+    .refine(Number.isInteger, 'must be a whole number'),
+})
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((text) => text.trim() || undefined)
+    .optional()
+
+/** The body of `POST /api/shops/:slug/orders`: SKUs and quantities only, never prices. */
+export const placeOrderSchema = z.strictObject({
+  items: z.array(itemSchema).min(1, 'add at least one item').max(MAX_ORDER_LINES),
+  customer: z.strictObject({
+    name: z.string().trim().min(1, 'give a name').max(100),
+    phone: z
+      .string()
+      .max(40)
+      .optional()
+      .transform((v) => (v?.trim() ? v : undefined))
+      .pipe(phoneSchema.optional()),
+    address: optionalText(500),
+  }),
+  shippingMethodId: z.uuid().optional(),
+  note: optionalText(1000),
+  locale: localeSchema.optional(),
+  source: z.enum(['shop', 'widget']).optional(),
+})
+
+export type PlaceOrderBody = z.infer<typeof placeOrderSchema>
+
+export const orderStatusSchema = z.enum([
+  'pending',
+  'confirmed',
+  'paid',
+  'shipped',
+  'completed',
+  'cancelled',
+])
+
+/** Query of `GET /api/shops/:slug/orders`. */
+export const listOrdersQuerySchema = z.strictObject({
+  status: orderStatusSchema.optional(),
+  q: z.string().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+})
+
+/** Body of `PATCH /api/shops/:slug/orders/:code`. */
+export const updateOrderSchema = z.strictObject({ status: orderStatusSchema })

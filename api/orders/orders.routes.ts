@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto'
+import { Hono } from 'hono'
+import { normalizeOrderCode } from '../../core/order-code.ts'
+import { buildWhatsAppUrl } from '../../core/order-message.ts'
+import {
+  claimIdempotencyKey,
+  findPublicOrder,
+  findShopOrderByCode,
+  insertOrderEvent,
+  listItemsOfOrders,
+  listOrderEvents,
+  listOrderItems,
+  listShopOrders,
+  returnStock,
+  storeIdempotentResponse,
+  updateOrderStatus,
+} from '../../db/orders.queries.ts'
+import type { OrderStatus } from '../../db/schema/orders.ts'
+import { findPublishedShop } from '../../db/shops.queries.ts'
+import type { AppEnv } from '../app-env.ts'
+import { AppError, invalidField, notFound } from '../errors.ts'
+import { requireOwnedShop } from '../middleware/require-merchant.ts'
+import { readJson, readQuery, uuidParam } from '../validate.ts'
+import { orderEventJson, ownerOrderJson, placedOrderJson, publicOrderJson } from './order-json.ts'
+import { listOrdersQuerySchema, placeOrderSchema, updateOrderSchema } from './order-schema.ts'
+import { placeOrder } from './place-order.ts'
+
+/** Where each status may go next; every status not final may also be cancelled. */
+const NEXT_STATUS: Record<OrderStatus, OrderStatus[]> = {
+  pending: ['confirmed', 'cancelled'],
+  confirmed: ['paid', 'cancelled'],
+  paid: ['shipped', 'cancelled'],
+  shipped: ['completed', 'cancelled'],
+  completed: [],
+  cancelled: [],
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
+const TOKEN = /^[A-Za-z0-9_-]{22,64}$/
+const DEFAULT_PAGE_SIZE = 20
+
+/** Checkout (`POST /api/shops/:slug/orders`), the shopper's order status and the owner's orders. */
+export function orderRoutes() {
+  const routes = new Hono<AppEnv>()
+
+  routes.post('/api/shops/:slug/orders', async (c) => {
+    const { db, config } = c.var
+    const shop = await findPublishedShop(db, c.req.param('slug'))
+    if (!shop) throw notFound('Shop')
+    const input = await readJson(c, placeOrderSchema)
+    const key = c.req.header('idempotency-key')
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw invalidField('Idempotency-Key', 'Use 1 to 255 visible ASCII characters')
+    }
+    // The parsed body has a fixed key order, so equal requests hash equally.
+    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('base64url')
+
+    const result = await db.transaction().execute(async (trx) => {
+      if (key !== undefined) {
+        const claim = await claimIdempotencyKey(trx, { shopId: shop.id, key, requestHash })
+        if (!claim.claimed) {
+          if (claim.row.request_hash !== requestHash) {
+            throw new AppError(
+              409,
+              'idempotency_conflict',
+              'This Idempotency-Key was used with a different request',
+              'Idempotency-Key',
+            )
+          }
+          return { status: claim.row.response_status ?? 201, body: claim.row.response_body }
+        }
+      }
+      const placed = await placeOrder(trx, shop, input, {
+        source: input.source ?? 'shop',
+        publicUrl: config.publicUrl,
+      })
+      const body = placedOrderJson(placed)
+      if (key !== undefined) {
+        await storeIdempotentResponse(trx, { shopId: shop.id, key, status: 201, body })
+      }
+      return { status: 201, body, fresh: true }
+    })
+    if (!('fresh' in result)) c.header('Idempotent-Replayed', 'true')
+    c.header('Cache-Control', 'no-store')
+    return c.json(result.body, result.status === 200 ? 200 : 201)
+  })
+
+  routes.get('/api/orders/:token', async (c) => {
+    const token = c.req.param('token')
+    const order = TOKEN.test(token) ? await findPublicOrder(c.var.db, token) : undefined
+    if (!order) throw notFound('Order')
+    const items = await listOrderItems(c.var.db, order.id)
+    c.header('Cache-Control', 'no-store')
+    c.header('Referrer-Policy', 'no-referrer')
+    return c.json(publicOrderJson(order, items, buildWhatsAppUrl(order.shop_phone, order.message)))
+  })
+
+  routes.get('/api/shops/:slug/orders', requireOwnedShop(), async (c) => {
+    const query = readQuery(c, listOrdersQuerySchema)
+    if (query.cursor !== undefined && query.page !== undefined) {
+      throw invalidField('cursor', 'Give either cursor or page, not both')
+    }
+    if (query.cursor !== undefined && !uuidParam.safeParse(query.cursor).success) {
+      throw invalidField('cursor', 'Not a cursor from a previous page')
+    }
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE
+    const rows = await listShopOrders(c.var.db, {
+      shopId: c.var.shop.id,
+      status: query.status,
+      q: query.q,
+      limit,
+      afterId: query.cursor,
+      offset: query.page ? (query.page - 1) * limit : 0,
+    })
+    const orders = rows.slice(0, limit)
+    const items = await listItemsOfOrders(
+      c.var.db,
+      orders.map((o) => o.id),
+    )
+    const last = orders.at(-1)
+    return c.json({
+      orders: orders.map((order) =>
+        ownerOrderJson(
+          order,
+          items.filter((item) => item.order_id === order.id),
+        ),
+      ),
+      nextCursor: rows.length > limit && last ? last.id : null,
+      ...(query.page ? { page: query.page } : {}),
+    })
+  })
+
+  routes.get('/api/shops/:slug/orders/:code', requireOwnedShop(), async (c) => {
+    const code = normalizeOrderCode(c.req.param('code'))
+    const order = code ? await findShopOrderByCode(c.var.db, c.var.shop.id, code) : undefined
+    if (!order) throw notFound('Order')
+    const [items, events] = await Promise.all([
+      listOrderItems(c.var.db, order.id),
+      listOrderEvents(c.var.db, order.id),
+    ])
+    return c.json({ ...ownerOrderJson(order, items), events: events.map(orderEventJson) })
+  })
+
+  routes.patch('/api/shops/:slug/orders/:code', requireOwnedShop(), async (c) => {
+    const code = normalizeOrderCode(c.req.param('code'))
+    const input = await readJson(c, updateOrderSchema)
+    const { shop, merchant } = c.var
+    const result = await c.var.db.transaction().execute(async (trx) => {
+      const order = code ? await findShopOrderByCode(trx, shop.id, code, { forUpdate: true }) : null
+      if (!order) throw notFound('Order')
+      if (!NEXT_STATUS[order.status].includes(input.status)) {
+        throw new AppError(
+          409,
+          'invalid_transition',
+          `An order that is ${order.status} cannot become ${input.status}`,
+          'status',
+        )
+      }
+      const items = await listOrderItems(trx, order.id)
+      if (input.status === 'cancelled') {
+        // Same lock order as checkout (by row id), so a cancel and an order cannot deadlock.
+        const byLockOrder = [...items].sort((a, b) =>
+          (a.variant_id ?? a.product_id ?? '').localeCompare(b.variant_id ?? b.product_id ?? ''),
+        )
+        for (const item of byLockOrder) {
+          await returnStock(
+            trx,
+            { productId: item.product_id, variantId: item.variant_id },
+            item.quantity,
+          )
+        }
+      }
+      const updated = await updateOrderStatus(trx, order.id, input.status)
+      await insertOrderEvent(trx, {
+        shop_id: shop.id,
+        order_id: order.id,
+        type: 'status_changed',
+        from_status: order.status,
+        to_status: input.status,
+        actor: `merchant:${merchant.id}`,
+        data: null,
+      })
+      const events = await listOrderEvents(trx, order.id)
+      return { ...ownerOrderJson(updated, items), events: events.map(orderEventJson) }
+    })
+    return c.json(result)
+  })
+
+  return routes
+}
