@@ -533,9 +533,9 @@ describe.each(testEngines())('orders API (%s)', (engine) => {
       expect(await stockOf(testDb.db, shopId, 'PLENTY')).toBe(100 - 3 * 2)
       expect(await stockOf(testDb.db, shopId, 'FEW')).toBe(0)
       const after = await tableCounts(testDb.db)
-      expect(after.orders - (before.orders ?? 0)).toBe(3)
-      expect(after.order_items - (before.order_items ?? 0)).toBe(6)
-      expect(after.order_events - (before.order_events ?? 0)).toBe(3)
+      expect((after.orders ?? 0) - (before.orders ?? 0)).toBe(3)
+      expect((after.order_items ?? 0) - (before.order_items ?? 0)).toBe(6)
+      expect((after.order_events ?? 0) - (before.order_events ?? 0)).toBe(3)
       const orphans = await testDb.db
         .selectFrom('order_items')
         .select('order_id')
