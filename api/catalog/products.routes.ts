@@ -1,0 +1,253 @@
+import { Hono } from 'hono'
+import {
+  deleteProduct,
+  findCategory,
+  findProduct,
+  findProductSlugsLike,
+  findTakenSkus,
+  insertProduct,
+  listProducts,
+  listVariants,
+  lockShopCatalog,
+  replaceVariants,
+  updateProduct,
+} from '../../db/catalog.queries.ts'
+import type { DbOrTrx } from '../../db/database.ts'
+import { findShopImages } from '../../db/images.queries.ts'
+import type { ProductOption, ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
+import type { AppEnv } from '../app-env.ts'
+import { AppError, invalidField, notFound } from '../errors.ts'
+import { requireOwnedShop } from '../middleware/require-merchant.ts'
+import { readJson, readQuery } from '../validate.ts'
+import { type ImageInfo, productJson } from './catalog-json.ts'
+import {
+  createProductSchema,
+  productListQuerySchema,
+  resourceId,
+  updateProductSchema,
+  type VariantInput,
+} from './catalog-schema.ts'
+import { firstFreeSlug, slugifyProductName } from './product-slug.ts'
+
+type VariantShape = Pick<VariantInput, 'sku' | 'options'>
+
+/** Each variant names only options of the product, with one of their values, and no two alike. */
+function checkVariantOptions(options: ProductOption[], variants: VariantShape[]) {
+  const allowed = new Map(options.map((o) => [o.name, new Set(o.values)]))
+  const seen = new Set<string>()
+  variants.forEach((variant, i) => {
+    for (const [name, value] of Object.entries(variant.options)) {
+      const values = allowed.get(name)
+      if (!values) throw invalidField(`variants.${i}.options`, `"${name}" is not an option`)
+      if (!values.has(value))
+        throw invalidField(`variants.${i}.options`, `"${value}" is not a value of ${name}`)
+    }
+    const key = JSON.stringify(
+      Object.entries(variant.options).sort(([a], [b]) => a.localeCompare(b)),
+    )
+    if (seen.has(key))
+      throw invalidField(`variants.${i}.options`, 'Another variant has these options')
+    seen.add(key)
+  })
+}
+
+/** SKUs are unique in a shop across products and variants, this request included. */
+async function checkSkus(
+  db: DbOrTrx,
+  shopId: string,
+  productSku: string,
+  variants: VariantShape[] | undefined,
+  exceptProductId?: string,
+) {
+  const taken = await findTakenSkus(
+    db,
+    shopId,
+    [productSku, ...(variants ?? []).map((v) => v.sku)],
+    exceptProductId,
+  )
+  const skuTaken = (field: string) =>
+    new AppError(409, 'sku_taken', 'Another product or variant of this shop has this SKU', field)
+  if (taken.has(productSku)) throw skuTaken('sku')
+  const inRequest = new Set([productSku])
+  for (const [i, variant] of (variants ?? []).entries()) {
+    if (taken.has(variant.sku) || inRequest.has(variant.sku)) throw skuTaken(`variants.${i}.sku`)
+    inRequest.add(variant.sku)
+  }
+}
+
+async function checkReferences(
+  db: DbOrTrx,
+  shopId: string,
+  input: { categoryId?: string | null | undefined; images?: string[] | undefined },
+) {
+  if (input.categoryId && !(await findCategory(db, shopId, input.categoryId)))
+    throw invalidField('categoryId', 'No such category in this shop', 'not_found')
+  if (input.images?.length) {
+    const found = new Set((await findShopImages(db, shopId, input.images)).map((i) => i.hash))
+    const missing = input.images.findIndex((hash) => !found.has(hash))
+    if (missing >= 0)
+      throw invalidField(`images.${missing}`, 'Upload the image to this shop first', 'not_found')
+  }
+}
+
+function variantValues(variants: VariantInput[]) {
+  return variants.map((v) => ({
+    sku: v.sku,
+    options: v.options,
+    price: v.price ?? null,
+    compareAtPrice: v.compareAtPrice ?? null,
+    stock: v.stock ?? null,
+    active: v.active ?? true,
+  }))
+}
+
+/** Products with their variants and image sizes, as the owner sees them. */
+async function productsJson(
+  db: DbOrTrx,
+  shop: { id: string; slug: string },
+  publicUrl: string,
+  products: ProductRow[],
+) {
+  const variants = await listVariants(
+    db,
+    shop.id,
+    products.map((p) => p.id),
+  )
+  const images = await findShopImages(db, shop.id, [...new Set(products.flatMap((p) => p.images))])
+  const imageMap = new Map<string, ImageInfo>(images.map((i) => [i.hash, i]))
+  const byProduct = new Map<string, ProductVariantRow[]>()
+  for (const variant of variants) {
+    const list = byProduct.get(variant.product_id) ?? []
+    list.push(variant)
+    byProduct.set(variant.product_id, list)
+  }
+  return products.map((product) =>
+    productJson(product, {
+      shopSlug: shop.slug,
+      publicUrl,
+      variants: byProduct.get(product.id) ?? [],
+      images: imageMap,
+    }),
+  )
+}
+
+/** `/api/shops/:slug/products`: the owner's catalog. */
+export function productRoutes() {
+  const routes = new Hono<AppEnv>()
+  const base = '/api/shops/:slug/products'
+
+  routes.get(base, requireOwnedShop(), async (c) => {
+    const query = readQuery(c, productListQuerySchema)
+    const products = await listProducts(c.var.db, c.var.shop.id, {
+      q: query.q?.trim(),
+      categoryId: query.categoryId === 'none' ? null : query.categoryId,
+      active: query.active,
+    })
+    return c.json({
+      products: await productsJson(c.var.db, c.var.shop, c.var.config.publicUrl, products),
+    })
+  })
+
+  routes.post(base, requireOwnedShop(), async (c) => {
+    const input = await readJson(c, createProductSchema)
+    checkVariantOptions(input.options ?? [], input.variants ?? [])
+    const shop = c.var.shop
+    const product = await c.var.db.transaction().execute(async (trx) => {
+      await lockShopCatalog(trx, shop.id)
+      await checkReferences(trx, shop.id, input)
+      await checkSkus(trx, shop.id, input.sku, input.variants)
+      let slug = input.slug
+      if (slug) {
+        if ((await findProductSlugsLike(trx, shop.id, slug)).includes(slug))
+          throw new AppError(
+            409,
+            'slug_taken',
+            'Another product of this shop has this slug',
+            'slug',
+          )
+      } else {
+        const base = slugifyProductName(input.name)
+        slug = firstFreeSlug(base, await findProductSlugsLike(trx, shop.id, base))
+      }
+      const row = await insertProduct(trx, {
+        shop_id: shop.id,
+        category_id: input.categoryId ?? null,
+        sku: input.sku,
+        slug,
+        name: input.name,
+        description: input.description ?? '',
+        price: input.price,
+        compare_at_price: input.compareAtPrice ?? null,
+        stock: input.stock ?? null,
+        active: input.active ?? true,
+        position: input.position,
+        options: JSON.stringify(input.options ?? []),
+        images: JSON.stringify(input.images ?? []),
+      })
+      if (input.variants) await replaceVariants(trx, shop.id, row.id, variantValues(input.variants))
+      return row
+    })
+    const [json] = await productsJson(c.var.db, shop, c.var.config.publicUrl, [product])
+    return c.json(json, 201)
+  })
+
+  routes.get(`${base}/:id`, requireOwnedShop(), async (c) => {
+    const id = resourceId(c.req.param('id'), 'Product')
+    const product = await findProduct(c.var.db, c.var.shop.id, id)
+    if (!product) throw notFound('Product')
+    const [json] = await productsJson(c.var.db, c.var.shop, c.var.config.publicUrl, [product])
+    return c.json(json)
+  })
+
+  routes.patch(`${base}/:id`, requireOwnedShop(), async (c) => {
+    const id = resourceId(c.req.param('id'), 'Product')
+    const input = await readJson(c, updateProductSchema)
+    const shop = c.var.shop
+    const product = await c.var.db.transaction().execute(async (trx) => {
+      await lockShopCatalog(trx, shop.id)
+      const current = await findProduct(trx, shop.id, id)
+      if (!current) throw notFound('Product')
+      // Options and variants must agree whichever of the two this request changes.
+      const variants = input.variants ?? (await listVariants(trx, shop.id, [id]))
+      checkVariantOptions(input.options ?? current.options, variants)
+      await checkReferences(trx, shop.id, input)
+      await checkSkus(trx, shop.id, input.sku ?? current.sku, variants, id)
+      if (input.slug && input.slug !== current.slug) {
+        if ((await findProductSlugsLike(trx, shop.id, input.slug, id)).includes(input.slug))
+          throw new AppError(
+            409,
+            'slug_taken',
+            'Another product of this shop has this slug',
+            'slug',
+          )
+      }
+      const row = await updateProduct(trx, shop.id, id, {
+        category_id: input.categoryId,
+        sku: input.sku,
+        slug: input.slug,
+        name: input.name,
+        description: input.description,
+        price: input.price,
+        compare_at_price: input.compareAtPrice,
+        stock: input.stock,
+        active: input.active,
+        position: input.position,
+        options: input.options && JSON.stringify(input.options),
+        images: input.images && JSON.stringify(input.images),
+      })
+      if (!row) throw notFound('Product')
+      if (input.variants) await replaceVariants(trx, shop.id, id, variantValues(input.variants))
+      return row
+    })
+    const [json] = await productsJson(c.var.db, shop, c.var.config.publicUrl, [product])
+    return c.json(json)
+  })
+
+  routes.delete(`${base}/:id`, requireOwnedShop(), async (c) => {
+    const id = resourceId(c.req.param('id'), 'Product')
+    if (!(await deleteProduct(c.var.db, c.var.shop.id, id))) throw notFound('Product')
+    return c.body(null, 204)
+  })
+
+  return routes
+}
