@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
+import { adminRoutes } from './admin/admin.routes.ts'
 import type { AppEnv } from './app-env.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { catalogRoutes } from './catalog/catalog.routes.ts'
@@ -54,7 +55,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', orderRoutes())
   app.route('/', widgetRoutes())
   // [whatsapp] webhook, inbox
-  // [admin] /admin and its data APIs
+  app.route('/', adminRoutes())
   // [storefront] pages last: /{slug} would otherwise shadow the routes above
 
   return app

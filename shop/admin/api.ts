@@ -1,0 +1,233 @@
+/** The admin's only door to the server: JSON in, JSON out, errors as `ApiError`. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+type Listener = () => void
+const unauthenticatedListeners = new Set<Listener>()
+
+/** Called whenever the server says the session is gone. */
+export function onUnauthenticated(listener: Listener): () => void {
+  unauthenticatedListeners.add(listener)
+  return () => unauthenticatedListeners.delete(listener)
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  try {
+    const body = (await res.json()) as {
+      error?: { code?: string; message?: string; field?: string }
+    }
+    const e = body.error ?? {}
+    return new ApiError(res.status, e.code ?? 'error', e.message ?? res.statusText, e.field)
+  } catch {
+    return new ApiError(res.status, 'error', res.statusText || 'Request failed')
+  }
+}
+
+/** Sends a request and returns the parsed JSON body (undefined for 204). */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: {} }
+  if (body instanceof FormData) init.body = body
+  else if (typeof body === 'string') {
+    init.body = body
+    init.headers = { 'content-type': 'text/csv; charset=utf-8' }
+  } else if (body !== undefined) {
+    init.body = JSON.stringify(body)
+    init.headers = { 'content-type': 'application/json' }
+  }
+  let res: Response
+  try {
+    res = await fetch(path, init)
+  } catch {
+    throw new ApiError(0, 'offline', 'The server cannot be reached; check your connection')
+  }
+  if (!res.ok) {
+    const error = await toApiError(res)
+    if (res.status === 401 && !path.startsWith('/api/auth/')) {
+      for (const listener of unauthenticatedListeners) listener()
+    }
+    throw error
+  }
+  if (res.status === 204) return undefined as T
+  const type = res.headers.get('content-type') ?? ''
+  return (type.includes('json') ? await res.json() : await res.text()) as T
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
+  del: <T>(path: string) => request<T>('DELETE', path),
+}
+
+/**
+ * Uploads a body with progress (fetch cannot report upload progress). Resolves with the parsed
+ * JSON answer, or rejects with an `ApiError` carrying the server's error body in `details`.
+ */
+export function uploadWithProgress<T>(
+  path: string,
+  body: Blob | FormData,
+  onProgress: (fraction: number) => void,
+  contentType?: string,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', path)
+    if (contentType) xhr.setRequestHeader('content-type', contentType)
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total)
+    }
+    xhr.onerror = () => reject(new ApiError(0, 'offline', 'The server cannot be reached'))
+    xhr.onload = () => {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(xhr.responseText)
+      } catch {
+        parsed = undefined
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1)
+        resolve(parsed as T)
+        return
+      }
+      const e = (parsed as { error?: { code?: string; message?: string; field?: string } })?.error
+      const error = new ApiError(
+        xhr.status,
+        e?.code ?? 'error',
+        e?.message ?? 'Upload failed',
+        e?.field,
+      )
+      Object.assign(error, { details: parsed })
+      reject(error)
+    }
+    xhr.send(body)
+  })
+}
+
+// ---- API shapes the admin reads ----
+
+export interface Me {
+  id: string
+  email: string
+}
+
+export interface Shop {
+  id: string
+  slug: string
+  url: string
+  name: string
+  description: string
+  whatsappPhone: string
+  whatsappPhoneNumberId: string | null
+  currency: string
+  locale: string
+  timezone: string
+  logoImage: string | null
+  logoUrl: string | null
+  address: string
+  published: boolean
+}
+
+export interface Category {
+  id: string
+  name: string
+  position: number
+  productCount?: number
+}
+
+export interface ProductOption {
+  name: string
+  values: string[]
+}
+
+export interface Variant {
+  id?: string
+  sku: string
+  options: Record<string, string>
+  price: number | null
+  compareAtPrice?: number | null
+  stock: number | null
+  active?: boolean
+}
+
+export interface Product {
+  id: string
+  sku: string
+  slug?: string
+  name: string
+  description: string
+  price: number
+  compareAtPrice: number | null
+  stock: number | null
+  active: boolean
+  categoryId: string | null
+  images: string[]
+  imageUrls?: { hash: string; url: string; thumbUrl: string }[]
+  options: ProductOption[]
+  variants: Variant[]
+}
+
+export interface ShippingMethod {
+  id: string
+  name: string
+  price: number
+  freeOver: number | null
+  requiresAddress: boolean
+  active: boolean
+}
+
+export type OrderStatus = 'pending' | 'confirmed' | 'paid' | 'shipped' | 'completed' | 'cancelled'
+
+export interface OrderItem {
+  sku: string
+  name: string
+  quantity: number
+  unitPrice: number
+  lineTotal: number
+}
+
+export interface Order {
+  id: string
+  code: string
+  status: OrderStatus
+  source: string
+  items: OrderItem[]
+  subtotal: number
+  shippingTotal: number
+  total: number
+  currency: string
+  customer: { name: string; phone: string | null; waId: string | null; address: string | null }
+  note?: string | null
+  shippingMethodName?: string | null
+  match: { messageId?: string; method?: string; edited?: boolean; differences?: unknown[] } | null
+  events?: {
+    type: string
+    fromStatus: string | null
+    toStatus: string | null
+    actor: string
+    createdAt: string
+  }[]
+  createdAt: string
+  confirmedAt: string | null
+}
+
+export interface UploadedImage {
+  hash: string
+  url: string
+  thumbUrl: string
+}
+
+/** Path of a shop's API resource. */
+export function shopPath(slug: string, rest = ''): string {
+  return `/api/shops/${encodeURIComponent(slug)}${rest}`
+}

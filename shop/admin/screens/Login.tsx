@@ -1,0 +1,81 @@
+import { useState } from 'preact/hooks'
+import { api, type Me } from '../api.ts'
+import { errorsFrom, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
+import { Link } from '../components/Link.tsx'
+import { t } from '../i18n.ts'
+import { navigate } from '../router.ts'
+import { loadSession, me } from '../state.ts'
+
+/** Log in, or sign up when `mode` is signup. */
+export function Login({ mode }: { mode: 'login' | 'signup' }) {
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [busy, setBusy] = useState(false)
+  const signup = mode === 'signup'
+
+  const submit = async (e: Event) => {
+    e.preventDefault()
+    setBusy(true)
+    setErrors({})
+    try {
+      me.value = await api.post<Me>(signup ? '/api/auth/signup' : '/api/auth/login', {
+        email,
+        password,
+      })
+      await loadSession()
+      navigate(signup ? '/admin/new' : '/admin', { replace: true })
+    } catch (error) {
+      setErrors(errorsFrom(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main class="auth" id="main">
+      <div class="auth-card">
+        <p class="brand" aria-hidden="true">
+          <span class="brand-mark" />
+          Chatcart
+        </p>
+        <h1>{signup ? t('signupTitle') : t('loginTitle')}</h1>
+        <p class="muted">{signup ? t('signupLead') : t('loginLead')}</p>
+        <form onSubmit={submit} noValidate>
+          <FormError error={errors._form} />
+          <TextField
+            id="email"
+            label={t('email')}
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onValue={setEmail}
+            error={errors.email}
+          />
+          <TextField
+            id="password"
+            label={t('password')}
+            type="password"
+            autoComplete={signup ? 'new-password' : 'current-password'}
+            required
+            minLength={signup ? 10 : undefined}
+            value={password}
+            onValue={setPassword}
+            error={errors.password}
+            hint={signup ? t('passwordHint') : undefined}
+          />
+          <button type="submit" class="primary wide" disabled={busy}>
+            {busy ? t('wait') : signup ? t('createAccount') : t('logIn')}
+          </button>
+        </form>
+        <p class="switch">
+          {signup ? t('haveAccount') : t('noAccount')}{' '}
+          <Link href={signup ? '/admin/login' : '/admin/signup'}>
+            {signup ? t('logIn') : t('signUp')}
+          </Link>
+        </p>
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,6 @@
+import { Loading } from '../components/States.tsx'
+
+/** Coming with its API. */
+export function OrderDetail(_props: { slug: string; code?: string; id?: string }) {
+  return <Loading />
+}
