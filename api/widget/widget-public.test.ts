@@ -1,0 +1,282 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, TestClient } from '../testing/test-client.ts'
+import { createTestDb, type TestDatabase, testEngines } from '../testing/test-db.ts'
+
+const page = { origin: 'https://merchant-site.example' }
+
+describe.each(testEngines())('public widget API on %s', (engine) => {
+  let testDb: TestDatabase
+  let owner: TestClient
+  let visitor: TestClient
+  let slug: string
+  let shopId: string
+
+  beforeAll(async () => {
+    testDb = await createTestDb(engine)
+    const app = createTestApp({
+      db: testDb.db,
+      config: { publicUrl: 'https://chat.example', trustProxy: true },
+    })
+    owner = new TestClient(app)
+    visitor = new TestClient(app)
+    slug = await owner.signupWithShop(undefined, {
+      channels: { instagram: 'acme', email: 'hi@acme.example' },
+      timezone: 'Europe/Paris',
+      locale: 'fr',
+    })
+    const shop = await testDb.db
+      .selectFrom('shops')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow()
+    shopId = shop.id
+    const mug = await testDb.db
+      .insertInto('products')
+      .values({ shop_id: shopId, sku: 'MUG', slug: 'mug', name: 'Mug', price: 1200, stock: 3 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const tee = await testDb.db
+      .insertInto('products')
+      .values({ shop_id: shopId, sku: 'TEE', slug: 'tee', name: 'T-shirt', price: 2000 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await testDb.db
+      .insertInto('product_variants')
+      .values([
+        { shop_id: shopId, product_id: tee.id, sku: 'TEE-M', options: '{"Size":"M"}', stock: 0 },
+        {
+          shop_id: shopId,
+          product_id: tee.id,
+          sku: 'TEE-L',
+          options: '{"Size":"L"}',
+          price: 2200,
+        },
+      ])
+      .execute()
+    await testDb.db
+      .insertInto('products')
+      .values({ shop_id: shopId, sku: 'OLD', slug: 'old', name: 'Old', price: 1, active: false })
+      .execute()
+    expect(mug.id).toBeTruthy()
+  })
+  afterAll(() => testDb.destroy())
+
+  describe('GET /api/widget/{slug}', () => {
+    it('should answer what the bubble needs, for any origin, cacheable', async () => {
+      const res = await visitor.get(`/api/widget/${slug}`, page)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('access-control-allow-origin')).toBe('*')
+      expect(res.headers.get('cache-control')).toBe('public, max-age=60')
+      expect(res.headers.get('etag')).toMatch(/^(W\/)?"/)
+      expect(res.headers.get('set-cookie')).toBeNull()
+      expect(res.body).toMatchObject({
+        shop: {
+          slug,
+          name: 'Test Shop',
+          currency: 'EUR',
+          locale: 'fr',
+          timezone: 'Europe/Paris',
+          whatsappPhone: '33612345678',
+        },
+        avatarUrl: null,
+        position: 'right',
+        channels: [
+          { type: 'whatsapp', value: '33612345678' },
+          { type: 'instagram', value: 'acme' },
+          { type: 'email', value: 'hi@acme.example' },
+        ],
+        teams: [],
+        consent: { enabled: false },
+      })
+    })
+
+    it('should keep private data out', async () => {
+      const res = await visitor.get(`/api/widget/${slug}`)
+      for (const word of ['merchant', 'phoneNumberId', 'email":"m', 'id"', 'published']) {
+        expect(res.text).not.toContain(word)
+      }
+    })
+
+    it('should stay small', async () => {
+      const res = await visitor.get(`/api/widget/${slug}`)
+      expect(res.text.length).toBeLessThan(1500)
+    })
+
+    it('should answer 304 when the ETag still matches', async () => {
+      const first = await visitor.get(`/api/widget/${slug}`)
+      const etag = first.headers.get('etag') ?? ''
+      const res = await visitor.get(`/api/widget/${slug}`, { 'if-none-match': etag })
+      expect(res.status).toBe(304)
+      expect(res.text).toBe('')
+    })
+
+    it('should show the owner settings with the team hours and their URLs', async () => {
+      await owner.put(`/api/shops/${slug}/widget`, {
+        greeting: 'Bonjour !',
+        channels: [
+          { type: 'whatsapp', value: '+34 612 345 678' },
+          { type: 'phone', value: '33612345678' },
+        ],
+        teams: [
+          { name: 'Ana', channel: 'telegram', value: 'ana', hours: { mon: [['09:00', '18:00']] } },
+        ],
+        rules: [{ pattern: '/cart', hide: true }],
+      })
+      const res = await visitor.get(`/api/widget/${slug}`)
+      expect(res.body).toMatchObject({
+        greeting: 'Bonjour !',
+        channels: [
+          { type: 'whatsapp', value: '34612345678' },
+          { type: 'phone', value: '33612345678' },
+        ],
+        teams: [
+          {
+            name: 'Ana',
+            role: '',
+            photoUrl: null,
+            channel: 'telegram',
+            value: 'ana',
+            hours: { mon: [['09:00', '18:00']] },
+          },
+        ],
+        rules: [{ pattern: '/cart', hide: true }],
+      })
+      await owner.put(`/api/shops/${slug}/widget`, {})
+    })
+
+    it('should answer 404 for an unknown or unpublished shop, still with CORS', async () => {
+      const res = await visitor.get('/api/widget/no-such-shop', page)
+      expect(res.status).toBe(404)
+      expect(res.headers.get('access-control-allow-origin')).toBe('*')
+      await owner.patch(`/api/shops/${slug}`, { published: false })
+      expect((await visitor.get(`/api/widget/${slug}`)).status).toBe(404)
+      await owner.patch(`/api/shops/${slug}`, { published: true })
+    })
+  })
+
+  describe('GET /api/widget/{slug}/skus', () => {
+    it('should list every orderable SKU with name, price and stock, for any origin', async () => {
+      const res = await visitor.get(`/api/widget/${slug}/skus`, page)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('access-control-allow-origin')).toBe('*')
+      expect(res.body).toEqual({
+        skus: [
+          { sku: 'MUG', name: 'Mug', price: 1200, inStock: true },
+          { sku: 'TEE-M', name: 'T-shirt (M)', price: 2000, inStock: false },
+          { sku: 'TEE-L', name: 'T-shirt (L)', price: 2200, inStock: true },
+        ],
+      })
+    })
+  })
+
+  describe('POST /api/events', () => {
+    const countEvents = async () =>
+      (
+        await testDb.db
+          .selectFrom('analytics_events')
+          .selectAll()
+          .where('shop_id', '=', shopId)
+          .orderBy('created_at')
+          .execute()
+      ).map((e) => ({ type: e.type, channel: e.channel }))
+
+    it('should store a beacon sent as text/plain, without cookies', async () => {
+      const before = (await countEvents()).length
+      const res = await visitor.request(
+        'POST',
+        '/api/events',
+        JSON.stringify({ shop: slug, type: 'channel', channel: 'whatsapp' }),
+        { 'content-type': 'text/plain;charset=UTF-8', ...page, 'x-forwarded-for': '10.0.0.1' },
+      )
+      expect(res.status).toBe(204)
+      expect(res.headers.get('access-control-allow-origin')).toBe('*')
+      expect(res.headers.get('set-cookie')).toBeNull()
+      const events = await countEvents()
+      expect(events.length).toBe(before + 1)
+      expect(events.at(-1)).toEqual({ type: 'channel', channel: 'whatsapp' })
+    })
+
+    it('should store an event sent as JSON', async () => {
+      const res = await visitor.post(
+        '/api/events',
+        { shop: slug, type: 'open' },
+        { 'x-forwarded-for': '10.0.0.2' },
+      )
+      expect(res.status).toBe(204)
+      expect((await countEvents()).at(-1)).toEqual({ type: 'open', channel: null })
+    })
+
+    it('should answer a CORS preflight from any site', async () => {
+      const res = await visitor.request('OPTIONS', '/api/events', undefined, {
+        ...page,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      })
+      expect(res.status).toBe(204)
+      expect(res.headers.get('access-control-allow-origin')).toBe('*')
+      expect(res.headers.get('access-control-allow-methods')).toContain('POST')
+    })
+
+    it.each([
+      [{ shop: 'x', type: 'open', email: 'a@b.c' }, 'email'],
+      [{ shop: 'x', type: 'purchase' }, 'type'],
+      [{ type: 'open' }, 'shop'],
+      [{ shop: 'x', type: 'channel', channel: 'fax' }, 'channel'],
+    ])('should refuse %j naming the field and store nothing', async (body, field) => {
+      const before = (await countEvents()).length
+      const res = await visitor.post('/api/events', body, { 'x-forwarded-for': '10.0.0.3' })
+      expect(res.status).toBe(400)
+      expect(res.body.error.field).toBe(field)
+      expect((await countEvents()).length).toBe(before)
+    })
+
+    it('should refuse an unknown shop', async () => {
+      const res = await visitor.post(
+        '/api/events',
+        { shop: 'no-such-shop', type: 'open' },
+        { 'x-forwarded-for': '10.0.0.3' },
+      )
+      expect(res.status).toBe(400)
+      expect(res.body.error).toMatchObject({ code: 'not_found', field: 'shop' })
+    })
+
+    it('should refuse malformed JSON and other media types', async () => {
+      const bad = await visitor.request('POST', '/api/events', '{"shop":', {
+        'content-type': 'text/plain',
+        'x-forwarded-for': '10.0.0.3',
+      })
+      expect(bad.status).toBe(400)
+      expect(bad.body.error.code).toBe('invalid_json')
+      const form = await visitor.request('POST', '/api/events', 'shop=x', {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': '10.0.0.3',
+      })
+      expect(form.status).toBe(415)
+    })
+
+    it('should refuse a body over 1 KB', async () => {
+      const res = await visitor.request(
+        'POST',
+        '/api/events',
+        JSON.stringify({ shop: slug, type: 'open', pad: 'x'.repeat(2000) }),
+        { 'content-type': 'text/plain', 'x-forwarded-for': '10.0.0.3' },
+      )
+      expect(res.status).toBe(413)
+    })
+
+    it('should rate-limit one visitor without touching others', async () => {
+      const send = (ip: string) =>
+        visitor.request('POST', '/api/events', JSON.stringify({ shop: slug, type: 'add' }), {
+          'content-type': 'text/plain',
+          'x-forwarded-for': ip,
+        })
+      const statuses: number[] = []
+      for (let i = 0; i < 120; i++) statuses.push((await send('10.9.9.9')).status)
+      expect(statuses.every((s) => s === 204)).toBe(true)
+      const limited = await send('10.9.9.9')
+      expect(limited.status).toBe(429)
+      expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
+      expect((await send('10.9.9.10')).status).toBe(204)
+    })
+  })
+})
