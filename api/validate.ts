@@ -20,7 +20,8 @@ export function schemaError(error: z.ZodError): AppError {
 
 /** Checks a value against a schema, throwing a field-naming 400 when it does not fit. */
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value)
+  // Without reportInput zod leaves `input` out of issues: a wrong type would read as missing.
+  const result = schema.safeParse(value, { reportInput: true })
   if (!result.success) throw schemaError(result.error)
   return result.data
 }
