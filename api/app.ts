@@ -12,6 +12,8 @@ import { limitBody } from './middleware/body-limit.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { orderRoutes } from './orders/orders.routes.ts'
 import { shopRoutes } from './shops/shops.routes.ts'
+import { whatsappInboxRoutes } from './whatsapp/inbox.routes.ts'
+import { whatsappWebhookRoutes } from './whatsapp/webhook.routes.ts'
 import { widgetRoutes } from './widget/widget.routes.ts'
 
 export interface CreateAppOptions {
@@ -54,7 +56,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', mediaRoutes())
   app.route('/', orderRoutes())
   app.route('/', widgetRoutes())
-  // [whatsapp] webhook, inbox
+  app.route('/', whatsappWebhookRoutes())
+  app.route('/', whatsappInboxRoutes())
   app.route('/', adminRoutes())
   // [storefront] pages last: /{slug} would otherwise shadow the routes above
 

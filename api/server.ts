@@ -5,6 +5,7 @@ import { seedDemoShop } from '../db/seed-demo.ts'
 import { createApp } from './app.ts'
 import { configFromEnv } from './config.ts'
 import { env } from './env.ts'
+import { startWhatsAppWorker } from './whatsapp/worker.ts'
 
 // Boots one server process: database, migrations, demo data, HTTP, clean shutdown.
 
@@ -16,6 +17,8 @@ async function main() {
   const config = configFromEnv(e)
   const demo = e.SEED_DEMO ? await seedDemoShop(db) : undefined
   const app = createApp({ db, config })
+  // Recovery sweep: webhook items stored before a crash are processed at start-up and after.
+  const stopWhatsApp = startWhatsAppWorker(db, config)
 
   const server = serve({ fetch: app.fetch, port: e.PORT, hostname: e.HOST }, (info) => {
     const ms = Math.round(performance.now() - started)
@@ -36,6 +39,7 @@ async function main() {
     // Idle keep-alive sockets would hold close() open; requests in flight still finish.
     const closeIdle = (server as { closeIdleConnections?: () => void }).closeIdleConnections
     server.close(async () => {
+      await stopWhatsApp()
       await db.destroy()
       process.exit(0)
     })

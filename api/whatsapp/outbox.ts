@@ -1,0 +1,159 @@
+import type { Db, DbOrTrx } from '../../db/database.ts'
+import type { OrderRow } from '../../db/schema/orders.ts'
+import {
+  claimDueOutboundMessage,
+  markOutboundFailed,
+  markOutboundRetry,
+  markOutboundSent,
+  queueOutboundMessage,
+} from '../../db/whatsapp.queries.ts'
+import type { AppConfig } from '../config.ts'
+import { confirmationText } from './reply-text.ts'
+
+type WhatsAppConfig = AppConfig['whatsapp']
+
+/** Attempts before a reply that keeps timing out or meeting 5xx is given up. */
+export const MAX_SEND_ATTEMPTS = 8
+const SEND_TIMEOUT_MS = 10_000
+/** A message left in `sending` this long was taken by a process that died; send it again. */
+const STALE_SENDING_MS = 2 * 60_000
+
+/**
+ * Queues the one confirmation of an order (dedupe key `confirm:<order id>`), quoting the
+ * customer's message. Call it in the transaction that confirms the order, so both happen or
+ * neither does. Does nothing when replies are off (no access token) or no number is known.
+ */
+export async function queueConfirmation(
+  trx: DbOrTrx,
+  config: WhatsAppConfig,
+  args: { order: OrderRow; toWaId: string | null; replyTo: string | null },
+): Promise<boolean> {
+  if (!config.accessToken || !args.toWaId) return false
+  const { order } = args
+  const body = confirmationText({
+    locale: order.locale,
+    code: order.code,
+    customerName: order.customer_profile_name ?? order.customer_name,
+    total: order.total,
+    currency: order.currency,
+  })
+  const payload = {
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to: args.toWaId,
+    type: 'text',
+    ...(args.replyTo ? { context: { message_id: args.replyTo } } : {}),
+    biz_opaque_callback_data: `order:${order.code}`,
+    text: { preview_url: false, body },
+  }
+  const queued = await queueOutboundMessage(trx, {
+    shop_id: order.shop_id,
+    order_id: order.id,
+    kind: 'confirmation',
+    dedupe_key: `confirm:${order.id}`,
+    to_wa_id: args.toWaId,
+    payload: JSON.stringify(payload),
+  })
+  return queued !== undefined
+}
+
+/** Backoff before attempt `attempts + 1`: 2 s, 4 s, 8 s… up to 10 minutes, with some jitter. */
+export function retryDelayMs(attempts: number): number {
+  const base = Math.min(2_000 * 2 ** Math.max(0, attempts - 1), 600_000)
+  return base + Math.floor(Math.random() * (base / 4))
+}
+
+type SendOutcome =
+  | { kind: 'sent'; waMessageId: string }
+  | { kind: 'retry'; error: string }
+  | { kind: 'give_up'; error: string }
+
+function graphError(body: unknown, status: number): string {
+  if (body && typeof body === 'object' && 'error' in body) {
+    const error = (body as { error: unknown }).error
+    if (error && typeof error === 'object') {
+      const e = error as { code?: unknown; message?: unknown; error_data?: { details?: unknown } }
+      const details = typeof e.error_data?.details === 'string' ? `: ${e.error_data.details}` : ''
+      const code = typeof e.code === 'number' || typeof e.code === 'string' ? `${e.code} ` : ''
+      const message = typeof e.message === 'string' ? e.message : `HTTP ${status}`
+      return `${code}${message}${details}`.slice(0, 1000)
+    }
+  }
+  return `HTTP ${status}`
+}
+
+async function postToGraph(
+  config: WhatsAppConfig,
+  phoneNumberId: string,
+  payload: unknown,
+): Promise<SendOutcome> {
+  let response: Response
+  try {
+    response = await fetch(`${config.graphUrl}/${encodeURIComponent(phoneNumberId)}/messages`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${config.accessToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    })
+  } catch (error) {
+    const timeout = error instanceof Error && error.name === 'TimeoutError'
+    return { kind: 'retry', error: timeout ? 'timeout' : 'network error' }
+  }
+  let body: unknown
+  try {
+    body = await response.json()
+  } catch {
+    body = undefined
+  }
+  if (response.ok) {
+    const messages = (body as { messages?: { id?: unknown }[] } | undefined)?.messages
+    const id = messages?.[0]?.id
+    if (typeof id === 'string' && id !== '') return { kind: 'sent', waMessageId: id }
+    return { kind: 'retry', error: 'the Graph API answered without a message id' }
+  }
+  const error = graphError(body, response.status)
+  // 429 (throttled) and 5xx pass; any other 4xx (such as 131047, outside the 24-hour window)
+  // will fail the same way every time.
+  if (response.status === 429 || response.status >= 500) return { kind: 'retry', error }
+  return { kind: 'give_up', error }
+}
+
+/**
+ * Sends every reply that is due, one at a time, and records each outcome: the WhatsApp id on
+ * success; a later attempt after a timeout, 429 or 5xx; the error after a 4xx or too many
+ * attempts. Returns how many were sent. `now` lets tests look into the future.
+ */
+export async function sendDueMessages(
+  db: Db,
+  config: WhatsAppConfig,
+  options: { now?: Date } = {},
+): Promise<number> {
+  if (!config.accessToken) return 0
+  let sent = 0
+  for (;;) {
+    const now = options.now ?? new Date()
+    const message = await db
+      .transaction()
+      .execute((trx) =>
+        claimDueOutboundMessage(trx, now, new Date(now.getTime() - STALE_SENDING_MS)),
+      )
+    if (!message) return sent
+    const outcome: SendOutcome = message.phoneNumberId
+      ? await postToGraph(config, message.phoneNumberId, message.payload)
+      : { kind: 'give_up', error: 'the shop has no WhatsApp phone number id' }
+    if (outcome.kind === 'sent') {
+      await db
+        .transaction()
+        .execute((trx) => markOutboundSent(trx, message.id, outcome.waMessageId))
+      sent++
+    } else if (outcome.kind === 'retry' && message.attempts < MAX_SEND_ATTEMPTS) {
+      const next = new Date(now.getTime() + retryDelayMs(message.attempts))
+      await markOutboundRetry(db, message.id, next, outcome.error)
+    } else {
+      await markOutboundFailed(db, message.id, outcome.error)
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import type { Db } from '../../db/database.ts'
+import type { AppConfig } from '../config.ts'
+import { sendDueMessages } from './outbox.ts'
+import { processPending } from './process.ts'
+
+/** How often the recovery sweep looks for stored items and replies nobody handled. */
+export const SWEEP_INTERVAL_MS = 10_000
+
+async function runOnce(db: Db, config: AppConfig): Promise<void> {
+  try {
+    await processPending(db, config)
+    await sendDueMessages(db, config.whatsapp)
+  } catch (error) {
+    // Logged without the payload or the token; the sweep tries again later.
+    if (config.log) {
+      const message = error instanceof Error ? error.message : String(error)
+      console.error(JSON.stringify({ level: 'error', area: 'whatsapp', error: message }))
+    }
+  }
+}
+
+/**
+ * Processes what a webhook just stored, once the acknowledgement is on its way (and after the
+ * `processDelayMs` test knob). The recovery sweep catches anything this misses.
+ */
+export function scheduleProcessing(db: Db, config: AppConfig): void {
+  const delay = config.whatsapp.processDelayMs ?? 0
+  if (delay > 0) setTimeout(() => void runOnce(db, config), delay).unref()
+  else setImmediate(() => void runOnce(db, config))
+}
+
+/**
+ * Starts the recovery sweep: once at start-up (after `processDelayMs`), then every
+ * {@link SWEEP_INTERVAL_MS}, it processes stored webhook items and sends due replies, so a
+ * crash between an acknowledgement and its processing loses nothing. Returns a stop function
+ * that waits for a sweep in progress.
+ * @example const stop = startWhatsAppWorker(db, config); … await stop()
+ */
+export function startWhatsAppWorker(
+  db: Db,
+  config: AppConfig,
+  options: { intervalMs?: number } = {},
+): () => Promise<void> {
+  let current: Promise<void> = Promise.resolve()
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  const tick = () => {
+    if (stopped) return
+    current = current.then(() => (stopped ? undefined : runOnce(db, config)))
+  }
+  const first = setTimeout(() => {
+    tick()
+    timer = setInterval(tick, options.intervalMs ?? SWEEP_INTERVAL_MS)
+    timer.unref()
+  }, config.whatsapp.processDelayMs ?? 0)
+  first.unref()
+  return async function stop() {
+    stopped = true
+    clearTimeout(first)
+    clearInterval(timer)
+    await current
+  }
+}
