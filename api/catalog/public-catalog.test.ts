@@ -1,0 +1,192 @@
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, TestClient } from '../testing/test-client.ts'
+import { createTestDb, type TestDatabase, testEngines } from '../testing/test-db.ts'
+
+describe.each(testEngines())('public catalog on %s', (engine) => {
+  let t: TestDatabase
+  let owner: TestClient
+  let shopper: TestClient
+  let slug: string
+  let hash: string
+  let categoryId: string
+  beforeAll(async () => {
+    t = await createTestDb(engine)
+    const app = createTestApp({ db: t.db, config: { publicUrl: 'https://shop.example' } })
+    owner = new TestClient(app)
+    shopper = new TestClient(app)
+    slug = await owner.signupWithShop(undefined, {
+      description: 'Fresh things',
+      channels: { instagram: 'fresh' },
+    })
+    const form = new FormData()
+    const png = await sharp({
+      create: { width: 40, height: 20, channels: 3, background: '#336699' },
+    })
+      .png()
+      .toBuffer()
+    form.append('file', new Blob([new Uint8Array(png)]), 'a.png')
+    hash = (await owner.post(`/api/shops/${slug}/images`, form)).body.hash
+    categoryId = (await owner.post(`/api/shops/${slug}/categories`, { name: 'Fruit' })).body.id
+    const products = [
+      { sku: 'B', name: 'Banana', price: 120, position: 2, stock: 0, categoryId },
+      {
+        sku: 'A',
+        name: 'Apple',
+        price: 100,
+        compareAtPrice: 150,
+        position: 1,
+        images: [hash],
+        categoryId,
+        options: [{ name: 'Kind', values: ['Red', 'Green', 'Gold'] }],
+        variants: [
+          { sku: 'A-RED', options: { Kind: 'Red' }, stock: 0 },
+          { sku: 'A-GREEN', options: { Kind: 'Green' }, price: 110 },
+          { sku: 'A-GOLD', options: { Kind: 'Gold' }, active: false },
+        ],
+      },
+      { sku: 'H', name: 'Hidden', price: 1, active: false },
+    ]
+    for (const p of products) {
+      const res = await owner.post(`/api/shops/${slug}/products`, p)
+      if (res.status !== 201) throw new Error(res.text)
+    }
+    await owner.post(`/api/shops/${slug}/shipping-methods`, {
+      name: 'Courier',
+      price: 500,
+      freeOver: 3000,
+      requiresAddress: true,
+      position: 1,
+    })
+    await owner.post(`/api/shops/${slug}/shipping-methods`, {
+      name: 'Pickup',
+      price: 0,
+      position: 0,
+    })
+    await owner.post(`/api/shops/${slug}/shipping-methods`, {
+      name: 'Off',
+      price: 1,
+      active: false,
+    })
+  })
+  afterAll(() => t.destroy())
+
+  it('should show active products, variants and methods in order, without signing in', async () => {
+    const res = await shopper.get(`/api/shops/${slug}/catalog`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+    expect(res.body).toEqual({
+      shop: {
+        slug,
+        name: 'Test Shop',
+        description: 'Fresh things',
+        logoUrl: null,
+        currency: 'EUR',
+        locale: 'en',
+        timezone: 'UTC',
+        whatsappPhone: '33612345678',
+        businessHours: null,
+        channels: { instagram: 'fresh' },
+        address: '',
+      },
+      categories: [{ id: categoryId, name: 'Fruit' }],
+      products: [
+        {
+          id: expect.any(String),
+          sku: 'A',
+          slug: 'apple',
+          name: 'Apple',
+          description: '',
+          price: 100,
+          compareAtPrice: 150,
+          categoryId,
+          images: [
+            {
+              url: `https://shop.example/media/${hash}.webp`,
+              thumbUrl: `https://shop.example/media/${hash}-thumb.webp`,
+              width: 40,
+              height: 20,
+            },
+          ],
+          options: [{ name: 'Kind', values: ['Red', 'Green', 'Gold'] }],
+          variants: [
+            {
+              sku: 'A-RED',
+              options: { Kind: 'Red' },
+              price: 100,
+              compareAtPrice: 150,
+              inStock: false,
+              stock: 0,
+            },
+            {
+              sku: 'A-GREEN',
+              options: { Kind: 'Green' },
+              price: 110,
+              compareAtPrice: null,
+              inStock: true,
+              stock: null,
+            },
+          ],
+          inStock: true,
+          stock: null,
+        },
+        expect.objectContaining({ sku: 'B', inStock: false, stock: 0, variants: [], images: [] }),
+      ],
+      shippingMethods: [
+        {
+          id: expect.any(String),
+          name: 'Pickup',
+          price: 0,
+          freeOver: null,
+          requiresAddress: false,
+        },
+        {
+          id: expect.any(String),
+          name: 'Courier',
+          price: 500,
+          freeOver: 3000,
+          requiresAddress: true,
+        },
+      ],
+    })
+  })
+
+  it('should never expose private shop settings', async () => {
+    const res = await shopper.get(`/api/shops/${slug}/catalog`)
+    for (const secret of ['merchant', 'whatsappPhoneNumberId', 'widgetSettings', 'published']) {
+      expect(res.text).not.toContain(secret)
+    }
+  })
+
+  it('should send a weak ETag and a 30 s public cache, and answer 304 when it matches', async () => {
+    const res = await shopper.get(`/api/shops/${slug}/catalog`)
+    const etag = res.headers.get('etag') ?? ''
+    expect(etag).toMatch(/^W\/"[\w-]+"$/)
+    expect(res.headers.get('cache-control')).toBe('public, max-age=30')
+    const again = await shopper.get(`/api/shops/${slug}/catalog`, { 'if-none-match': etag })
+    expect(again.status).toBe(304)
+    expect(again.text).toBe('')
+    expect(again.headers.get('etag')).toBe(etag)
+    const other = await shopper.get(`/api/shops/${slug}/catalog`, { 'if-none-match': 'W/"nope"' })
+    expect(other.status).toBe(200)
+  })
+
+  it('should change the ETag when the catalog changes', async () => {
+    const before = (await shopper.get(`/api/shops/${slug}/catalog`)).headers.get('etag')
+    await owner.post(`/api/shops/${slug}/categories`, { name: 'Veg' })
+    const after = await shopper.get(`/api/shops/${slug}/catalog`, { 'if-none-match': before ?? '' })
+    expect(after.status).toBe(200)
+    expect(after.headers.get('etag')).not.toBe(before)
+  })
+
+  it('should answer 404 for an unknown shop and for an unpublished one', async () => {
+    const unknown = await shopper.get('/api/shops/no-such-shop/catalog')
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.error.code).toBe('not_found')
+    const hiddenOwner = new TestClient(owner.app)
+    const hidden = await hiddenOwner.signupWithShop(undefined, { published: false })
+    const res = await shopper.get(`/api/shops/${hidden}/catalog`)
+    expect(res.status).toBe(404)
+    expect(res.body.error.code).toBe('not_found')
+  })
+})
