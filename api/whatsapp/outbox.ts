@@ -121,15 +121,29 @@ async function postToGraph(
   return { kind: 'give_up', error }
 }
 
+const chains = new WeakMap<Db, Promise<unknown>>()
+
 /**
  * Sends every reply that is due, one at a time, and records each outcome: the WhatsApp id on
  * success; a later attempt after a timeout, 429 or 5xx; the error after a 4xx or too many
- * attempts. Returns how many were sent. `now` lets tests look into the future.
+ * attempts. Returns how many were sent. `now` lets tests look into the future. Calls in one
+ * process run one after the other, so whoever awaits one knows earlier sends are finished.
  */
-export async function sendDueMessages(
+export function sendDueMessages(
   db: Db,
   config: WhatsAppConfig,
   options: { now?: Date } = {},
+): Promise<number> {
+  const previous = chains.get(db) ?? Promise.resolve()
+  const run = previous.catch(() => undefined).then(() => sendAllDue(db, config, options))
+  chains.set(db, run)
+  return run
+}
+
+async function sendAllDue(
+  db: Db,
+  config: WhatsAppConfig,
+  options: { now?: Date },
 ): Promise<number> {
   if (!config.accessToken) return 0
   let sent = 0
