@@ -1,0 +1,247 @@
+import { listProductSlugs, listShopSkuOwners } from '../../db/admin.queries.ts'
+import {
+  insertCategory,
+  insertProduct,
+  listCategories,
+  listProducts,
+  listVariants,
+  replaceVariants,
+  updateProduct,
+  type VariantValues,
+} from '../../db/catalog.queries.ts'
+import type { DbOrTrx } from '../../db/database.ts'
+import { findShopImages } from '../../db/images.queries.ts'
+import type { ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
+import { firstFreeSlug, slugifyProductName } from '../catalog/product-slug.ts'
+import { parseCsv } from './csv.ts'
+import {
+  type ProductGroup,
+  type ProductInput,
+  type RowError,
+  readProductRows,
+} from './product-csv.ts'
+
+export interface ImportSummary {
+  rows: number
+  products: number
+  variants: number
+  created: number
+  updated: number
+  unchanged: number
+  categoriesCreated: number
+}
+
+interface PlannedProduct {
+  group: ProductGroup
+  existing: ProductRow | undefined
+  changed: boolean
+}
+
+export interface ImportPlan {
+  errors: RowError[]
+  summary: ImportSummary
+  products: PlannedProduct[]
+  categories: Map<string, string>
+  newCategories: string[]
+}
+
+function variantValues(input: ProductInput): VariantValues[] {
+  return (input.variants ?? []).map((v) => ({
+    sku: v.sku,
+    options: v.options,
+    price: v.price ?? null,
+    compareAtPrice: v.compareAtPrice ?? null,
+    stock: v.stock ?? null,
+    active: v.active ?? true,
+  }))
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
+function isUnchanged(
+  input: ProductInput,
+  categoryId: string | null,
+  product: ProductRow,
+  variants: ProductVariantRow[],
+): boolean {
+  return (
+    product.name === input.name &&
+    product.description === (input.description ?? '') &&
+    product.price === input.price &&
+    product.compare_at_price === (input.compareAtPrice ?? null) &&
+    product.stock === (input.stock ?? null) &&
+    product.active === (input.active ?? true) &&
+    product.category_id === categoryId &&
+    sameJson(product.options, input.options ?? []) &&
+    sameJson(product.images, input.images ?? []) &&
+    sameJson(
+      variants.map((v) => ({
+        sku: v.sku,
+        options: v.options,
+        price: v.price,
+        compareAtPrice: v.compare_at_price,
+        stock: v.stock,
+        active: v.active,
+      })),
+      variantValues(input),
+    )
+  )
+}
+
+/**
+ * Reads a product CSV and checks it against the shop's catalog: every row error, and what an
+ * import would create, update or leave alone. Writes nothing.
+ */
+export async function planProductImport(
+  db: DbOrTrx,
+  shop: { id: string; currency: string },
+  text: string,
+): Promise<ImportPlan> {
+  const empty: ImportSummary = {
+    rows: 0,
+    products: 0,
+    variants: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    categoriesCreated: 0,
+  }
+  const rows = parseCsv(text)
+  if (!rows) {
+    return {
+      errors: [{ row: 1, sku: '', column: '', message: 'A quoted cell is never closed' }],
+      summary: empty,
+      products: [],
+      categories: new Map(),
+      newCategories: [],
+    }
+  }
+  const { groups, errors } = readProductRows(rows, shop.currency)
+  const summary = { ...empty, rows: Math.max(0, rows.length - 1) }
+
+  const [existingProducts, owners, categoryRows] = await Promise.all([
+    listProducts(db, shop.id),
+    listShopSkuOwners(db, shop.id),
+    listCategories(db, shop.id),
+  ])
+  const bySku = new Map(existingProducts.map((p) => [p.sku, p]))
+  const ownerOf = new Map(owners.map((o) => [o.sku, o.product_id]))
+  const hashes = [...new Set(groups.flatMap((g) => g.input.images ?? []))]
+  const known = new Set((await findShopImages(db, shop.id, hashes)).map((i) => i.hash))
+  const categories = new Map(categoryRows.map((c) => [c.name.toLowerCase(), c.id]))
+  const newCategories = new Map<string, string>()
+
+  const candidates: { group: ProductGroup; existing: ProductRow | undefined }[] = []
+  for (const group of groups) {
+    const { input } = group
+    const existing = bySku.get(input.sku)
+    let ok = true
+    const skus = [
+      { sku: input.sku, row: group.row },
+      ...(input.variants ?? []).map((v, i) => ({
+        sku: v.sku,
+        row: group.variantRows[i] ?? group.row,
+      })),
+    ]
+    for (const { sku, row } of skus) {
+      const owner = ownerOf.get(sku)
+      if (owner && owner !== existing?.id) {
+        ok = false
+        errors.push({
+          row,
+          sku,
+          column: 'sku',
+          message: 'Another product of this shop uses this SKU',
+        })
+      }
+    }
+    const missing = (input.images ?? []).find((hash) => !known.has(hash))
+    if (missing) {
+      ok = false
+      errors.push({
+        row: group.row,
+        sku: input.sku,
+        column: 'image_urls',
+        message: `The image ${missing} is not uploaded to this shop`,
+      })
+    }
+    if (group.category && !categories.has(group.category.toLowerCase())) {
+      newCategories.set(group.category.toLowerCase(), group.category)
+    }
+    if (ok) candidates.push({ group, existing })
+  }
+  errors.sort((a, b) => a.row - b.row)
+
+  const variants = await listVariants(
+    db,
+    shop.id,
+    candidates.flatMap((c) => (c.existing ? [c.existing.id] : [])),
+  )
+  const products: PlannedProduct[] = candidates.map(({ group, existing }) => {
+    const categoryId = group.category
+      ? (categories.get(group.category.toLowerCase()) ?? null)
+      : null
+    const isNewCategory = group.category !== null && !categories.has(group.category.toLowerCase())
+    const changed =
+      !existing ||
+      isNewCategory ||
+      !isUnchanged(
+        group.input,
+        categoryId,
+        existing,
+        variants.filter((v) => v.product_id === existing.id),
+      )
+    return { group, existing, changed }
+  })
+  summary.products = groups.length
+  summary.variants = groups.reduce((n, g) => n + (g.input.variants?.length ?? 0), 0)
+  summary.created = products.filter((p) => !p.existing).length
+  summary.updated = products.filter((p) => p.existing && p.changed).length
+  summary.unchanged = products.filter((p) => !p.changed).length
+  summary.categoriesCreated = newCategories.size
+  return { errors, summary, products, categories, newCategories: [...newCategories.values()] }
+}
+
+/** Writes a checked plan: new categories, then each new or changed product with its variants. */
+export async function applyProductImport(
+  trx: DbOrTrx,
+  shopId: string,
+  plan: ImportPlan,
+): Promise<void> {
+  for (const name of plan.newCategories) {
+    const category = await insertCategory(trx, { shopId, name })
+    plan.categories.set(name.toLowerCase(), category.id)
+  }
+  const slugs = new Set(await listProductSlugs(trx, shopId))
+  for (const { group, existing, changed } of plan.products) {
+    if (!changed) continue
+    const { input } = group
+    const categoryId = group.category
+      ? (plan.categories.get(group.category.toLowerCase()) ?? null)
+      : null
+    const values = {
+      category_id: categoryId,
+      name: input.name,
+      description: input.description ?? '',
+      price: input.price,
+      compare_at_price: input.compareAtPrice ?? null,
+      stock: input.stock ?? null,
+      active: input.active ?? true,
+      options: JSON.stringify(input.options ?? []),
+      images: JSON.stringify(input.images ?? []),
+    }
+    let productId: string
+    if (existing) {
+      await updateProduct(trx, shopId, existing.id, values)
+      productId = existing.id
+    } else {
+      const slug = firstFreeSlug(slugifyProductName(input.name), slugs)
+      slugs.add(slug)
+      const row = await insertProduct(trx, { shop_id: shopId, sku: input.sku, slug, ...values })
+      productId = row.id
+    }
+    await replaceVariants(trx, shopId, productId, variantValues(input))
+  }
+}
