@@ -12,6 +12,7 @@ import { limitBody } from './middleware/body-limit.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { orderRoutes } from './orders/orders.routes.ts'
 import { shopRoutes } from './shops/shops.routes.ts'
+import { storefrontRoutes } from './storefront/storefront.routes.ts'
 import { whatsappInboxRoutes } from './whatsapp/inbox.routes.ts'
 import { whatsappWebhookRoutes } from './whatsapp/webhook.routes.ts'
 import { widgetRoutes } from './widget/widget.routes.ts'
@@ -59,7 +60,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', whatsappWebhookRoutes())
   app.route('/', whatsappInboxRoutes())
   app.route('/', adminRoutes())
-  // [storefront] pages last: /{slug} would otherwise shadow the routes above
+  // Pages last: /{slug} would otherwise shadow the routes above.
+  app.route('/', storefrontRoutes())
 
   return app
 }

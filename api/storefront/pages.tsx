@@ -1,0 +1,213 @@
+import { renderToString } from 'preact-render-to-string'
+import { isRtlLocale } from '../../core/locale.ts'
+import { toMajorUnits } from '../../core/money.ts'
+import { buildWhatsAppUrl } from '../../core/order-message.ts'
+import { isOpenAt } from '../../core/schedule.ts'
+import { OrderPage, type ViewOrder } from '../../shop/components/OrderPage.tsx'
+import { type PageMeta, PageShell } from '../../shop/components/PageShell.tsx'
+import { ProductPage } from '../../shop/components/ProductPage.tsx'
+import { StorefrontPage } from '../../shop/components/StorefrontPage.tsx'
+import type { ShopClientData, ViewProduct } from '../../shop/page-data.ts'
+import { shopStrings } from '../../shop/strings.ts'
+import type { PublicCatalog } from '../catalog/public-catalog-json.ts'
+import { storefrontCss, storefrontScript } from './storefront-assets.ts'
+
+function documentHtml(vnode: preact.VNode): string {
+  return `<!doctype html>${renderToString(vnode)}`
+}
+
+/** One line of at most `max` characters for meta descriptions. */
+function summary(text: string, max = 160): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`
+}
+
+function clientData(catalog: PublicCatalog): ShopClientData {
+  const { shop } = catalog
+  return {
+    slug: shop.slug,
+    name: shop.name,
+    currency: shop.currency,
+    locale: shop.locale,
+    phone: shop.whatsappPhone,
+    shippingMethods: catalog.shippingMethods,
+    strings: shopStrings(shop.locale),
+  }
+}
+
+function openNow(catalog: PublicCatalog, now: Date): boolean | null {
+  const hours = catalog.shop.businessHours
+  return hours ? isOpenAt(hours, catalog.shop.timezone, now) : null
+}
+
+const availability = (stock: number | null) =>
+  stock === null || stock > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock'
+
+/** `/{slug}`: the storefront. */
+export function renderStorefront(catalog: PublicCatalog, publicUrl: string, now: Date): string {
+  const { shop } = catalog
+  const url = `${publicUrl}/${shop.slug}`
+  const cover = catalog.products.find((p) => p.images[0])?.images[0]
+  const image = shop.logoUrl
+    ? { url: shop.logoUrl, alt: shop.name }
+    : cover && { url: cover.url, width: cover.width, height: cover.height, alt: shop.name }
+  const meta: PageMeta = {
+    title: shop.name,
+    description: summary(shop.description || `${shop.name} · WhatsApp`),
+    canonical: url,
+    siteName: shop.name,
+    type: 'website',
+    image,
+  }
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Store',
+    name: shop.name,
+    url,
+    ...(shop.description ? { description: shop.description } : {}),
+    ...(image ? { image: image.url } : {}),
+    ...(shop.address ? { address: shop.address } : {}),
+    hasOfferCatalog: {
+      '@type': 'OfferCatalog',
+      name: shop.name,
+      itemListElement: catalog.products.map((p) => ({
+        '@type': 'Offer',
+        price: toMajorUnits(p.price, shop.currency),
+        priceCurrency: shop.currency,
+        availability: availability(p.inStock ? null : 0),
+        itemOffered: { '@type': 'Product', name: p.name, url: `${url}/p/${p.slug}` },
+      })),
+    },
+  }
+  const data = clientData(catalog)
+  return documentHtml(
+    <PageShell
+      lang={shop.locale}
+      dir={isRtlLocale(shop.locale) ? 'rtl' : 'ltr'}
+      meta={meta}
+      css={storefrontCss()}
+      script={storefrontScript()}
+      data={data}
+      jsonLd={jsonLd}
+    >
+      <StorefrontPage
+        shop={shop}
+        shopUrl={url}
+        open={openNow(catalog, now)}
+        categories={catalog.categories}
+        products={catalog.products}
+        data={data}
+        whatsappUrl={buildWhatsAppUrl(shop.whatsappPhone, '')}
+      />
+    </PageShell>,
+  )
+}
+
+/** `/{slug}/p/{product}`: one product. */
+export function renderProductPage(
+  catalog: PublicCatalog,
+  product: ViewProduct,
+  publicUrl: string,
+  now: Date,
+): string {
+  const { shop } = catalog
+  const shopUrl = `${publicUrl}/${shop.slug}`
+  const url = `${shopUrl}/p/${product.slug}`
+  const cover = product.images[0]
+  const price = { amount: toMajorUnits(product.price, shop.currency), currency: shop.currency }
+  const meta: PageMeta = {
+    title: `${product.name} · ${shop.name}`,
+    description: summary(product.description || `${product.name} · ${shop.name}`),
+    canonical: url,
+    siteName: shop.name,
+    type: 'product',
+    image: cover && {
+      url: cover.url,
+      width: cover.width,
+      height: cover.height,
+      alt: product.name,
+    },
+    price,
+  }
+  const offer = (sku: string, amount: number, stock: number | null) => ({
+    '@type': 'Offer',
+    sku,
+    price: toMajorUnits(amount, shop.currency),
+    priceCurrency: shop.currency,
+    availability: availability(stock),
+    url,
+  })
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: product.name,
+    sku: product.sku,
+    url,
+    ...(product.description ? { description: product.description } : {}),
+    ...(product.images.length > 0 ? { image: product.images.map((i) => i.url) } : {}),
+    brand: { '@type': 'Brand', name: shop.name },
+    offers:
+      product.variants.length > 0
+        ? product.variants.map((v) => offer(v.sku, v.price, v.stock))
+        : offer(product.sku, product.price, product.stock),
+  }
+  const data = clientData(catalog)
+  return documentHtml(
+    <PageShell
+      lang={shop.locale}
+      dir={isRtlLocale(shop.locale) ? 'rtl' : 'ltr'}
+      meta={meta}
+      css={storefrontCss()}
+      script={storefrontScript()}
+      data={data}
+      jsonLd={jsonLd}
+    >
+      <ProductPage
+        shop={shop}
+        shopUrl={shopUrl}
+        open={openNow(catalog, now)}
+        product={product}
+        data={data}
+      />
+    </PageShell>,
+  )
+}
+
+/** `/o/{token}`: the shopper's order page (never indexed). */
+export function renderOrderPage(
+  order: ViewOrder,
+  token: string,
+  qrSvg: string,
+  publicUrl: string,
+): string {
+  const strings = shopStrings(order.locale)
+  const data: ShopClientData = {
+    slug: order.shop.slug,
+    name: order.shop.name,
+    currency: order.currency,
+    locale: order.locale,
+    phone: '',
+    shippingMethods: [],
+    strings,
+  }
+  const meta: PageMeta = {
+    title: `${strings.order} #${order.code} · ${order.shop.name}`,
+    description: `${strings.order} #${order.code}`,
+    canonical: `${publicUrl}/o/${token}`,
+    siteName: order.shop.name,
+    type: 'website',
+    noindex: true,
+  }
+  return documentHtml(
+    <PageShell
+      lang={order.locale}
+      dir={isRtlLocale(order.locale) ? 'rtl' : 'ltr'}
+      meta={meta}
+      css={storefrontCss()}
+      script={storefrontScript()}
+      data={data}
+    >
+      <OrderPage order={order} token={token} strings={strings} qrSvg={qrSvg} />
+    </PageShell>,
+  )
+}

@@ -1,0 +1,325 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { formatMoney } from '../../core/money.ts'
+import {
+  cartCount,
+  cartLines,
+  cartOpen,
+  cartSubtotal,
+  clearCart,
+  MAX_QUANTITY,
+  setQuantity,
+} from '../cart-store.ts'
+import {
+  type CheckoutForm,
+  checkoutTotals,
+  newIdempotencyKey,
+  preloadOutageMessage,
+  submitOrder,
+} from '../checkout.ts'
+import { fill } from '../fill.ts'
+import type { ShopClientData } from '../page-data.ts'
+
+const FIELDS: Record<string, keyof CheckoutForm> = {
+  'customer.name': 'name',
+  'customer.phone': 'phone',
+  'customer.address': 'address',
+  note: 'note',
+  shippingMethodId: 'shippingMethodId',
+}
+
+/** Opens WhatsApp in a new tab when allowed; otherwise the order page opens it (`#wa`). */
+function handOff(whatsappUrl: string, orderPath: string | null): void {
+  const tab = window.open(whatsappUrl, '_blank')
+  if (tab) tab.opener = null
+  if (orderPath) window.location.assign(tab ? orderPath : `${orderPath}#wa`)
+  else if (!tab) window.location.assign(whatsappUrl)
+}
+
+/** The cart button, and the drawer with the cart and the checkout form. */
+export function CartIsland({ shop }: { shop: ShopClientData }) {
+  const t = shop.strings
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [view, setView] = useState<'cart' | 'checkout'>('cart')
+  const [form, setForm] = useState<CheckoutForm>({
+    name: '',
+    phone: '',
+    address: '',
+    note: '',
+    shippingMethodId: shop.shippingMethods[0]?.id ?? '',
+  })
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<{ message: string; field?: string } | null>(null)
+  const [outageUrl, setOutageUrl] = useState<string | null>(null)
+  const attempt = useRef<{ body: string; key: string } | null>(null)
+  const open = cartOpen.value
+  const lines = cartLines.value
+  const count = cartCount.value
+  const money = (amount: number) => formatMoney(amount, shop.currency, shop.locale)
+  const totals = checkoutTotals(shop, lines, form.shippingMethodId)
+  const needsAddress = totals.method?.requiresAddress ?? false
+
+  useEffect(() => {
+    const d = dialog.current
+    if (!d) return
+    if (open && !d.open) d.showModal()
+    else if (!open && d.open) d.close()
+  }, [open])
+
+  useEffect(() => {
+    if (view === 'checkout') preloadOutageMessage()
+  }, [view])
+
+  const update = (field: keyof CheckoutForm) => (e: { currentTarget: { value: string } }) =>
+    setForm({ ...form, [field]: e.currentTarget.value })
+
+  const submit = async (e: Event) => {
+    e.preventDefault()
+    if (busy || lines.length === 0) return
+    setBusy(true)
+    setError(null)
+    // Retrying the same order reuses its key, so a lost response never makes two orders.
+    const body = JSON.stringify([lines.map((l) => [l.sku, l.quantity]), form])
+    if (attempt.current?.body !== body) attempt.current = { body, key: newIdempotencyKey() }
+    const result = await submitOrder(shop, lines, form, attempt.current.key)
+    setBusy(false)
+    if (result.kind === 'placed') {
+      clearCart()
+      handOff(result.whatsappUrl, `/o/${encodeURIComponent(result.token)}`)
+    } else if (result.kind === 'outage') {
+      setOutageUrl(result.whatsappUrl)
+      handOff(result.whatsappUrl, null)
+    } else {
+      setError({
+        message: result.message || t.error,
+        ...(result.field ? { field: result.field } : {}),
+      })
+    }
+  }
+
+  const fieldError = (field: keyof CheckoutForm) =>
+    error?.field && FIELDS[error.field] === field ? error.message : null
+  const describedBy = (field: keyof CheckoutForm) =>
+    fieldError(field) ? `err-${field}` : undefined
+
+  return (
+    <>
+      <button
+        type="button"
+        class="btn primary cart-fab"
+        aria-haspopup="dialog"
+        aria-label={fill(t.cartWithCount, { n: count })}
+        onClick={() => {
+          setView('cart')
+          cartOpen.value = true
+        }}
+      >
+        <span aria-hidden="true">🛒</span>
+        {t.cart} <span data-cart-count>{count}</span>
+      </button>
+      <dialog ref={dialog} aria-labelledby="cart-title" onClose={() => (cartOpen.value = false)}>
+        <div class="dhead">
+          {view === 'checkout' ? (
+            <button type="button" class="btn" onClick={() => setView('cart')}>
+              {t.back}
+            </button>
+          ) : null}
+          <h2 id="cart-title">{view === 'cart' ? t.cart : t.checkout}</h2>
+          <button type="button" class="btn" onClick={() => (cartOpen.value = false)}>
+            {t.close}
+          </button>
+        </div>
+        {outageUrl && (
+          <div class="note" role="alert">
+            <p>{t.outage}</p>
+            <a class="btn primary" href={outageUrl} target="_blank" rel="noopener noreferrer">
+              {t.openWhatsApp}
+            </a>
+          </div>
+        )}
+        {lines.length === 0 ? (
+          <div>
+            <p>{t.emptyCart}</p>
+            <button type="button" class="btn" onClick={() => (cartOpen.value = false)}>
+              {t.continueShopping}
+            </button>
+          </div>
+        ) : view === 'cart' ? (
+          <>
+            <ul class="lines">
+              {lines.map((line) => {
+                const limit = Math.min(MAX_QUANTITY, line.stock ?? MAX_QUANTITY)
+                return (
+                  <li key={line.sku}>
+                    <div class="grow">
+                      <div>{line.name}</div>
+                      <div class="price">{money(line.price * line.quantity)}</div>
+                    </div>
+                    <div class="qty">
+                      <button
+                        type="button"
+                        aria-label={`${t.decrease}: ${line.name}`}
+                        onClick={() => setQuantity(line.sku, line.quantity - 1)}
+                      >
+                        −
+                      </button>
+                      <input
+                        type="number"
+                        inputMode="numeric"
+                        min={1}
+                        max={limit}
+                        value={line.quantity}
+                        aria-label={`${t.quantity}: ${line.name}`}
+                        onChange={(e) => setQuantity(line.sku, Number(e.currentTarget.value) || 0)}
+                      />
+                      <button
+                        type="button"
+                        aria-label={`${t.increase}: ${line.name}`}
+                        disabled={line.quantity >= limit}
+                        onClick={() => setQuantity(line.sku, line.quantity + 1)}
+                      >
+                        +
+                      </button>
+                    </div>
+                    <button type="button" class="btn" onClick={() => setQuantity(line.sku, 0)}>
+                      {t.remove}
+                      <span class="sr"> {line.name}</span>
+                    </button>
+                  </li>
+                )
+              })}
+            </ul>
+            <p class="row">
+              <span>{t.subtotal}</span>
+              <strong data-subtotal>{money(cartSubtotal.value)}</strong>
+            </p>
+            <button type="button" class="btn primary wide" onClick={() => setView('checkout')}>
+              {t.checkout}
+            </button>
+          </>
+        ) : (
+          <form class="form" onSubmit={submit} noValidate={false}>
+            {error && !FIELDS[error.field ?? ''] && (
+              <p class="err" role="alert">
+                {error.message}
+              </p>
+            )}
+            <label for="co-name">{t.name}</label>
+            <input
+              id="co-name"
+              name="name"
+              autoComplete="name"
+              required
+              maxLength={100}
+              value={form.name}
+              onInput={update('name')}
+              aria-invalid={fieldError('name') ? 'true' : undefined}
+              aria-describedby={describedBy('name')}
+            />
+            {fieldError('name') && (
+              <p class="err" id="err-name">
+                {fieldError('name')}
+              </p>
+            )}
+            <label for="co-phone">
+              {t.phone} <small>({t.optional})</small>
+            </label>
+            <input
+              id="co-phone"
+              name="phone"
+              type="tel"
+              autoComplete="tel"
+              maxLength={40}
+              value={form.phone}
+              onInput={update('phone')}
+              aria-invalid={fieldError('phone') ? 'true' : undefined}
+              aria-describedby={describedBy('phone')}
+            />
+            {fieldError('phone') && (
+              <p class="err" id="err-phone">
+                {fieldError('phone')}
+              </p>
+            )}
+            {shop.shippingMethods.length > 0 && (
+              <fieldset>
+                <legend>{t.shippingMethod}</legend>
+                {shop.shippingMethods.map((m) => {
+                  const cost = m.freeOver !== null && totals.subtotal >= m.freeOver ? 0 : m.price
+                  return (
+                    <label key={m.id} class="row">
+                      <span>
+                        <input
+                          type="radio"
+                          name="shipping"
+                          value={m.id}
+                          checked={form.shippingMethodId === m.id}
+                          onChange={update('shippingMethodId')}
+                        />{' '}
+                        {m.name}
+                        {m.freeOver !== null && cost > 0 && (
+                          <small> ({fill(t.freeOver, { amount: money(m.freeOver) })})</small>
+                        )}
+                      </span>
+                      <span>{cost === 0 ? t.free : money(cost)}</span>
+                    </label>
+                  )
+                })}
+              </fieldset>
+            )}
+            {needsAddress && (
+              <>
+                <label for="co-address">{t.address}</label>
+                <textarea
+                  id="co-address"
+                  name="address"
+                  autoComplete="street-address"
+                  required
+                  maxLength={500}
+                  rows={3}
+                  value={form.address}
+                  onInput={update('address')}
+                  aria-invalid={fieldError('address') ? 'true' : undefined}
+                  aria-describedby={describedBy('address')}
+                />
+                {fieldError('address') && (
+                  <p class="err" id="err-address">
+                    {fieldError('address')}
+                  </p>
+                )}
+              </>
+            )}
+            <label for="co-note">
+              {t.note} <small>({t.optional})</small>
+            </label>
+            <textarea
+              id="co-note"
+              name="note"
+              maxLength={1000}
+              rows={2}
+              value={form.note}
+              onInput={update('note')}
+            />
+            <div class="lines">
+              <p class="row">
+                <span>{t.subtotal}</span>
+                <span>{money(totals.subtotal)}</span>
+              </p>
+              {totals.method && (
+                <p class="row">
+                  <span>{t.shipping}</span>
+                  <span>{totals.shippingTotal === 0 ? t.free : money(totals.shippingTotal)}</span>
+                </p>
+              )}
+              <p class="row">
+                <strong>{t.total}</strong>
+                <strong data-total>{money(totals.total)}</strong>
+              </p>
+            </div>
+            <button type="submit" class="btn primary wide" disabled={busy}>
+              {busy ? t.sending : t.sendOrder}
+            </button>
+          </form>
+        )}
+      </dialog>
+    </>
+  )
+}

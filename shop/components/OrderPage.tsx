@@ -1,0 +1,106 @@
+import { formatMoney } from '../../core/money.ts'
+import type { ShopStrings } from '../strings.ts'
+
+/** The order as the shopper holding its token sees it. */
+export interface ViewOrder {
+  code: string
+  status: keyof ShopStrings['statuses']
+  items: { name: string; quantity: number; lineTotal: number }[]
+  subtotal: number
+  shippingTotal: number
+  shippingName: string | null
+  total: number
+  currency: string
+  locale: string
+  message: string
+  whatsappUrl: string
+  shop: { slug: string; name: string }
+}
+
+/** `/o/{token}`: summary, status (polled live), WhatsApp again, copy message, QR on desktop. */
+export function OrderPage(props: {
+  order: ViewOrder
+  token: string
+  strings: ShopStrings
+  qrSvg: string
+}) {
+  const { order, strings: t } = props
+  const money = (amount: number) => formatMoney(amount, order.currency, order.locale)
+  const confirmed = order.status !== 'pending'
+  return (
+    <div class="wrap">
+      <header class="head">
+        <p class="price">
+          <a href={`/${order.shop.slug}`}>{order.shop.name}</a>
+        </p>
+      </header>
+      <main id="main" class="order" data-order={props.token} data-status={order.status}>
+        <h1>
+          {t.order} #{order.code}
+        </h1>
+        <p>
+          {t.status}:{' '}
+          <span class="status" role="status" data-status-text>
+            {t.statuses[order.status]}
+          </span>
+        </p>
+        <p data-status-hint>{confirmed ? t.confirmedHint : t.pendingHint}</p>
+        <div class="actions">
+          <a
+            class="btn primary"
+            href={order.whatsappUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-wa
+          >
+            {t.openWhatsApp}
+          </a>
+          <button type="button" class="btn" data-copy>
+            {t.copyMessage}
+          </button>
+          <span role="status" data-copy-status />
+        </div>
+        <figure class="qr">
+          <div dangerouslySetInnerHTML={{ __html: props.qrSvg }} />
+          <figcaption>{t.scanQr}</figcaption>
+        </figure>
+        <ul class="lines">
+          {order.items.map((item, index) => (
+            <li key={index}>
+              <span class="grow">
+                {item.quantity} × {item.name}
+              </span>
+              <span>{money(item.lineTotal)}</span>
+            </li>
+          ))}
+        </ul>
+        <p class="row">
+          <span>{t.subtotal}</span>
+          <span>{money(order.subtotal)}</span>
+        </p>
+        {(order.shippingName || order.shippingTotal > 0) && (
+          <p class="row">
+            <span>
+              {t.shipping}
+              {order.shippingName ? ` (${order.shippingName})` : ''}
+            </span>
+            <span>{order.shippingTotal === 0 ? t.free : money(order.shippingTotal)}</span>
+          </p>
+        )}
+        <p class="row">
+          <strong>{t.total}</strong>
+          <strong>{money(order.total)}</strong>
+        </p>
+        <details>
+          <summary>{t.copyMessage}</summary>
+          <label class="sr" for="message">
+            {t.copyMessage}
+          </label>
+          <textarea id="message" class="wide" readOnly rows={10} style="width: 100%" data-message>
+            {order.message}
+          </textarea>
+        </details>
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,183 @@
+import type { ShopClientData, ViewProduct, ViewShop } from '../page-data.ts'
+import type { ShopStrings } from '../strings.ts'
+import { CartIsland } from './CartIsland.tsx'
+import { Price } from './Price.tsx'
+import { ProductImage } from './ProductImage.tsx'
+
+/** Cards above the fold on a phone load at once; the others lazily. */
+const EAGER_CARDS = 4
+const CARD_SIZES = '(min-width: 1024px) 17rem, (min-width: 700px) 31vw, 46vw'
+
+/** Header shared by the storefront and product pages. */
+export function ShopHeader(props: {
+  shop: ViewShop
+  shopUrl: string
+  open: boolean | null
+  strings: ShopStrings
+  heading: boolean
+}) {
+  const { shop, strings } = props
+  const Title = props.heading ? 'h1' : 'p'
+  return (
+    <header class="head">
+      {shop.logoUrl && <img src={shop.logoUrl} alt="" width={64} height={64} />}
+      <div class="grow">
+        <Title class={props.heading ? undefined : 'price'}>
+          {props.heading ? shop.name : <a href={`/${shop.slug}`}>{shop.name}</a>}
+        </Title>
+        {props.heading && shop.description && <p>{shop.description}</p>}
+        {props.open !== null && (
+          <p class={props.open ? 'hours open' : 'hours'}>
+            {props.open ? strings.openNow : strings.closedNow}
+          </p>
+        )}
+      </div>
+      <button type="button" class="btn" data-share={props.shopUrl} data-title={shop.name}>
+        {strings.share}
+      </button>
+      <span role="status" data-share-status />
+    </header>
+  )
+}
+
+function ProductCard(props: {
+  shop: ViewShop
+  product: ViewProduct
+  index: number
+  strings: ShopStrings
+}) {
+  const { shop, product, strings } = props
+  const href = `/${shop.slug}/p/${product.slug}`
+  const image = product.images[0]
+  return (
+    <li
+      class="card"
+      data-name={`${product.name} ${product.sku}`.toLowerCase()}
+      data-cat={product.categoryId ?? ''}
+    >
+      <a href={href}>
+        <ProductImage
+          image={image}
+          alt={product.name}
+          sizes={CARD_SIZES}
+          eager={props.index < EAGER_CARDS}
+          priority={props.index === 0}
+        />
+        <h2>{product.name}</h2>
+      </a>
+      <Price
+        amount={product.price}
+        compareAt={product.compareAtPrice}
+        currency={shop.currency}
+        locale={shop.locale}
+        wasLabel={strings.wasPrice}
+      />
+      {!product.inStock && <span class="badge">{strings.soldOut}</span>}
+      {product.variants.length > 0 ? (
+        <a class="btn" href={href}>
+          {strings.chooseOptions}
+          <span class="sr">: {product.name}</span>
+        </a>
+      ) : (
+        <button
+          type="button"
+          class="btn"
+          disabled={!product.inStock}
+          data-add={product.sku}
+          data-add-name={product.name}
+          data-add-price={product.price}
+          data-add-stock={product.stock ?? ''}
+          data-add-image={image?.thumbUrl ?? ''}
+        >
+          {product.inStock ? strings.addToCart : strings.soldOut}
+          <span class="sr">: {product.name}</span>
+        </button>
+      )}
+    </li>
+  )
+}
+
+/** `/{slug}`: the shop's header, category chips, search and the product grid. */
+export function StorefrontPage(props: {
+  shop: ViewShop
+  shopUrl: string
+  open: boolean | null
+  categories: { id: string; name: string }[]
+  products: ViewProduct[]
+  data: ShopClientData
+  whatsappUrl: string
+}) {
+  const { shop, data, products } = props
+  const strings = data.strings
+  const used = new Set(products.map((p) => p.categoryId))
+  const categories = props.categories.filter((c) => used.has(c.id))
+  return (
+    <>
+      <a class="skip" href="#main">
+        {strings.products}
+      </a>
+      <div class="wrap">
+        <ShopHeader
+          shop={shop}
+          shopUrl={props.shopUrl}
+          open={props.open}
+          strings={strings}
+          heading
+        />
+        <main id="main">
+          <div class="tools">
+            <label class="sr" for="search">
+              {strings.search}
+            </label>
+            <input
+              id="search"
+              type="search"
+              placeholder={strings.search}
+              data-search
+              autoComplete="off"
+            />
+            {categories.length > 0 && (
+              <ul class="cats" aria-label={strings.products}>
+                <li>
+                  <button type="button" aria-pressed="true" data-cat="">
+                    {strings.all}
+                  </button>
+                </li>
+                {categories.map((c) => (
+                  <li key={c.id}>
+                    <button type="button" aria-pressed="false" data-cat={c.id}>
+                      {c.name}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <ul class="grid" data-grid>
+            {products.map((product, index) => (
+              <ProductCard
+                key={product.sku}
+                shop={shop}
+                product={product}
+                index={index}
+                strings={strings}
+              />
+            ))}
+          </ul>
+          <p data-empty hidden>
+            {strings.noResults}
+          </p>
+          <p class="sr" role="status" data-cart-status />
+          <noscript>
+            <p>
+              {strings.noscript} <a href={props.whatsappUrl}>WhatsApp</a>
+            </p>
+          </noscript>
+        </main>
+      </div>
+      <div data-island="cart">
+        <CartIsland shop={data} />
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,462 @@
+import { pickLocale, type SupportedLocale } from '../core/locale.ts'
+
+/** Every word the storefront shows; `{n}` and `{amount}` are filled in by {@link fill}. */
+export interface ShopStrings {
+  addToCart: string
+  added: string
+  chooseOptions: string
+  soldOut: string
+  onlyLeft: string
+  cart: string
+  cartWithCount: string
+  emptyCart: string
+  continueShopping: string
+  subtotal: string
+  shipping: string
+  free: string
+  freeOver: string
+  total: string
+  checkout: string
+  remove: string
+  quantity: string
+  decrease: string
+  increase: string
+  close: string
+  back: string
+  name: string
+  phone: string
+  optional: string
+  address: string
+  note: string
+  shippingMethod: string
+  sendOrder: string
+  sending: string
+  search: string
+  all: string
+  noResults: string
+  share: string
+  linkCopied: string
+  openNow: string
+  closedNow: string
+  order: string
+  status: string
+  statuses: Record<'pending' | 'confirmed' | 'paid' | 'shipped' | 'completed' | 'cancelled', string>
+  pendingHint: string
+  confirmedHint: string
+  openWhatsApp: string
+  copyMessage: string
+  copied: string
+  scanQr: string
+  outage: string
+  error: string
+  wasPrice: string
+  products: string
+  noscript: string
+}
+
+const en: ShopStrings = {
+  addToCart: 'Add to cart',
+  added: 'Added to cart',
+  chooseOptions: 'Choose options',
+  soldOut: 'Sold out',
+  onlyLeft: 'Only {n} left',
+  cart: 'Cart',
+  cartWithCount: 'Cart, {n} items',
+  emptyCart: 'Your cart is empty.',
+  continueShopping: 'Continue shopping',
+  subtotal: 'Subtotal',
+  shipping: 'Shipping',
+  free: 'Free',
+  freeOver: 'free from {amount}',
+  total: 'Total',
+  checkout: 'Check out',
+  remove: 'Remove',
+  quantity: 'Quantity',
+  decrease: 'One less',
+  increase: 'One more',
+  close: 'Close',
+  back: 'Back',
+  name: 'Your name',
+  phone: 'Phone',
+  optional: 'optional',
+  address: 'Delivery address',
+  note: 'Note for the shop',
+  shippingMethod: 'Delivery',
+  sendOrder: 'Send the order on WhatsApp',
+  sending: 'Sending…',
+  search: 'Search products',
+  all: 'All',
+  noResults: 'No product matches your search.',
+  share: 'Share',
+  linkCopied: 'Link copied',
+  openNow: 'Open now',
+  closedNow: 'Closed now',
+  order: 'Order',
+  status: 'Status',
+  statuses: {
+    pending: 'Waiting for your message',
+    confirmed: 'Received by the shop',
+    paid: 'Paid',
+    shipped: 'Shipped',
+    completed: 'Completed',
+    cancelled: 'Cancelled',
+  },
+  pendingHint: 'Press Send in WhatsApp so the shop receives your order.',
+  confirmedHint: 'The shop has your order and will reply on WhatsApp.',
+  openWhatsApp: 'Open WhatsApp again',
+  copyMessage: 'Copy the message',
+  copied: 'Copied',
+  scanQr: 'Scan with your phone to continue in WhatsApp',
+  outage:
+    'We could not reach the shop server, so your order was opened in WhatsApp without an order code. Send it and the shop will reply there.',
+  error: 'Something went wrong. Please try again.',
+  wasPrice: 'Was {amount}',
+  products: 'Products',
+  noscript: 'Turn on JavaScript to order, or write to the shop on WhatsApp:',
+}
+
+const fr: ShopStrings = {
+  addToCart: 'Ajouter au panier',
+  added: 'Ajouté au panier',
+  chooseOptions: 'Choisir',
+  soldOut: 'Épuisé',
+  onlyLeft: 'Plus que {n}',
+  cart: 'Panier',
+  cartWithCount: 'Panier, {n} articles',
+  emptyCart: 'Votre panier est vide.',
+  continueShopping: 'Continuer mes achats',
+  subtotal: 'Sous-total',
+  shipping: 'Livraison',
+  free: 'Offerte',
+  freeOver: 'offerte dès {amount}',
+  total: 'Total',
+  checkout: 'Commander',
+  remove: 'Retirer',
+  quantity: 'Quantité',
+  decrease: 'Un de moins',
+  increase: 'Un de plus',
+  close: 'Fermer',
+  back: 'Retour',
+  name: 'Votre nom',
+  phone: 'Téléphone',
+  optional: 'facultatif',
+  address: 'Adresse de livraison',
+  note: 'Message pour la boutique',
+  shippingMethod: 'Livraison',
+  sendOrder: 'Envoyer la commande sur WhatsApp',
+  sending: 'Envoi…',
+  search: 'Rechercher un produit',
+  all: 'Tout',
+  noResults: 'Aucun produit ne correspond.',
+  share: 'Partager',
+  linkCopied: 'Lien copié',
+  openNow: 'Ouvert',
+  closedNow: 'Fermé',
+  order: 'Commande',
+  status: 'État',
+  statuses: {
+    pending: 'En attente de votre message',
+    confirmed: 'Reçue par la boutique',
+    paid: 'Payée',
+    shipped: 'Expédiée',
+    completed: 'Terminée',
+    cancelled: 'Annulée',
+  },
+  pendingHint: 'Appuyez sur Envoyer dans WhatsApp pour que la boutique reçoive votre commande.',
+  confirmedHint: 'La boutique a reçu votre commande et vous répondra sur WhatsApp.',
+  openWhatsApp: 'Rouvrir WhatsApp',
+  copyMessage: 'Copier le message',
+  copied: 'Copié',
+  scanQr: 'Scannez avec votre téléphone pour continuer dans WhatsApp',
+  outage:
+    'Le serveur de la boutique est injoignable : votre commande a été ouverte dans WhatsApp sans code. Envoyez-la, la boutique vous répondra.',
+  error: 'Une erreur est survenue. Réessayez.',
+  wasPrice: 'Avant {amount}',
+  products: 'Produits',
+  noscript: 'Activez JavaScript pour commander, ou écrivez à la boutique sur WhatsApp :',
+}
+
+const es: ShopStrings = {
+  ...en,
+  addToCart: 'Añadir al carrito',
+  added: 'Añadido al carrito',
+  chooseOptions: 'Elegir opciones',
+  soldOut: 'Agotado',
+  onlyLeft: 'Solo quedan {n}',
+  cart: 'Carrito',
+  cartWithCount: 'Carrito, {n} artículos',
+  emptyCart: 'Tu carrito está vacío.',
+  continueShopping: 'Seguir comprando',
+  subtotal: 'Subtotal',
+  shipping: 'Envío',
+  free: 'Gratis',
+  freeOver: 'gratis desde {amount}',
+  checkout: 'Pedir',
+  remove: 'Quitar',
+  quantity: 'Cantidad',
+  close: 'Cerrar',
+  back: 'Volver',
+  name: 'Tu nombre',
+  phone: 'Teléfono',
+  optional: 'opcional',
+  address: 'Dirección de entrega',
+  note: 'Nota para la tienda',
+  shippingMethod: 'Entrega',
+  sendOrder: 'Enviar el pedido por WhatsApp',
+  sending: 'Enviando…',
+  search: 'Buscar productos',
+  all: 'Todo',
+  noResults: 'Ningún producto coincide.',
+  share: 'Compartir',
+  linkCopied: 'Enlace copiado',
+  openNow: 'Abierto',
+  closedNow: 'Cerrado',
+  order: 'Pedido',
+  status: 'Estado',
+  statuses: {
+    pending: 'Esperando tu mensaje',
+    confirmed: 'Recibido por la tienda',
+    paid: 'Pagado',
+    shipped: 'Enviado',
+    completed: 'Completado',
+    cancelled: 'Cancelado',
+  },
+  pendingHint: 'Pulsa Enviar en WhatsApp para que la tienda reciba tu pedido.',
+  confirmedHint: 'La tienda tiene tu pedido y te responderá por WhatsApp.',
+  openWhatsApp: 'Abrir WhatsApp de nuevo',
+  copyMessage: 'Copiar el mensaje',
+  copied: 'Copiado',
+  error: 'Algo salió mal. Inténtalo de nuevo.',
+  wasPrice: 'Antes {amount}',
+  products: 'Productos',
+}
+
+const it: ShopStrings = {
+  ...en,
+  addToCart: 'Aggiungi al carrello',
+  added: 'Aggiunto al carrello',
+  chooseOptions: 'Scegli le opzioni',
+  soldOut: 'Esaurito',
+  onlyLeft: 'Solo {n} rimasti',
+  cart: 'Carrello',
+  cartWithCount: 'Carrello, {n} articoli',
+  emptyCart: 'Il carrello è vuoto.',
+  continueShopping: 'Continua gli acquisti',
+  subtotal: 'Subtotale',
+  shipping: 'Spedizione',
+  free: 'Gratis',
+  freeOver: 'gratis da {amount}',
+  total: 'Totale',
+  checkout: 'Ordina',
+  remove: 'Rimuovi',
+  quantity: 'Quantità',
+  close: 'Chiudi',
+  back: 'Indietro',
+  name: 'Il tuo nome',
+  phone: 'Telefono',
+  optional: 'facoltativo',
+  address: 'Indirizzo di consegna',
+  note: 'Nota per il negozio',
+  shippingMethod: 'Consegna',
+  sendOrder: "Invia l'ordine su WhatsApp",
+  sending: 'Invio…',
+  search: 'Cerca prodotti',
+  all: 'Tutto',
+  noResults: 'Nessun prodotto corrisponde.',
+  share: 'Condividi',
+  linkCopied: 'Link copiato',
+  openNow: 'Aperto',
+  closedNow: 'Chiuso',
+  order: 'Ordine',
+  status: 'Stato',
+  statuses: {
+    pending: 'In attesa del tuo messaggio',
+    confirmed: 'Ricevuto dal negozio',
+    paid: 'Pagato',
+    shipped: 'Spedito',
+    completed: 'Completato',
+    cancelled: 'Annullato',
+  },
+  openWhatsApp: 'Riapri WhatsApp',
+  copyMessage: 'Copia il messaggio',
+  copied: 'Copiato',
+  error: 'Qualcosa è andato storto. Riprova.',
+  wasPrice: 'Prima {amount}',
+  products: 'Prodotti',
+}
+
+const pt: ShopStrings = {
+  ...en,
+  addToCart: 'Adicionar ao carrinho',
+  added: 'Adicionado ao carrinho',
+  chooseOptions: 'Escolher opções',
+  soldOut: 'Esgotado',
+  onlyLeft: 'Só restam {n}',
+  cart: 'Carrinho',
+  cartWithCount: 'Carrinho, {n} itens',
+  emptyCart: 'O seu carrinho está vazio.',
+  continueShopping: 'Continuar a comprar',
+  subtotal: 'Subtotal',
+  shipping: 'Envio',
+  free: 'Grátis',
+  freeOver: 'grátis a partir de {amount}',
+  checkout: 'Encomendar',
+  remove: 'Remover',
+  quantity: 'Quantidade',
+  close: 'Fechar',
+  back: 'Voltar',
+  name: 'O seu nome',
+  phone: 'Telefone',
+  optional: 'opcional',
+  address: 'Morada de entrega',
+  note: 'Nota para a loja',
+  shippingMethod: 'Entrega',
+  sendOrder: 'Enviar a encomenda pelo WhatsApp',
+  sending: 'A enviar…',
+  search: 'Procurar produtos',
+  all: 'Tudo',
+  noResults: 'Nenhum produto corresponde.',
+  share: 'Partilhar',
+  linkCopied: 'Link copiado',
+  openNow: 'Aberto',
+  closedNow: 'Fechado',
+  order: 'Pedido',
+  status: 'Estado',
+  statuses: {
+    pending: 'À espera da sua mensagem',
+    confirmed: 'Recebido pela loja',
+    paid: 'Pago',
+    shipped: 'Enviado',
+    completed: 'Concluído',
+    cancelled: 'Cancelado',
+  },
+  openWhatsApp: 'Abrir o WhatsApp de novo',
+  copyMessage: 'Copiar a mensagem',
+  copied: 'Copiado',
+  error: 'Algo correu mal. Tente de novo.',
+  wasPrice: 'Antes {amount}',
+  products: 'Produtos',
+}
+
+const de: ShopStrings = {
+  ...en,
+  addToCart: 'In den Warenkorb',
+  added: 'Im Warenkorb',
+  chooseOptions: 'Optionen wählen',
+  soldOut: 'Ausverkauft',
+  onlyLeft: 'Nur noch {n}',
+  cart: 'Warenkorb',
+  cartWithCount: 'Warenkorb, {n} Artikel',
+  emptyCart: 'Ihr Warenkorb ist leer.',
+  continueShopping: 'Weiter einkaufen',
+  subtotal: 'Zwischensumme',
+  shipping: 'Versand',
+  free: 'Kostenlos',
+  freeOver: 'kostenlos ab {amount}',
+  total: 'Gesamt',
+  checkout: 'Bestellen',
+  remove: 'Entfernen',
+  quantity: 'Menge',
+  close: 'Schließen',
+  back: 'Zurück',
+  name: 'Ihr Name',
+  phone: 'Telefon',
+  optional: 'optional',
+  address: 'Lieferadresse',
+  note: 'Nachricht an den Shop',
+  shippingMethod: 'Lieferung',
+  sendOrder: 'Bestellung per WhatsApp senden',
+  sending: 'Wird gesendet…',
+  search: 'Produkte suchen',
+  all: 'Alle',
+  noResults: 'Kein Produkt gefunden.',
+  share: 'Teilen',
+  linkCopied: 'Link kopiert',
+  openNow: 'Geöffnet',
+  closedNow: 'Geschlossen',
+  order: 'Bestellung',
+  status: 'Status',
+  statuses: {
+    pending: 'Wartet auf Ihre Nachricht',
+    confirmed: 'Beim Shop eingegangen',
+    paid: 'Bezahlt',
+    shipped: 'Versandt',
+    completed: 'Abgeschlossen',
+    cancelled: 'Storniert',
+  },
+  openWhatsApp: 'WhatsApp erneut öffnen',
+  copyMessage: 'Nachricht kopieren',
+  copied: 'Kopiert',
+  error: 'Etwas ist schiefgelaufen. Bitte erneut versuchen.',
+  wasPrice: 'Statt {amount}',
+  products: 'Produkte',
+}
+
+const ar: ShopStrings = {
+  ...en,
+  addToCart: 'أضف إلى السلة',
+  added: 'أضيف إلى السلة',
+  chooseOptions: 'اختر الخيارات',
+  soldOut: 'نفدت الكمية',
+  onlyLeft: 'بقي {n} فقط',
+  cart: 'السلة',
+  cartWithCount: 'السلة، {n} منتجات',
+  emptyCart: 'سلتك فارغة.',
+  continueShopping: 'متابعة التسوق',
+  subtotal: 'المجموع الفرعي',
+  shipping: 'الشحن',
+  free: 'مجاني',
+  freeOver: 'مجاني ابتداءً من {amount}',
+  total: 'الإجمالي',
+  checkout: 'اطلب الآن',
+  remove: 'إزالة',
+  quantity: 'الكمية',
+  decrease: 'أقل بواحد',
+  increase: 'أكثر بواحد',
+  close: 'إغلاق',
+  back: 'رجوع',
+  name: 'اسمك',
+  phone: 'الهاتف',
+  optional: 'اختياري',
+  address: 'عنوان التوصيل',
+  note: 'ملاحظة للمتجر',
+  shippingMethod: 'التوصيل',
+  sendOrder: 'أرسل الطلب عبر واتساب',
+  sending: 'جارٍ الإرسال…',
+  search: 'ابحث عن منتج',
+  all: 'الكل',
+  noResults: 'لا توجد منتجات مطابقة.',
+  share: 'مشاركة',
+  linkCopied: 'تم نسخ الرابط',
+  openNow: 'مفتوح الآن',
+  closedNow: 'مغلق الآن',
+  order: 'الطلب',
+  status: 'الحالة',
+  statuses: {
+    pending: 'في انتظار رسالتك',
+    confirmed: 'استلمه المتجر',
+    paid: 'مدفوع',
+    shipped: 'تم الشحن',
+    completed: 'مكتمل',
+    cancelled: 'ملغى',
+  },
+  pendingHint: 'اضغط إرسال في واتساب ليصل طلبك إلى المتجر.',
+  confirmedHint: 'استلم المتجر طلبك وسيرد عليك عبر واتساب.',
+  openWhatsApp: 'افتح واتساب مجددًا',
+  copyMessage: 'انسخ الرسالة',
+  copied: 'تم النسخ',
+  scanQr: 'امسح الرمز بهاتفك للمتابعة في واتساب',
+  outage:
+    'تعذر الوصول إلى خادم المتجر، ففتحنا طلبك في واتساب بدون رمز طلب. أرسله وسيرد عليك المتجر.',
+  error: 'حدث خطأ. حاول مرة أخرى.',
+  wasPrice: 'كان {amount}',
+  products: 'المنتجات',
+  noscript: 'فعّل جافاسكربت للطلب، أو راسل المتجر عبر واتساب:',
+}
+
+const STRINGS: Record<SupportedLocale, ShopStrings> = { en, fr, es, it, pt, de, ar }
+
+/** The storefront words for a locale (the closest supported language, else English). */
+export function shopStrings(locale: string): ShopStrings {
+  return STRINGS[pickLocale(locale, 'en')]
+}
