@@ -21,8 +21,10 @@ function sameItem(stored: string, written: string): boolean {
   const a = comparable(stored)
   const b = comparable(written)
   if (a === b) return true
-  // Long names are shortened with "…" in the message when the link would be too long.
-  return b.endsWith('…') && b.length > 1 && a.startsWith(b.slice(0, -1).trimEnd())
+  // Long names are shortened with "…" in the message when the link would be too long
+  // (NFKC has turned it into "...").
+  const prefix = b.endsWith('...') ? b.slice(0, -3).trimEnd() : ''
+  return prefix !== '' && a.startsWith(prefix)
 }
 
 /**
