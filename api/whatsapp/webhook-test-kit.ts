@@ -36,13 +36,17 @@ export function readFixture(name: FixtureName, replace: Record<string, string> =
 }
 
 /** Configuration with webhooks on; replies on when a Graph URL is given. */
-export function webhookConfig(graphUrl?: string): Partial<AppConfig> {
+export function webhookConfig(
+  graphUrl?: string,
+  extra: Partial<AppConfig['whatsapp']> = {},
+): Partial<AppConfig> {
   return {
     whatsapp: {
       verifyToken: VERIFY_TOKEN,
       appSecret: APP_SECRET,
       accessToken: graphUrl ? ACCESS_TOKEN : undefined,
       graphUrl: graphUrl ?? 'http://127.0.0.1:9',
+      ...extra,
     },
   }
 }
