@@ -171,8 +171,8 @@ export interface Product {
   stock: number | null
   active: boolean
   categoryId: string | null
-  images: string[]
-  imageUrls?: { hash: string; url: string; thumbUrl: string }[]
+  url?: string
+  images: UploadedImage[]
   options: ProductOption[]
   variants: Variant[]
 }

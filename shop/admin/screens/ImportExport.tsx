@@ -1,6 +1,151 @@
-import { Loading } from '../components/States.tsx'
+import { useState } from 'preact/hooks'
+import { ApiError, shopPath, uploadWithProgress } from '../api.ts'
+import { FormError } from '../components/Field.tsx'
+import { t } from '../i18n.ts'
 
-/** Coming with its API. */
-export function ImportExport(_props: { slug: string; code?: string; id?: string }) {
-  return <Loading />
+interface RowError {
+  row: number
+  sku: string
+  column: string
+  message: string
+}
+interface Summary {
+  rows: number
+  products: number
+  variants: number
+  created: number
+  updated: number
+  unchanged: number
+  categoriesCreated: number
+}
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'working'; label: string; progress: number }
+  | { kind: 'invalid'; errors: RowError[]; errorCount: number }
+  | { kind: 'done'; summary: Summary }
+  | { kind: 'failed'; message: string }
+
+/** Product CSV import (checked first, then all or nothing) and the CSV and Meta feed exports. */
+export function ImportExport({ slug }: { slug: string }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' })
+
+  const run = async (file: File) => {
+    const text = await file.text()
+    const blob = new Blob([text], { type: 'text/csv' })
+    try {
+      setPhase({ kind: 'working', label: t('checkingFile'), progress: 0 })
+      const check = await uploadWithProgress<{
+        valid: boolean
+        errors: RowError[]
+        errorCount: number
+      }>(
+        shopPath(slug, '/products/import?check=true'),
+        blob,
+        (f) => setPhase({ kind: 'working', label: t('checkingFile'), progress: f * 0.4 }),
+        'text/csv',
+      )
+      if (!check.valid)
+        return setPhase({ kind: 'invalid', errors: check.errors, errorCount: check.errorCount })
+      setPhase({ kind: 'working', label: t('importing'), progress: 0.5 })
+      const summary = await uploadWithProgress<Summary>(
+        shopPath(slug, '/products/import'),
+        blob,
+        (f) => setPhase({ kind: 'working', label: t('importing'), progress: 0.5 + f * 0.45 }),
+        'text/csv',
+      )
+      setPhase({ kind: 'done', summary })
+    } catch (error) {
+      setPhase({
+        kind: 'failed',
+        message: error instanceof ApiError ? error.message : t('somethingWrong'),
+      })
+    }
+  }
+
+  return (
+    <section aria-labelledby="io-title">
+      <h1 id="io-title">{t('navImport')}</h1>
+      <div class="card">
+        <h2>{t('importProducts')}</h2>
+        <p class="muted small">{t('importHint')}</p>
+        <div class="field">
+          <label for="csv-file">{t('chooseCsv')}</label>
+          <input
+            id="csv-file"
+            type="file"
+            accept=".csv,text/csv"
+            disabled={phase.kind === 'working'}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0]
+              if (file) void run(file)
+              e.currentTarget.value = ''
+            }}
+          />
+        </div>
+        {phase.kind === 'working' && (
+          <div role="status" aria-live="polite">
+            <label for="import-progress">{phase.label}</label>
+            <progress
+              id="import-progress"
+              class="progress"
+              max={100}
+              value={Math.round(phase.progress * 100)}
+            />
+          </div>
+        )}
+        {phase.kind === 'failed' && <FormError error={phase.message} />}
+        {phase.kind === 'done' && (
+          <p class="ok" role="status">
+            {t('importDone', phase.summary as unknown as Record<string, number>)}
+          </p>
+        )}
+        {phase.kind === 'invalid' && (
+          <div role="alert">
+            <p class="form-error">
+              {t('importRefused', { n: new Set(phase.errors.map((e) => e.row)).size })}
+            </p>
+            <div class="table-wrap row-errors">
+              <table>
+                <caption class="visually-hidden">{t('rowErrors')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('row')}</th>
+                    <th scope="col">SKU</th>
+                    <th scope="col">{t('column')}</th>
+                    <th scope="col">{t('problem')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {phase.errors.map((e, i) => (
+                    <tr key={i}>
+                      <td>{e.row}</td>
+                      <td>{e.sku}</td>
+                      <td>{e.column}</td>
+                      <td>{e.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        )}
+      </div>
+      <div class="card">
+        <h2>{t('exports')}</h2>
+        <div class="actions">
+          <a class="button secondary" href={shopPath(slug, '/products.csv')} download>
+            {t('exportProducts')}
+          </a>
+          <a class="button secondary" href={shopPath(slug, '/meta-feed.csv')} download>
+            {t('exportMeta')}
+          </a>
+          <a class="button secondary" href={shopPath(slug, '/orders.csv')} download>
+            {t('exportOrders')}
+          </a>
+        </div>
+        <p class="muted small">{t('metaHint')}</p>
+      </div>
+    </section>
+  )
 }

@@ -1,6 +1,238 @@
+import { useEffect, useState } from 'preact/hooks'
+import { api, type Order, type OrderStatus, shopPath } from '../api.ts'
+import { confirmAction } from '../components/Dialogs.tsx'
+import { errorsFrom, FormError } from '../components/Field.tsx'
+import { Link } from '../components/Link.tsx'
 import { Loading } from '../components/States.tsx'
+import { dateTime, money } from '../format.ts'
+import { t } from '../i18n.ts'
+import { shopUrl } from '../router.ts'
+import { activeShop, toast } from '../state.ts'
+import { waMeLink } from '../wizard-logic.ts'
+import { StatusBadge } from './Orders.tsx'
 
-/** Coming with its API. */
-export function OrderDetail(_props: { slug: string; code?: string; id?: string }) {
-  return <Loading />
+interface Message {
+  direction: 'in' | 'out'
+  id: string
+  body: string | null
+  profileName?: string | null
+  matchMethod?: string | null
+  state?: string
+  status?: string
+  at: string
+}
+
+/** The steps to reach each status from the current one (the API moves one step at a time). */
+const PATH: OrderStatus[] = ['pending', 'confirmed', 'paid', 'shipped', 'completed']
+
+/** The status changes to go from `from` to `to`, or null when it is not a step forward. */
+export function stepsTo(from: OrderStatus, to: OrderStatus): OrderStatus[] | null {
+  if (to === 'cancelled') return from === 'completed' || from === 'cancelled' ? null : ['cancelled']
+  const a = PATH.indexOf(from)
+  const b = PATH.indexOf(to)
+  if (a < 0 || b <= a) return null
+  return PATH.slice(a + 1, b + 1)
+}
+
+const ACTIONS: OrderStatus[] = ['paid', 'shipped', 'completed', 'cancelled']
+
+/** One order: items, totals, customer, WhatsApp match, history and status actions. */
+export function OrderDetail({ slug, code }: { slug: string; code: string }) {
+  const shop = activeShop.value
+  const [order, setOrder] = useState<Order | undefined>(undefined)
+  const [messages, setMessages] = useState<Message[]>([])
+  const [error, setError] = useState<string | undefined>(undefined)
+
+  useEffect(() => {
+    api
+      .get<Order>(shopPath(slug, `/orders/${code}`))
+      .then(setOrder, (e: Error) => setError(e.message))
+    api.get<{ messages: Message[] }>(shopPath(slug, `/orders/${code}/messages`)).then(
+      (r) => setMessages(r.messages),
+      () => setMessages([]),
+    )
+  }, [slug, code])
+
+  if (error && !order) return <FormError error={error} />
+  if (!order || !shop) return <Loading />
+
+  const change = async (to: OrderStatus) => {
+    const steps = stepsTo(order.status, to)
+    if (!steps) return
+    const ok = await confirmAction({
+      title: t(`confirm_${to}`, { code: order.code }),
+      body: to === 'cancelled' ? t('cancelBody') : undefined,
+      confirmLabel: t(`action_${to}`),
+      danger: to === 'cancelled',
+    })
+    if (!ok) return
+    const before = order
+    setOrder({ ...order, status: to }) // optimistic; restored below if the server refuses
+    setError(undefined)
+    try {
+      let latest = order
+      for (const status of steps)
+        latest = await api.patch<Order>(shopPath(slug, `/orders/${order.code}`), { status })
+      setOrder(latest)
+      toast(t('statusNow', { status: t(`status_${to}`) }))
+    } catch (e) {
+      const fresh = await api.get<Order>(shopPath(slug, `/orders/${code}`)).catch(() => before)
+      setOrder(fresh)
+      setError(Object.values(errorsFrom(e))[0])
+    }
+  }
+
+  const phone = order.customer.waId ?? order.customer.phone
+  const reply = phone
+    ? waMeLink(
+        phone,
+        t('replyNote', { name: order.customer.name, code: order.code, shop: shop.name }),
+      )
+    : null
+
+  return (
+    <section aria-labelledby="order-title">
+      <p>
+        <Link href={shopUrl(slug, '/orders')}>← {t('navOrders')}</Link>
+      </p>
+      <div class="title-row">
+        <h1 id="order-title">
+          {t('orderX', { code: order.code })} <StatusBadge status={order.status} />
+        </h1>
+      </div>
+      <FormError error={error} />
+      <div class="actions">
+        {ACTIONS.filter((a) => stepsTo(order.status, a)).map((a) => (
+          <button
+            key={a}
+            type="button"
+            class={a === 'cancelled' ? 'secondary danger-text' : 'primary'}
+            onClick={() => change(a)}
+          >
+            {t(`action_${a}`)}
+          </button>
+        ))}
+        {reply && (
+          <a class="button secondary" href={reply} target="_blank" rel="noopener noreferrer">
+            {t('replyWhatsApp')}
+          </a>
+        )}
+      </div>
+      <div class="grid-2">
+        <div class="card">
+          <h2>{t('items')}</h2>
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{t('items')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('productName')}</th>
+                  <th scope="col" class="num">
+                    {t('qty')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('total')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {order.items.map((i) => (
+                  <tr key={i.sku}>
+                    <td>
+                      {i.name}
+                      <div class="muted small">
+                        {i.sku} · {money(i.unitPrice, order.currency)}
+                      </div>
+                    </td>
+                    <td class="num">{i.quantity}</td>
+                    <td class="num">{money(i.lineTotal, order.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <dl class="pairs totals">
+            <dt>{t('subtotal')}</dt>
+            <dd class="num">{money(order.subtotal, order.currency)}</dd>
+            <dt>{t('shippingCost')}</dt>
+            <dd class="num">{money(order.shippingTotal, order.currency)}</dd>
+            <dt>
+              <strong>{t('total')}</strong>
+            </dt>
+            <dd class="num">
+              <strong>{money(order.total, order.currency)}</strong>
+            </dd>
+          </dl>
+        </div>
+        <div class="card">
+          <h2>{t('customer')}</h2>
+          <dl class="pairs">
+            <dt>{t('name')}</dt>
+            <dd>{order.customer.name}</dd>
+            <dt>{t('phone')}</dt>
+            <dd>{order.customer.phone ? `+${order.customer.phone}` : '—'}</dd>
+            <dt>WhatsApp</dt>
+            <dd>{order.customer.waId ? `+${order.customer.waId}` : '—'}</dd>
+            <dt>{t('address')}</dt>
+            <dd>{order.customer.address || '—'}</dd>
+            {order.note && (
+              <>
+                <dt>{t('note')}</dt>
+                <dd>{order.note}</dd>
+              </>
+            )}
+            <dt>{t('source')}</dt>
+            <dd>{order.source}</dd>
+          </dl>
+        </div>
+        <div class="card">
+          <h2>{t('whatsappMatch')}</h2>
+          {order.match ? (
+            <p>
+              {t('matchedBy', { method: order.match.method ?? '?' })}
+              {order.match.edited && <strong class="bad"> · {t('editedByCustomer')}</strong>}
+            </p>
+          ) : (
+            <p class="muted">{t('notMatched')}</p>
+          )}
+          {messages.length > 0 && (
+            <ul class="timeline">
+              {messages.map((m) => (
+                <li key={m.id}>
+                  <span class="muted small">
+                    {dateTime(m.at)} ·{' '}
+                    {m.direction === 'in' ? (m.profileName ?? t('customer')) : shop.name}
+                  </span>
+                  <p class="message-body">{m.body ?? '—'}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div class="card">
+          <h2>{t('timeline')}</h2>
+          <ul class="timeline">
+            <li>
+              <span class="muted small">{dateTime(order.createdAt)}</span>
+              <p>{t('event_created')}</p>
+            </li>
+            {(order.events ?? [])
+              .filter((e) => e.type !== 'created')
+              .map((e, i) => (
+                <li key={i}>
+                  <span class="muted small">{dateTime(e.createdAt)}</span>
+                  <p>
+                    {e.toStatus ? t('statusNow', { status: t(`status_${e.toStatus}`) }) : e.type}
+                    <span class="muted small">
+                      {' '}
+                      · {e.actor.startsWith('merchant') ? t('byYou') : e.actor}
+                    </span>
+                  </p>
+                </li>
+              ))}
+          </ul>
+        </div>
+      </div>
+    </section>
+  )
 }
