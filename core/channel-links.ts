@@ -4,8 +4,6 @@
  * `encodeURIComponent`, so `&`, `#`, `+`, line breaks and emoji survive.
  */
 
-import { normalizePhone } from './phone.ts'
-
 /** Channels a visitor can be sent to. */
 export const CHANNELS = [
   'whatsapp',
@@ -33,9 +31,12 @@ function encode(text: string): string {
   return encodeURIComponent(text.replace(LONE_SURROGATES, '\ufffd'))
 }
 
-/** International digits of a phone number, else whatever digits it has. */
+/**
+ * The digits of an international number (`+33 6 12…` or `0033 6 12…` → `33612…`). Numbers are
+ * stored normalised (core/phone.ts), so this stays small enough for the widget.
+ */
 function digits(phone: string): string {
-  return normalizePhone(phone) ?? phone.replace(/\D/g, '')
+  return phone.replace(/\D/g, '').replace(/^00/, '')
 }
 
 /** A user name or page name as given by a merchant: `@acme`, `acme` or a full profile URL. */

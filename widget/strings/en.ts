@@ -1,0 +1,27 @@
+import type { WidgetStrings } from '../strings.ts'
+
+const strings: WidgetStrings = {
+  greeting: 'Hi! How can we help you?',
+  close: 'Close',
+  online: 'Online',
+  offline: 'Offline, leave a message',
+  start: 'Chat on WhatsApp',
+  web: 'WhatsApp Web',
+  app: 'WhatsApp app',
+  phone: 'Continue on your phone',
+  scan: "Scan with your phone's camera",
+  back: 'Back',
+  cart: 'Your cart',
+  total: 'Total',
+  name: 'Your name',
+  send: 'Send the order on WhatsApp',
+  remove: 'Remove',
+  unavailable: 'This product is not available',
+  accept: 'Accept and continue',
+  more: 'Read more',
+  call: 'Call',
+  email: 'E-mail',
+  sms: 'SMS',
+}
+
+export default strings

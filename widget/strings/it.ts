@@ -1,0 +1,27 @@
+import type { WidgetStrings } from '../strings.ts'
+
+const strings: WidgetStrings = {
+  greeting: 'Ciao! Come possiamo aiutarti?',
+  close: 'Chiudi',
+  online: 'Online',
+  offline: 'Offline, lascia un messaggio',
+  start: 'Scrivi su WhatsApp',
+  web: 'WhatsApp Web',
+  app: 'App WhatsApp',
+  phone: 'Continua sul telefono',
+  scan: 'Inquadra con la fotocamera del telefono',
+  back: 'Indietro',
+  cart: 'Il tuo carrello',
+  total: 'Totale',
+  name: 'Il tuo nome',
+  send: "Invia l'ordine su WhatsApp",
+  remove: 'Rimuovi',
+  unavailable: 'Questo prodotto non è disponibile',
+  accept: 'Accetta e continua',
+  more: 'Per saperne di più',
+  call: 'Chiama',
+  email: 'E-mail',
+  sms: 'SMS',
+}
+
+export default strings

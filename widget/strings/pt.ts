@@ -1,0 +1,27 @@
+import type { WidgetStrings } from '../strings.ts'
+
+const strings: WidgetStrings = {
+  greeting: 'Olá! Como podemos ajudar?',
+  close: 'Fechar',
+  online: 'Online',
+  offline: 'Offline, deixe uma mensagem',
+  start: 'Conversar no WhatsApp',
+  web: 'WhatsApp Web',
+  app: 'App do WhatsApp',
+  phone: 'Continuar no telemóvel',
+  scan: 'Digitalize com a câmara do telemóvel',
+  back: 'Voltar',
+  cart: 'O seu carrinho',
+  total: 'Total',
+  name: 'O seu nome',
+  send: 'Enviar o pedido no WhatsApp',
+  remove: 'Remover',
+  unavailable: 'Este produto não está disponível',
+  accept: 'Aceitar e continuar',
+  more: 'Saber mais',
+  call: 'Ligar',
+  email: 'E-mail',
+  sms: 'SMS',
+}
+
+export default strings
