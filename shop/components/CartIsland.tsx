@@ -180,9 +180,13 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
                         +
                       </button>
                     </div>
-                    <button type="button" class="btn" onClick={() => setQuantity(line.sku, 0)}>
+                    <button
+                      type="button"
+                      class="btn"
+                      aria-label={`${t.remove}: ${line.name}`}
+                      onClick={() => setQuantity(line.sku, 0)}
+                    >
                       {t.remove}
-                      <span class="sr"> {line.name}</span>
                     </button>
                   </li>
                 )

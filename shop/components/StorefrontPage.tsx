@@ -74,15 +74,15 @@ function ProductCard(props: {
       />
       {!product.inStock && <span class="badge">{strings.soldOut}</span>}
       {product.variants.length > 0 ? (
-        <a class="btn" href={href}>
+        <a class="btn" href={href} aria-label={`${strings.chooseOptions}: ${product.name}`}>
           {strings.chooseOptions}
-          <span class="sr">: {product.name}</span>
         </a>
       ) : (
         <button
           type="button"
           class="btn"
           disabled={!product.inStock}
+          aria-label={`${product.inStock ? strings.addToCart : strings.soldOut}: ${product.name}`}
           data-add={product.sku}
           data-add-name={product.name}
           data-add-price={product.price}
@@ -90,7 +90,6 @@ function ProductCard(props: {
           data-add-image={image?.thumbUrl ?? ''}
         >
           {product.inStock ? strings.addToCart : strings.soldOut}
-          <span class="sr">: {product.name}</span>
         </button>
       )}
     </li>

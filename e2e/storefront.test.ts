@@ -1,0 +1,277 @@
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { type ServerType, serve } from '@hono/node-server'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { build } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  insertFixtureProducts,
+  insertFixtureShipping,
+  shopIdOf,
+} from '../api/orders/catalog-fixture.ts'
+import { createTestApp, TestClient } from '../api/testing/test-client.ts'
+import { createTestDb, type TestDatabase } from '../api/testing/test-db.ts'
+import { launchBrowser } from './browser.ts'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const IMG_TAG = '<img src=x onerror=alert(1)>'
+const SCRIPT_BREAK = '</script><script>alert(1)</script>'
+
+let testDb: TestDatabase
+let server: ServerType
+let origin = ''
+let browser: Browser | null = null
+let slug = ''
+
+beforeAll(async () => {
+  await build({ configFile: resolve(ROOT, 'shop/vite.config.ts'), logLevel: 'warn' })
+  testDb = await createTestDb('pglite')
+  let app: ReturnType<typeof createTestApp> | undefined
+  server = serve({
+    fetch: (req) => (app ? app.fetch(req) : new Response(null, { status: 503 })),
+    port: 0,
+    hostname: '127.0.0.1',
+  })
+  await new Promise<void>((done) => server.once('listening', done))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  app = createTestApp({ db: testDb.db, config: { publicUrl: origin } })
+  const client = new TestClient(app)
+  slug = await client.signupWithShop('demo-like', { description: 'Tees and mugs, made to order' })
+  const shopId = await shopIdOf(testDb.db, slug)
+  await insertFixtureProducts(testDb.db, shopId, [
+    {
+      sku: 'TEE',
+      name: 'T-shirt',
+      price: 1990,
+      description: 'Organic cotton.',
+      options: [{ name: 'Size', values: ['S', 'M', 'L'] }],
+      variants: [
+        { sku: 'TEE-S', options: { Size: 'S' }, stock: 5 },
+        { sku: 'TEE-M', options: { Size: 'M' }, stock: 5, price: 2190 },
+        { sku: 'TEE-L', options: { Size: 'L' }, stock: 0 },
+      ],
+    },
+    { sku: 'MUG', name: 'Mug', price: 1200, stock: 20, compareAtPrice: 1500 },
+    { sku: 'CAP', name: 'Cap', price: 900, stock: 0 },
+    { sku: 'XSS1', name: IMG_TAG, price: 100, description: IMG_TAG },
+    { sku: 'XSS2', name: SCRIPT_BREAK, price: 100, description: SCRIPT_BREAK },
+  ])
+  await insertFixtureShipping(testDb.db, shopId, {
+    name: 'Courier',
+    price: 500,
+    freeOver: 10000,
+    requiresAddress: true,
+  })
+  browser = await launchBrowser()
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await new Promise((done) => server?.close(done))
+  await testDb?.destroy()
+})
+
+/** A phone-sized page that records dialogs and every request to wa.me (answered locally). */
+async function phonePage(options: { bypassCSP?: boolean } = {}) {
+  if (!browser) throw new Error('no browser')
+  const context: BrowserContext = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+    bypassCSP: options.bypassCSP ?? false,
+  })
+  const whatsapp: string[] = []
+  const dialogs: string[] = []
+  await context.route('https://wa.me/**', (route) => {
+    whatsapp.push(route.request().url())
+    return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>wa</title>ok' })
+  })
+  context.on('page', (p) => p.on('dialog', (d) => dialogs.push(d.message())))
+  const page = await context.newPage()
+  page.setDefaultTimeout(8000)
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message())
+    await d.dismiss()
+  })
+  return { context, page, whatsapp, dialogs }
+}
+
+/** Runs axe-core in the page and returns the serious and critical violations. */
+async function seriousViolations(page: Page) {
+  await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') })
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: () => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[]
+          }>
+        }
+      }
+    ).axe
+    const result = await axe.run()
+    return result.violations
+  })
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+/** Adds a mug from the grid and a T-shirt (M) from its page, then opens checkout. */
+async function fillCartAndOpenCheckout(page: Page) {
+  await page.goto(`${origin}/${slug}`)
+  await page.getByRole('button', { name: 'Add to cart: Mug' }).click()
+  await expect.poll(() => page.locator('[data-cart-count]').textContent()).toBe('1')
+  await page.getByRole('link', { name: 'Choose options: T-shirt' }).click()
+  await page.getByText('M', { exact: true }).click()
+  await expect.poll(() => page.locator('.buy .price').first().textContent()).toBe('€21.90')
+  await page.getByRole('button', { name: 'Add to cart' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect.poll(() => dialog.isVisible()).toBe(true)
+  await dialog.getByRole('button', { name: 'Check out' }).click()
+  return dialog
+}
+
+describe('storefront in Chromium', () => {
+  it('should check out two products and hand a priced order with its code to WhatsApp', async (ctx) => {
+    if (!browser) return ctx.skip()
+    const { context, page, whatsapp, dialogs } = await phonePage()
+    const dialog = await fillCartAndOpenCheckout(page)
+    await dialog.getByLabel('Your name').fill('Jane Doe')
+    await dialog.getByLabel('Delivery address').fill('1 rue de Rivoli, Paris')
+    await expect.poll(() => dialog.locator('[data-total]').textContent()).toBe('€38.90')
+    await dialog.getByRole('button', { name: 'Send the order on WhatsApp' }).click()
+
+    await page.waitForURL(/\/o\/[A-Za-z0-9_-]+$/)
+    await expect.poll(() => whatsapp.length, { timeout: 10_000 }).toBeGreaterThan(0)
+    const link = new URL(whatsapp[0] ?? '')
+    expect(link.pathname).toBe('/33612345678')
+    const text = decodeURIComponent(link.search.replace(/^\?text=/, ''))
+    const code = ((await page.locator('h1').textContent()) ?? '').replace(/^Order #/, '')
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/)
+    expect(text).toContain(`#${code}`)
+    expect(text).toContain('1 × Mug — €12.00')
+    expect(text).toContain('1 × T-shirt (M) — €21.90')
+    expect(text).toContain('Total: €38.90')
+
+    await page.reload()
+    expect(await page.locator('[data-status-text]').textContent()).toBe('Waiting for your message')
+    const again = await page.getByRole('link', { name: 'Open WhatsApp again' }).getAttribute('href')
+    // Chromium escapes a few more characters (') in the URL it requests; the text is the same.
+    expect(decodeURIComponent(new URL(again ?? '').search.replace(/^\?text=/, ''))).toBe(text)
+    // The cart was emptied once the order was placed.
+    expect(await page.evaluate((s) => localStorage.getItem(`chatcart:cart:${s}`), slug)).toBe('[]')
+    expect(dialogs).toEqual([])
+    await context.close()
+  })
+
+  it('should show the order as received once the merchant has it, without a reload', async (ctx) => {
+    if (!browser) return ctx.skip()
+    const { context, page } = await phonePage()
+    const placed = await new TestClient(createTestApp({ db: testDb.db })).post(
+      `/api/shops/${slug}/orders`,
+      { items: [{ sku: 'MUG', quantity: 1 }], customer: { name: 'Poll' } },
+    )
+    await page.goto(`${origin}/o/${placed.body.token}`)
+    expect(await page.locator('[data-status-text]').textContent()).toBe('Waiting for your message')
+    await testDb.db
+      .updateTable('orders')
+      .set({ status: 'confirmed', confirmed_at: new Date() })
+      .where('token', '=', placed.body.token)
+      .execute()
+    await expect
+      .poll(() => page.locator('[data-status-text]').textContent(), { timeout: 12_000 })
+      .toBe('Received by the shop')
+    await context.close()
+  })
+
+  it('should keep the cart across a reload and cap quantities at the stock', async (ctx) => {
+    if (!browser) return ctx.skip()
+    const { context, page } = await phonePage()
+    await page.goto(`${origin}/${slug}/p/tee`)
+    await page.getByText('S', { exact: true }).click()
+    await page.getByRole('spinbutton', { name: 'Quantity' }).fill('9')
+    await page.getByRole('button', { name: 'Add to cart' }).click()
+    await page.reload()
+    await expect.poll(() => page.locator('[data-cart-count]').textContent()).toBe('5')
+    await context.close()
+  })
+
+  it('should still open WhatsApp, without a code, when the order API fails', async (ctx) => {
+    if (!browser) return ctx.skip()
+    const { context, page, whatsapp } = await phonePage()
+    await page.route('**/api/shops/*/orders', (route) => route.fulfill({ status: 503, body: '' }))
+    const dialog = await fillCartAndOpenCheckout(page)
+    await dialog.getByLabel('Your name').fill('Sam')
+    await dialog.getByLabel('Delivery address').fill('Somewhere 1')
+    await dialog.getByRole('button', { name: 'Send the order on WhatsApp' }).click()
+    await expect.poll(() => whatsapp.length, { timeout: 10_000 }).toBeGreaterThan(0)
+    const text = decodeURIComponent(new URL(whatsapp[0] ?? '').search.replace(/^\?text=/, ''))
+    expect(text).not.toContain('#')
+    expect(text).toContain('Total: €38.90')
+    expect(await dialog.getByRole('alert').textContent()).toContain('could not reach the shop')
+    await context.close()
+  })
+
+  it('should show hostile product names as text and never run them', async (ctx) => {
+    if (!browser) return ctx.skip()
+    const { context, page, dialogs } = await phonePage()
+    await page.goto(`${origin}/${slug}`)
+    expect(await page.getByRole('heading', { name: IMG_TAG, exact: true }).count()).toBe(1)
+    expect(await page.getByRole('heading', { name: SCRIPT_BREAK, exact: true }).count()).toBe(1)
+    for (const productSlug of ['xss1', 'xss2']) {
+      await page.goto(`${origin}/${slug}/p/${productSlug}`)
+      const name = productSlug === 'xss1' ? IMG_TAG : SCRIPT_BREAK
+      expect(await page.locator('h1').textContent()).toBe(name)
+      expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(
+        `${name} · Test Shop`,
+      )
+      const ld = await page.locator('script[type="application/ld+json"]').textContent()
+      expect(JSON.parse(ld ?? '{}').name).toBe(name)
+      await page.getByRole('button', { name: 'Add to cart' }).click()
+    }
+    // The names also pass through the cart drawer.
+    expect(await page.getByRole('dialog').getByText(SCRIPT_BREAK).count()).toBe(1)
+    await page.waitForTimeout(300)
+    expect(dialogs).toEqual([])
+    expect(await page.locator('img[src="x"]').count()).toBe(0)
+    await context.close()
+  })
+
+  it('should have no serious accessibility violations along the journey', async (ctx) => {
+    if (!browser) return ctx.skip()
+    const { context, page } = await phonePage({ bypassCSP: true })
+    await page.goto(`${origin}/${slug}`)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.goto(`${origin}/${slug}/p/tee`)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Add to cart' }).click()
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('dialog').getByRole('button', { name: 'Check out' }).click()
+    expect(await seriousViolations(page)).toEqual([])
+    const placed = await new TestClient(createTestApp({ db: testDb.db })).post(
+      `/api/shops/${slug}/orders`,
+      { items: [{ sku: 'MUG', quantity: 1 }], customer: { name: 'Axe' } },
+    )
+    await page.goto(`${origin}/o/${placed.body.token}`)
+    expect(await seriousViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it('should let a keyboard alone add to the cart and reach checkout', async (ctx) => {
+    if (!browser) return ctx.skip()
+    const { context, page } = await phonePage()
+    await page.goto(`${origin}/${slug}/p/tee`)
+    await page.getByRole('button', { name: 'Add to cart' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true)
+    await page.getByRole('dialog').getByRole('button', { name: 'Check out' }).focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByLabel('Your name').isVisible()).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(false)
+    await context.close()
+  })
+})
