@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
-import { loadPublicCatalog } from '../../db/catalog.queries.ts'
 import type { AppEnv } from '../app-env.ts'
 import { notFound } from '../errors.ts'
-import { publicCatalogJson } from './public-catalog-json.ts'
+import { PublicCatalogCache } from './public-catalog-cache.ts'
 
 /** True when an `If-None-Match` header names this (weak) entity tag. */
 function matchesEtag(header: string | undefined, etag: string): boolean {
@@ -15,20 +13,25 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   })
 }
 
-/** `GET /api/shops/:slug/catalog`: what shoppers see, cacheable for 30 s, no sign-in. */
-export function publicCatalogRoutes() {
+/**
+ * `GET /api/shops/:slug/catalog`: what shoppers see, cacheable for 30 s, no sign-in. Also drops
+ * the server-side copy of a shop's catalog when a write under `/api/shops/:slug` succeeds (Hono
+ * runs this middleware only for routes registered after it).
+ */
+export function publicCatalogRoutes(cache = new PublicCatalogCache()) {
   const routes = new Hono<AppEnv>()
+  const invalidate = cache.invalidateOnWrite()
+  routes.use('/api/shops/:slug', invalidate)
+  routes.use('/api/shops/:slug/*', invalidate)
 
   routes.get('/api/shops/:slug/catalog', async (c) => {
-    const data = await loadPublicCatalog(c.var.db, c.req.param('slug'))
-    if (!data) throw notFound('Shop')
-    const body = JSON.stringify(publicCatalogJson(data, c.var.config.publicUrl))
-    const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`
-    c.header('ETag', etag)
+    const rendered = await cache.get(c.var.db, c.req.param('slug'), c.var.config.publicUrl)
+    if (!rendered) throw notFound('Shop')
+    c.header('ETag', rendered.etag)
     c.header('Cache-Control', 'public, max-age=30')
-    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304)
+    if (matchesEtag(c.req.header('if-none-match'), rendered.etag)) return c.body(null, 304)
     c.header('Content-Type', 'application/json; charset=UTF-8')
-    return c.body(body)
+    return c.body(rendered.body)
   })
 
   return routes

@@ -2,6 +2,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../testing/test-db.ts'
+import { PublicCatalogCache } from './public-catalog-cache.ts'
 
 describe.each(testEngines())('public catalog on %s', (engine) => {
   let t: TestDatabase
@@ -188,5 +189,66 @@ describe.each(testEngines())('public catalog on %s', (engine) => {
     const res = await shopper.get(`/api/shops/${hidden}/catalog`)
     expect(res.status).toBe(404)
     expect(res.body.error.code).toBe('not_found')
+  })
+})
+
+describe.each(testEngines())('public catalog cache on %s', (engine) => {
+  let t: TestDatabase
+  let slug: string
+  beforeAll(async () => {
+    t = await createTestDb(engine)
+    const c = new TestClient(createTestApp({ db: t.db }))
+    slug = await c.signupWithShop()
+    await c.post(`/api/shops/${slug}/products`, { sku: 'C-1', name: 'Cached', price: 100 })
+  })
+  afterAll(() => t.destroy())
+
+  it('should share one load between concurrent requests and keep it for the TTL', async () => {
+    const cache = new PublicCatalogCache(60_000)
+    const [first, second] = await Promise.all([
+      cache.get(t.db, slug, 'http://x'),
+      cache.get(t.db, slug, 'http://x'),
+    ])
+    expect(second).toBe(first)
+    await t.db.updateTable('products').set({ price: 999 }).where('sku', '=', 'C-1').execute()
+    expect(await cache.get(t.db, slug, 'http://x')).toBe(first)
+    cache.invalidate(slug)
+    expect((await cache.get(t.db, slug, 'http://x'))?.body).toContain('"price":999')
+  })
+
+  it('should reload once the TTL is over', async () => {
+    const cache = new PublicCatalogCache(0)
+    const before = await cache.get(t.db, slug, 'http://x')
+    await t.db.updateTable('products').set({ price: 555 }).where('sku', '=', 'C-1').execute()
+    const after = await cache.get(t.db, slug, 'http://x')
+    expect(after?.etag).not.toBe(before?.etag)
+    expect(after?.body).toContain('"price":555')
+  })
+
+  it('should not remember a shop it could not find', async () => {
+    const cache = new PublicCatalogCache(60_000)
+    expect(await cache.get(t.db, 'later-shop', 'http://x')).toBeUndefined()
+    const c = new TestClient(createTestApp({ db: t.db }))
+    await c.signupWithShop('later-shop')
+    expect(await cache.get(t.db, 'later-shop', 'http://x')).toBeDefined()
+  })
+
+  it('should show a successful catalog write at once', async () => {
+    const app = createTestApp({ db: t.db })
+    const owner = new TestClient(app)
+    const own = await owner.signupWithShop()
+    const created = await owner.post(`/api/shops/${own}/products`, {
+      sku: 'NOW',
+      name: 'Now',
+      price: 100,
+    })
+    expect((await owner.get(`/api/shops/${own}/catalog`)).body.products[0].price).toBe(100)
+    await owner.patch(`/api/shops/${own}/products/${created.body.id}`, { price: 250 })
+    expect((await owner.get(`/api/shops/${own}/catalog`)).body.products[0].price).toBe(250)
+    const refused = await owner.patch(`/api/shops/${own}/products/${created.body.id}`, {
+      price: -1,
+    })
+    expect(refused.status).toBe(400)
+    expect((await owner.get(`/api/shops/${own}/catalog`)).body.products[0].price).toBe(250)
   })
 })
