@@ -159,6 +159,7 @@ export function whatsappInboxRoutes() {
         messageId: row.wa_message_id ?? row.id,
         method: 'manual',
         actor: `merchant:${merchant.id}`,
+        refuseOddLines: input.items !== undefined,
       })
       await queueConfirmation(trx, config.whatsapp, {
         order,

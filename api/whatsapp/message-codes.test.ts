@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isCancelRequest, orderCodesIn } from './message-codes.ts'
+import { isCancelRequest, orderCodesIn, orderCodesInPayload } from './message-codes.ts'
 
 describe('orderCodesIn', () => {
   it('should find a code with words around it, in any case, without #', () => {
@@ -22,6 +22,19 @@ describe('orderCodesIn', () => {
 
   it('should find nothing in ordinary text', () => {
     expect(orderCodesIn('Hi, is the mug still available?')).toEqual([])
+  })
+})
+
+describe('orderCodesInPayload', () => {
+  it('should read the code of our own payloads even when it has no digit', () => {
+    expect(orderCodesInPayload('confirm:ABCDEF')).toEqual(['ABCDEF'])
+    expect(orderCodesInPayload('cancel:a7k2q9')).toEqual(['A7K2Q9'])
+    expect(orderCodesInPayload('ABCDEF')).toEqual(['ABCDEF'])
+  })
+
+  it('should search other payloads like text', () => {
+    expect(orderCodesInPayload('order A7K2Q9 please')).toEqual(['A7K2Q9'])
+    expect(orderCodesInPayload('confirm:whatever')).toEqual([])
   })
 })
 

@@ -1,4 +1,4 @@
-import { findOrderCodes } from '../../core/order-code.ts'
+import { findOrderCodes, normalizeOrderCode } from '../../core/order-code.ts'
 
 // Cyrillic and Greek capitals and small letters that look like the Latin ones of the code
 // alphabet: a phone keyboard or an autocorrect may swap them without the customer noticing.
@@ -49,6 +49,17 @@ const LOOK_ALIKE_PATTERN = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 
 export function orderCodesIn(text: string): string[] {
   const latin = text.normalize('NFKC').replace(LOOK_ALIKE_PATTERN, (c) => LOOK_ALIKES[c] ?? c)
   return findOrderCodes(latin)
+}
+
+/**
+ * The order code of a button payload or reply id that we wrote ourselves (`confirm:K7Q2M9`,
+ * `cancel:K7Q2M9`, or the bare code), read exactly even when the code has no digit; other
+ * payloads are searched like text.
+ * @example orderCodesInPayload('confirm:ABCDEF') // ['ABCDEF']
+ */
+export function orderCodesInPayload(value: string): string[] {
+  const exact = normalizeOrderCode(value.replace(/^\s*[a-z_]+:/i, ''))
+  return exact ? [exact] : orderCodesIn(value)
 }
 
 /** Whether a button payload or reply id asks to cancel rather than confirm (`cancel:K7Q2M9`). */

@@ -148,22 +148,22 @@ export function messageText(message: WebhookMessage): string | null {
 /**
  * Every place of a message where a customer or our own buttons may carry an order code, most
  * trusted first: the typed text or caption, the order note, a template button payload, an
- * interactive reply id.
+ * interactive reply id (`payload: true` for the last two, which we write ourselves).
  */
-export function messageCodeSources(message: WebhookMessage): string[] {
+export function messageCodeSources(message: WebhookMessage): { text: string; payload: boolean }[] {
   const reply = message.interactive?.button_reply ?? message.interactive?.list_reply
-  const sources = [
-    message.text?.body,
-    message.image?.caption,
-    message.video?.caption,
-    message.document?.caption,
-    message.order?.text,
-    message.button?.payload,
-    reply?.id,
-    message.button?.text,
-    reply?.title,
+  const sources: [string | undefined, boolean][] = [
+    [message.text?.body, false],
+    [message.image?.caption, false],
+    [message.video?.caption, false],
+    [message.document?.caption, false],
+    [message.order?.text, false],
+    [message.button?.payload, true],
+    [reply?.id, true],
+    [message.button?.text, false],
+    [reply?.title, false],
   ]
-  return sources.filter((s): s is string => typeof s === 'string' && s !== '')
+  return sources.flatMap(([text, payload]) => (text ? [{ text, payload }] : []))
 }
 
 /**

@@ -19,7 +19,7 @@ import {
 } from '../../db/whatsapp.queries.ts'
 import type { AppConfig } from '../config.ts'
 import { type OrderDifference, orderMessageDifferences } from './differences.ts'
-import { isCancelRequest, orderCodesIn } from './message-codes.ts'
+import { isCancelRequest, orderCodesIn, orderCodesInPayload } from './message-codes.ts'
 import { queueConfirmation } from './outbox.ts'
 import { messageCodeSources, messageSchema, type WebhookMessage } from './payload.ts'
 import { createWhatsAppOrder } from './whatsapp-order.ts'
@@ -59,7 +59,8 @@ async function findOrderForMessage(
   message: WebhookMessage,
 ): Promise<FoundOrder | undefined> {
   for (const source of messageCodeSources(message)) {
-    for (const code of orderCodesIn(source)) {
+    const codes = source.payload ? orderCodesInPayload(source.text) : orderCodesIn(source.text)
+    for (const code of codes) {
       const order = await findShopOrderByCode(trx, shopId, code)
       if (order) return { order, method: 'code' }
     }

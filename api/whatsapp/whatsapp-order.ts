@@ -47,6 +47,11 @@ export interface WhatsAppOrderInput {
   method: string
   /** Who created it, for the order history: 'whatsapp' or 'merchant:<id>'. */
   actor: string
+  /**
+   * Lines a merchant typed: refuse unknown SKUs and missing stock (a 4xx naming the line)
+   * instead of keeping them flagged as for a cart the customer already sent.
+   */
+  refuseOddLines?: boolean
 }
 
 function toMinorUnits(amount: number, currency: string): number {
@@ -110,8 +115,8 @@ export async function createWhatsAppOrder(
   }))
   const priceDifferences = checked.flatMap((c) => c.flags)
 
-  if (checked.every((c) => c.item)) {
-    const placed = await withSavepoint(trx, () =>
+  if (checked.every((c) => c.item) || input.refuseOddLines) {
+    const place = () =>
       placeOrder(
         trx,
         shop,
@@ -126,11 +131,13 @@ export async function createWhatsAppOrder(
           publicUrl: config.publicUrl,
           actor: input.actor,
         },
-      ),
-    ).catch((error: unknown) => {
-      if (error instanceof AppError) return undefined
-      throw error
-    })
+      )
+    const placed = input.refuseOddLines
+      ? await place()
+      : await withSavepoint(trx, place).catch((error: unknown) => {
+          if (error instanceof AppError) return undefined
+          throw error
+        })
     if (placed) {
       for (const c of checked) {
         if (c.flags.length > 0)
