@@ -60,7 +60,11 @@ export function Shell({
           <span class="visually-hidden">{t('menu')}</span>
         </button>
         <Link href={shopUrl(slug)} class="brand">
-          <span class="brand-mark" aria-hidden="true" />
+          {shop?.logoUrl ? (
+            <img class="brand-logo" src={shop.logoUrl} alt="" width={28} height={28} />
+          ) : (
+            <span class="brand-mark" aria-hidden="true" />
+          )}
           <span class="brand-name">{shop?.name ?? 'Chatcart'}</span>
         </Link>
         <div class="topbar-end">

@@ -19,7 +19,7 @@ interface DashboardData {
 export function Chart({ days, currency }: { days: DashboardData['days']; currency: string }) {
   const w = 600
   const h = 180
-  const pad = 24
+  const pad = 28
   const maxOrders = Math.max(1, ...days.map((d) => d.orders))
   const maxRevenue = Math.max(1, ...days.map((d) => d.revenue))
   const step = (w - pad * 2) / Math.max(1, days.length)
@@ -61,12 +61,12 @@ export function Chart({ days, currency }: { days: DashboardData['days']; currenc
         ))}
         <path d={line} fill="none" stroke="#0b6e4f" stroke-width="2.5" stroke-linejoin="round" />
         {first && (
-          <text x={pad} y={h - 6} font-size="11" fill="#52605a">
+          <text x={pad} y={h - 2} font-size="20" fill="#52605a">
             {shortDate(first.date)}
           </text>
         )}
         {last && (
-          <text x={w - pad} y={h - 6} font-size="11" fill="#52605a" text-anchor="end">
+          <text x={w - pad} y={h - 2} font-size="20" fill="#52605a" text-anchor="end">
             {shortDate(last.date)}
           </text>
         )}

@@ -16,6 +16,10 @@ export const STATUSES: OrderStatus[] = [
 ]
 const PAGE_SIZE = 20
 
+function itemCount(n: number): string {
+  return n === 1 ? t('oneItem') : t('nItems', { n })
+}
+
 /** A status as a coloured badge. */
 export function StatusBadge({ status }: { status: OrderStatus }) {
   return <span class={`badge ${status}`}>{t(`status_${status}`)}</span>
@@ -121,7 +125,7 @@ export function Orders({ slug }: { slug: string }) {
                   <span class="num">{money(o.total, o.currency)}</span>
                   <span class="muted small">
                     {dateTime(o.createdAt)} ·{' '}
-                    {t('nItems', { n: o.items.reduce((n, i) => n + i.quantity, 0) })}
+                    {itemCount(o.items.reduce((n, i) => n + i.quantity, 0))}
                   </span>
                   <span>
                     <StatusBadge status={o.status} />

@@ -67,6 +67,16 @@ function hoursFrom(mode: string, from: string, to: string): Hours {
   return Object.fromEntries(days.map((d) => [d, [[from, to]]]))
 }
 
+/** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
+export function readableOn(hex: string): string {
+  const channel = (i: number) => {
+    const c = Number.parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16) / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  }
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
+  return luminance > 0.179 ? '#111111' : '#ffffff'
+}
+
 function numberOrNull(text: string): number | null {
   return text.trim() === '' ? null : Number(text)
 }
@@ -507,7 +517,10 @@ export function WidgetSettings({ slug }: { slug: string }) {
             <div class="preview-stage" data-theme={form.theme}>
               {open && (
                 <div class="wp-bubble" style={{ [form.position]: '16px' }}>
-                  <div class="wp-head" style={{ background: form.color }}>
+                  <div
+                    class="wp-head"
+                    style={{ background: form.color, color: readableOn(form.color) }}
+                  >
                     {shop.name}
                     {form.replyTime && <div class="small">{form.replyTime}</div>}
                   </div>
@@ -532,12 +545,24 @@ export function WidgetSettings({ slug }: { slug: string }) {
               <button
                 type="button"
                 class="wp-button"
-                style={{ background: form.color, [form.position]: '16px' }}
+                style={{
+                  background: form.color,
+                  color: readableOn(form.color),
+                  [form.position]: '16px',
+                }}
                 aria-label={t('togglePreview')}
                 aria-expanded={open}
                 onClick={() => setOpen(!open)}
               >
-                <span aria-hidden="true">💬</span>
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 24 24"
+                  width="26"
+                  height="26"
+                  fill="currentColor"
+                >
+                  <path d="M12 3C6.5 3 2 6.9 2 11.7c0 2.5 1.2 4.7 3.2 6.3L4.5 21l3.6-1.8c1.2.4 2.5.6 3.9.6 5.5 0 10-3.9 10-8.7S17.5 3 12 3z" />
+                </svg>
               </button>
             </div>
           </div>
