@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Product } from '../api.ts'
+import { setAdminLanguage } from '../i18n.ts'
+import { setDirty } from '../router.ts'
+import { button, byLabel, click, errorOf, fakeServer, mount, settle, type } from '../test-dom.ts'
+import { ProductEditor } from './ProductEditor.tsx'
+
+const saved: Product[] = []
+const editor = (product: Product | null = null) => (
+  <ProductEditor
+    slug="shop"
+    currency="EUR"
+    product={product}
+    categories={[]}
+    onSaved={(p) => saved.push(p)}
+  />
+)
+
+afterEach(() => {
+  saved.length = 0
+  setDirty('product', false)
+})
+setAdminLanguage('en')
+
+describe('ProductEditor', () => {
+  it('should show what is missing beside each field and send nothing', async () => {
+    const sent = fakeServer(() => undefined)
+    const root = await mount(editor())
+    await click(button(root, 'Create product'))
+    expect(errorOf(byLabel(root, 'Product'))).toBe('Required')
+    expect(errorOf(byLabel(root, 'SKU'))).toBe('Required')
+    expect(errorOf(byLabel(root, 'Price'))).toBe('Required')
+    expect(sent).toEqual([])
+  })
+
+  it('should refuse a SKU with spaces and a compare-at price not above the price', async () => {
+    fakeServer(() => undefined)
+    const root = await mount(editor())
+    await type(byLabel(root, 'SKU'), 'my sku')
+    await type(byLabel(root, 'Price'), '10')
+    await type(byLabel(root, 'Compare-at price'), '9.99')
+    await click(button(root, 'Create product'))
+    expect(errorOf(byLabel(root, 'SKU'))).toMatch(/Use 1 to 64/)
+    expect(errorOf(byLabel(root, 'Compare-at price'))).toBe('Must be higher than the price')
+  })
+
+  it('should make one variant per option value with SKUs built from the product SKU', async () => {
+    fakeServer(() => undefined)
+    const root = await mount(editor())
+    await type(byLabel(root, 'SKU'), 'TEE')
+    await click(button(root, 'Add an option'))
+    await type(byLabel(root, 'Option'), 'Size')
+    await type(byLabel(root, 'Values, separated by commas'), 'S, M, L')
+    const skus = [...root.querySelectorAll<HTMLInputElement>('[id^="v-sku-"]')].map((i) => i.value)
+    expect(skus).toEqual(['TEE-S', 'TEE-M', 'TEE-L'])
+  })
+
+  it('should send the price typed with a comma in cents, with variants and stock', async () => {
+    const sent = fakeServer((req) =>
+      req.method === 'POST'
+        ? { status: 201, body: { id: 'p1', ...(req.body as object), images: [], variants: [] } }
+        : undefined,
+    )
+    const root = await mount(editor())
+    await type(byLabel(root, 'Product'), 'Linen tee')
+    await type(byLabel(root, 'SKU'), 'TEE')
+    await type(byLabel(root, 'Price'), '19,90')
+    await click(button(root, 'Add an option'))
+    await type(byLabel(root, 'Option'), 'Size')
+    await type(byLabel(root, 'Values, separated by commas'), 'S')
+    await type(byLabel(root, 'Stock of S'), '3')
+    await click(button(root, 'Create product'))
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({
+      method: 'POST',
+      url: '/api/shops/shop/products',
+      body: {
+        sku: 'TEE',
+        name: 'Linen tee',
+        price: 1990,
+        stock: null,
+        options: [{ name: 'Size', values: ['S'] }],
+        variants: [{ sku: 'TEE-S', options: { Size: 'S' }, price: null, stock: 3, active: true }],
+      },
+    })
+    expect(saved).toHaveLength(1)
+  })
+
+  it("should show the server's error beside the variant field it names", async () => {
+    fakeServer(() => ({
+      status: 409,
+      body: {
+        error: {
+          code: 'sku_taken',
+          message: 'Another product has this SKU',
+          field: 'variants.0.sku',
+        },
+      },
+    }))
+    const root = await mount(editor())
+    await type(byLabel(root, 'Product'), 'Cap')
+    await type(byLabel(root, 'SKU'), 'CAP')
+    await type(byLabel(root, 'Price'), '8')
+    await click(button(root, 'Add an option'))
+    await type(byLabel(root, 'Option'), 'Size')
+    await type(byLabel(root, 'Values, separated by commas'), 'S')
+    await click(button(root, 'Create product'))
+    await settle()
+    expect(errorOf(byLabel(root, 'SKU of S'))).toBe('Another product has this SKU')
+    expect(saved).toEqual([])
+  })
+
+  it('should say an amount is wrong when it cannot be read in the currency', async () => {
+    fakeServer(() => undefined)
+    const root = await mount(editor())
+    const price = byLabel(root, 'Price')
+    await type(price, 'twelve')
+    price?.dispatchEvent(new Event('blur'))
+    await settle()
+    expect(errorOf(price)).toBe('Enter an amount in EUR, e.g. 19.90')
+  })
+})
