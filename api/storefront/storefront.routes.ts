@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import QRCode from 'qrcode'
 import { buildWhatsAppUrl } from '../../core/order-message.ts'
 import { loadPublicCatalog } from '../../db/catalog.queries.ts'
@@ -45,7 +46,7 @@ export function storefrontRoutes() {
     return res
   })
 
-  routes.get('/o/:token', async (c) => {
+  routes.get('/o/:token', compress(), async (c) => {
     const token = c.req.param('token')
     const order = TOKEN.test(token) ? await findPublicOrder(c.var.db, token) : undefined
     if (!order) throw notFound('Order')
@@ -107,7 +108,7 @@ export function storefrontRoutes() {
     return c.body(new Uint8Array(png))
   })
 
-  routes.get('/:slug/sitemap.xml', async (c) => {
+  routes.get('/:slug/sitemap.xml', compress(), async (c) => {
     const data = await loadPublicCatalog(c.var.db, c.req.param('slug'))
     if (!data) throw notFound('Shop')
     const base = `${c.var.config.publicUrl}/${data.shop.slug}`
@@ -120,7 +121,7 @@ export function storefrontRoutes() {
     return c.body(xml)
   })
 
-  routes.get('/:slug/p/:product', async (c) => {
+  routes.get('/:slug/p/:product', compress(), async (c) => {
     const slug = c.req.param('slug')
     const data = SLUG.test(slug) ? await loadPublicCatalog(c.var.db, slug) : undefined
     if (!data) throw notFound('Shop')
@@ -132,7 +133,7 @@ export function storefrontRoutes() {
     return c.html(renderProductPage(catalog, product, c.var.config.publicUrl, new Date()))
   })
 
-  routes.get('/:slug', async (c) => {
+  routes.get('/:slug', compress(), async (c) => {
     const slug = c.req.param('slug')
     const data = SLUG.test(slug) ? await loadPublicCatalog(c.var.db, slug) : undefined
     if (!data) throw notFound('Shop')

@@ -109,6 +109,11 @@ describe.each(testEngines())('storefront pages (%s)', (engine) => {
     expect(res.text).toContain('data-island="cart"')
   })
 
+  it('should compress pages for clients that accept gzip', async () => {
+    const res = await client.app.request(`/${slug}`, { headers: { 'accept-encoding': 'gzip' } })
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+  })
+
   it('should give product photos a srcset, a size and lazy loading below the fold', async () => {
     const res = await client.get(`/${slug}`)
     const imgs = [...res.text.matchAll(/<img [^>]*>/g)].map((m) => m[0])
