@@ -32,9 +32,9 @@ export function installWidget(
   const previous = w.Chatcart
   if (previous?.v) return
   const d = w.document
-  const src = script instanceof HTMLScriptElement ? script.src : ''
+  const src = script instanceof w.HTMLScriptElement ? script.src : ''
   const base = src.slice(0, src.lastIndexOf('/'))
-  const options = readOptions(script instanceof HTMLScriptElement ? script.dataset : {})
+  const options = readOptions(script instanceof w.HTMLScriptElement ? script.dataset : {})
 
   const host = d.createElement('chatcart-widget')
   const root = host.attachShadow({ mode: 'open' })

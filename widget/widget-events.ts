@@ -14,7 +14,7 @@ export interface WidgetEvents {
  * without a shop nothing is sent. Only the type and the channel leave the page.
  */
 export function createWidgetEvents(
-  w: Window,
+  w: Window & typeof globalThis,
   beacon: { url: string; shop: string } | null,
 ): WidgetEvents {
   const listeners = new Map<string, Listener[]>()
@@ -34,7 +34,7 @@ export function createWidgetEvents(
           })
         }
       }
-      w.dispatchEvent(new CustomEvent(`chatcart:${type}`, { detail }))
+      w.dispatchEvent(new w.CustomEvent(`chatcart:${type}`, { detail }))
       if (Array.isArray(w.dataLayer)) w.dataLayer.push({ event: `chatcart_${type}`, ...detail })
       if ((type === 'channel' || type === 'checkout') && typeof w.gtag === 'function') {
         w.gtag('event', 'generate_lead', {

@@ -1,0 +1,61 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { build } from 'vite'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+// Budgets from PRODUCT.md: what a host page pays before any interaction, and the bubble.
+const LOADER_BUDGET = 2 * 1024
+const BUBBLE_BUDGET = 14 * 1024
+
+const DIR = resolve(import.meta.dirname, '../dist/widget')
+
+/** Gzip at the level the server uses (api/static/serve-dist.ts). */
+const gzip = (file: string) => gzipSync(readFileSync(resolve(DIR, file)), { level: 9 }).length
+const brotli = (file: string) => brotliCompressSync(readFileSync(resolve(DIR, file))).length
+
+function fileStarting(prefix: string): string {
+  const file = readdirSync(DIR).find((name) => name.startsWith(prefix) && name.endsWith('.js'))
+  if (!file) throw new Error(`no ${prefix}*.js in dist/widget`)
+  return file
+}
+
+describe('widget size', () => {
+  beforeAll(async () => {
+    // `npm test` builds first; a lone run of this file builds what is missing.
+    if (!existsSync(resolve(DIR, 'widget.js'))) {
+      await build({ configFile: resolve(import.meta.dirname, 'vite.config.ts'), logLevel: 'warn' })
+    }
+  })
+
+  it('should keep the loader, JS and CSS, within 2 KB gzip', () => {
+    const size = gzip('widget.js')
+    console.log(`widget loader: ${size} B gzip, ${brotli('widget.js')} B brotli`)
+    expect(size).toBeLessThanOrEqual(LOADER_BUDGET)
+  })
+
+  it('should keep the bubble, JS and CSS, within 14 KB gzip', () => {
+    const bubble = fileStarting('bubble-')
+    const size = gzip(bubble)
+    console.log(`widget bubble: ${size} B gzip, ${brotli(bubble)} B brotli`)
+    expect(size).toBeLessThanOrEqual(BUBBLE_BUDGET)
+  })
+
+  it('should load the bubble without any other chunk', () => {
+    const source = readFileSync(resolve(DIR, fileStarting('bubble-')), 'utf8')
+    // Static imports would be fetched at once, in a waterfall; only dynamic ones are allowed.
+    expect(source).not.toMatch(/(^|[;\s])import\s*[{*\w]/)
+    expect(source).not.toMatch(/from\s*["'`]\.\//)
+  })
+
+  it('should name the content-hashed bubble in the loader', () => {
+    const loader = readFileSync(resolve(DIR, 'widget.js'), 'utf8')
+    expect(loader).toContain(`widget/${fileStarting('bubble-')}`)
+  })
+
+  it('should keep the QR encoder out of the bubble, in a chunk of its own', () => {
+    const qr = fileStarting('qr-matrix-')
+    console.log(`widget QR chunk: ${gzip(qr)} B gzip, ${brotli(qr)} B brotli`)
+    expect(readFileSync(resolve(DIR, fileStarting('bubble-')), 'utf8')).toContain(qr)
+  })
+})
