@@ -33,6 +33,10 @@ export function createDb(options: CreateDbOptions = {}): { db: Kysely<Database>;
     }
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
-  const pglite = new PGlite(options.dataDir ? `${options.dataDir}/pglite` : undefined)
+  // PGlite's default 128 MB of shared buffers sits in the server's own memory; a shop's working
+  // set is far smaller, and 32 MB keeps the whole process near 200 MB.
+  const pglite = new PGlite(options.dataDir ? `${options.dataDir}/pglite` : undefined, {
+    postgresqlconf: ['shared_buffers=32MB'],
+  })
   return { db: new Kysely<Database>({ dialect: new PGliteDialect(pglite) }), engine: 'pglite' }
 }

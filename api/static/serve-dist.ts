@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { extname, join, normalize, resolve } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import type { Context } from 'hono'
+import { PROJECT_ROOT } from '../project-root.ts'
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -37,7 +38,7 @@ interface StaticFile {
 }
 
 /** The folder that `npm run build` writes browser bundles to. */
-export const DIST_DIR = resolve(import.meta.dirname, '../../dist')
+export const DIST_DIR = resolve(PROJECT_ROOT, 'dist')
 
 const cache = new Map<string, StaticFile | null>()
 
@@ -52,7 +53,10 @@ function load(path: string): StaticFile | null {
       type: TYPES[ext] ?? 'application/octet-stream',
       etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`,
       ...(COMPRESSIBLE.has(ext) && body.length > 512
-        ? { gzip: new Uint8Array(gzipSync(body, { level: 9 })), br: new Uint8Array(brotliCompressSync(body)) }
+        ? {
+            gzip: new Uint8Array(gzipSync(body, { level: 9 })),
+            br: new Uint8Array(brotliCompressSync(body)),
+          }
         : {}),
     }
   }

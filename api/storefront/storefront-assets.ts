@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { PROJECT_ROOT } from '../project-root.ts'
 import { DIST_DIR } from '../static/serve-dist.ts'
 
-const CSS_FILE = resolve(import.meta.dirname, '../../shop/storefront.css')
+const CSS_FILE = resolve(PROJECT_ROOT, 'shop/storefront.css')
 const MANIFEST = join(DIST_DIR, 'shop/.vite/manifest.json')
 const ENTRY = 'storefront-client.tsx'
 
