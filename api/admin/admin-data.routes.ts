@@ -17,6 +17,7 @@ import {
 import { findMediaBytes } from '../../db/images.queries.ts'
 import { listItemsOfOrders, listShopOrders } from '../../db/orders.queries.ts'
 import type { AppEnv } from '../app-env.ts'
+import { currentMerchant } from '../auth/session.ts'
 import { AppError, notFound } from '../errors.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { orderStatusSchema } from '../orders/order-schema.ts'
@@ -62,6 +63,13 @@ function lastDays(days: number, timezone: string, now = new Date()): string[] {
 export function adminDataRoutes() {
   const routes = new Hono<AppEnv>()
   const base = '/api/shops/:slug'
+
+  // The admin asks this first; signed out is an ordinary answer here, not a 401 in the console.
+  routes.get('/api/admin/session', async (c) => {
+    const merchant = await currentMerchant(c)
+    c.header('Cache-Control', 'no-store')
+    return c.json({ merchant: merchant ? { id: merchant.id, email: merchant.email } : null })
+  })
 
   routes.get(`${base}/dashboard`, requireOwnedShop(), async (c) => {
     const { db, shop } = c.var

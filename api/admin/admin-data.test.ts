@@ -244,6 +244,16 @@ describe.each(testEngines())('admin data APIs on %s', (engine) => {
     expect(bad.body.error.field).toBe('status')
   })
 
+  it('should tell the admin who is signed in, or null, without a 401', async () => {
+    const c = new TestClient(app)
+    const out = await c.get('/api/admin/session')
+    expect(out.status).toBe(200)
+    expect(out.headers.get('cache-control')).toBe('no-store')
+    expect(out.body).toEqual({ merchant: null })
+    const me = await c.signup()
+    expect((await c.get('/api/admin/session')).body).toEqual({ merchant: me })
+  })
+
   it("should answer 404 for another merchant's shop and 401 when signed out", async () => {
     const owner = new TestClient(app)
     const slug = await owner.signupWithShop()

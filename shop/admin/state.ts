@@ -27,8 +27,10 @@ export function toast(text: string, kind: Toast['kind'] = 'ok'): void {
 /** Loads who is signed in and their shops. */
 export async function loadSession(): Promise<void> {
   try {
-    me.value = await api.get<Me>('/api/me')
-    await reloadShops()
+    const session = await api.get<{ merchant: Me | null }>('/api/admin/session')
+    me.value = session.merchant
+    if (session.merchant) await reloadShops()
+    else shops.value = undefined
   } catch {
     me.value = null
     shops.value = undefined
