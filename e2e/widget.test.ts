@@ -125,7 +125,7 @@ describe.skipIf(!browser)('widget in a real browser', () => {
   })
 
   async function visit(fixture: string, settings?: object): Promise<Visit> {
-    if (settings) await saveSettings(settings)
+    await saveSettings(settings ?? {})
     if (!browser) throw new Error('no browser')
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     const whatsapp: string[] = []
@@ -357,6 +357,66 @@ describe.skipIf(!browser)('widget in a real browser', () => {
       .orderBy('created_at')
       .execute()
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['open', 'add', 'checkout']))
+    expect(v.errors).toEqual([])
+    await v.context.close()
+  })
+
+  it('should not show on a page that a rule hides', async () => {
+    const v = await visit('widget-plain.html', {
+      rules: [{ pattern: '/widget-plain.html', hide: true }],
+    })
+    await expect.poll(() => v.page.locator('chatcart-widget').count()).toBe(0)
+    expect(v.errors).toEqual([])
+    await v.context.close()
+  })
+
+  it('should open after N seconds once a day, storing the marker only when it fires', async () => {
+    const v = await visit('widget-plain.html', { triggers: { afterSeconds: 1, onceADay: true } })
+    const dialog = v.page.locator('chatcart-widget [role="dialog"]')
+    await dialog.waitFor({ timeout: 5000 })
+    const marker = await v.page.evaluate(() => localStorage.getItem('chatcart:auto'))
+    expect(marker).toBe(await v.page.evaluate(() => new Date().toDateString()))
+    await v.page.reload()
+    await v.page.waitForTimeout(1800)
+    expect(await dialog.count()).toBe(0)
+    expect(v.errors).toEqual([])
+    await v.context.close()
+  })
+
+  it('should ask for consent before WhatsApp opens', async () => {
+    const v = await visit('widget-plain.html', {
+      consent: { enabled: true, text: 'I accept the privacy policy', url: 'https://example.org/p' },
+    })
+    await v.page.locator('chatcart-widget .o').click()
+    await v.page.locator('chatcart-widget a.pr').click()
+    const consent = v.page.locator('chatcart-widget .cs p')
+    expect(await consent.textContent()).toBe('I accept the privacy policy')
+    expect(v.whatsapp).toEqual([])
+    const popup = v.context.waitForEvent('page')
+    await v.page.locator('chatcart-widget .cs button.pr').click()
+    await (await popup).waitForLoadState()
+    expect(v.whatsapp).toHaveLength(1)
+    expect(v.errors).toEqual([])
+    await v.context.close()
+  })
+
+  it('should show teams online or offline, and fetch the QR code only when asked', async () => {
+    const v = await visit('widget-plain.html', {
+      teams: [
+        { name: 'Ana', role: 'Sales', channel: 'telegram', value: 'ana_shop', hours: null },
+        { name: 'Bo', role: '', channel: 'whatsapp', value: '34612345678', hours: {} },
+      ],
+    })
+    await v.page.locator('chatcart-widget .o').click()
+    const agents = v.page.locator('chatcart-widget a.ag')
+    await expect.poll(() => agents.count()).toBe(2)
+    expect(await agents.nth(0).getAttribute('href')).toBe('https://t.me/ana_shop')
+    expect(await agents.nth(0).locator('.on').textContent()).toBe('Online')
+    expect(await agents.nth(1).locator('.off').textContent()).toBe('Offline, leave a message')
+    expect(v.requests.some((url) => url.includes('qr-matrix'))).toBe(false)
+    await v.page.locator('chatcart-widget .wa button').click()
+    await v.page.locator('chatcart-widget svg.qr path').waitFor()
+    expect(v.requests.some((url) => url.includes('qr-matrix'))).toBe(true)
     expect(v.errors).toEqual([])
     await v.context.close()
   })
