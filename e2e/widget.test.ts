@@ -421,5 +421,24 @@ describe.skipIf(!browser)('widget in a real browser', () => {
     await v.context.close()
   })
 
+  it('should fetch the bubble when the browser is idle, if the owner asks', async () => {
+    const v = await visit('widget-plain.html', { idleLoad: true })
+    await expect.poll(() => v.requests.some((url) => url.includes('/widget/bubble-'))).toBe(true)
+    expect(await v.page.locator('chatcart-widget [role="dialog"]').count()).toBe(0)
+    expect(v.errors).toEqual([])
+    await v.context.close()
+  })
+
+  it('should follow a forced dark theme', async () => {
+    const v = await visit('widget-plain.html', { theme: 'dark' })
+    await v.page.locator('chatcart-widget .o').click()
+    const dialog = v.page.locator('chatcart-widget [role="dialog"]')
+    await dialog.waitFor()
+    expect(await dialog.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      'rgb(28, 33, 40)',
+    )
+    await v.context.close()
+  })
+
   it.todo('should put the order code in the message once the order API allows cross-origin calls')
 })
