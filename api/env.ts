@@ -23,7 +23,7 @@ const schema = z.object({
       .optional(),
   ),
   PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   TRUST_PROXY: flag,
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])

@@ -1,41 +1,58 @@
+import cluster from 'node:cluster'
+import { availableParallelism } from 'node:os'
 import { serve } from '@hono/node-server'
 import { createDb } from '../db/create-db.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { seedDemoShop } from '../db/seed-demo.ts'
 import { createApp } from './app.ts'
 import { configFromEnv } from './config.ts'
-import { env } from './env.ts'
+import { type Env, env } from './env.ts'
 import { startWhatsAppWorker } from './whatsapp/worker.ts'
 
-// Boots one server process: database, migrations, demo data, HTTP, clean shutdown.
+// Boots the server: database, migrations, demo data, HTTP, clean shutdown. On PostgreSQL it
+// runs one process per core (WORKERS); PGlite lives inside one process, so it runs one.
 
-async function main() {
-  const e = env()
-  const started = performance.now()
+async function prepareDatabase(e: Env) {
   const { db, engine } = createDb({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR })
   await migrateToLatest(db)
-  const config = configFromEnv(e)
   const demo = e.SEED_DEMO ? await seedDemoShop(db) : undefined
+  return { db, engine, demo }
+}
+
+function printUrls(
+  e: Env,
+  detail: string,
+  demo?: { created: boolean; email: string; password: string },
+) {
+  const base = configFromEnv(e).publicUrl
+  console.log(`Chatcart is up ${detail}`)
+  console.log(`  shop    ${base}/demo`)
+  console.log(`  admin   ${base}/admin`)
+  console.log(`  widget  ${base}/widget.js`)
+  console.log(`  api     ${base}/api/shops/demo/catalog`)
+  if (demo?.created) console.log(`  demo log-in: ${demo.email} / ${demo.password}`)
+}
+
+/** One HTTP process. `prepared` is set when this process ran migrations and the seed itself. */
+async function runServer(e: Env, started: number, single: boolean) {
+  const prepared = single ? await prepareDatabase(e) : undefined
+  const { db, engine } = prepared ?? createDb({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR })
+  const config = configFromEnv(e)
   const app = createApp({ db, config })
   // Recovery sweep: webhook items stored before a crash are processed at start-up and after.
   const stopWhatsApp = startWhatsAppWorker(db, config)
 
   const server = serve({ fetch: app.fetch, port: e.PORT, hostname: e.HOST }, (info) => {
     const ms = Math.round(performance.now() - started)
-    const base = config.publicUrl
-    console.log(`Chatcart is up in ${ms} ms on http://${info.address}:${info.port} (${engine})`)
-    console.log(`  shop    ${base}/demo`)
-    console.log(`  admin   ${base}/admin`)
-    console.log(`  widget  ${base}/widget.js`)
-    console.log(`  api     ${base}/api/shops/demo/catalog`)
-    if (demo?.created) console.log(`  demo log-in: ${demo.email} / ${demo.password}`)
+    if (single)
+      printUrls(e, `in ${ms} ms on http://${info.address}:${info.port} (${engine})`, prepared?.demo)
   })
 
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
-    console.log(`${signal}: finishing requests in flight, then closing the database`)
+    if (single) console.log(`${signal}: finishing requests in flight, then closing the database`)
     // Idle keep-alive sockets would hold close() open; requests in flight still finish.
     const closeIdle = (server as { closeIdleConnections?: () => void }).closeIdleConnections
     server.close(async () => {
@@ -48,6 +65,56 @@ async function main() {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  // A worker whose primary died stops too, rather than serving on unsupervised.
+  if (!single) process.on('disconnect', () => stop('primary gone'))
+}
+
+/** The primary of a cluster: prepares the database once, then keeps `count` workers serving. */
+async function runPrimary(e: Env, count: number, started: number) {
+  const { db, engine, demo } = await prepareDatabase(e)
+  await db.destroy()
+  let listening = 0
+  let stopping = false
+  cluster.on('listening', () => {
+    listening += 1
+    if (listening === count) {
+      const ms = Math.round(performance.now() - started)
+      printUrls(
+        e,
+        `in ${ms} ms on http://${e.HOST}:${e.PORT} (${engine}, ${count} processes)`,
+        demo,
+      )
+    }
+  })
+  cluster.on('exit', (worker, code) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+      return
+    }
+    console.error(`worker ${worker.process.pid} exited with ${code}; starting another`)
+    cluster.fork()
+  })
+  for (let i = 0; i < count; i++) cluster.fork()
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal}: stopping ${count} processes`)
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+    setTimeout(() => process.exit(1), 15_000).unref()
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+async function main() {
+  const e = env()
+  const started = performance.now()
+  const wanted = e.WORKERS ?? (e.DATABASE_URL ? availableParallelism() : 1)
+  if (!e.DATABASE_URL && wanted > 1)
+    console.warn('WORKERS > 1 needs DATABASE_URL: PGlite runs in one process')
+  const count = e.DATABASE_URL ? wanted : 1
+  if (cluster.isPrimary && count > 1) return runPrimary(e, count, started)
+  return runServer(e, started, cluster.isPrimary)
 }
 
 main().catch((err) => {

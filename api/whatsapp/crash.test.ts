@@ -35,6 +35,7 @@ function startServer(extraEnv: Record<string, string>): Promise<RunningServer> {
       HOST: '127.0.0.1',
       PORT: '0',
       SEED_DEMO: 'false',
+      WORKERS: '1',
       LOG_LEVEL: 'silent',
       WHATSAPP_APP_SECRET: APP_SECRET,
       ...extraEnv,
