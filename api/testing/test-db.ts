@@ -26,6 +26,24 @@ export async function createTestDb(engine: Engine): Promise<TestDatabase> {
     await migrateToLatest(db)
     return { engine, db, destroy: () => db.destroy() }
   }
+  const created = await createPostgresDatabase()
+  const { db } = createDb({ databaseUrl: created.url, poolSize: 30 })
+  await migrateToLatest(db)
+  return {
+    engine,
+    db,
+    async destroy() {
+      await db.destroy()
+      await created.drop()
+    },
+  }
+}
+
+/** A new, empty database on the TEST_DATABASE_URL server, and a function that drops it. */
+export async function createPostgresDatabase(): Promise<{
+  url: string
+  drop: () => Promise<void>
+}> {
   const adminUrl = env().TEST_DATABASE_URL
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set')
   const name = `chatcart_test_${randomBytes(6).toString('hex')}`
@@ -35,13 +53,9 @@ export async function createTestDb(engine: Engine): Promise<TestDatabase> {
   await admin.end()
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
-  const { db } = createDb({ databaseUrl: url.toString(), poolSize: 30 })
-  await migrateToLatest(db)
   return {
-    engine,
-    db,
-    async destroy() {
-      await db.destroy()
+    url: url.toString(),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: adminUrl })
       await cleanup.connect()
       await cleanup.query(`drop database if exists ${name} with (force)`)
