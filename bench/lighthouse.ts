@@ -1,0 +1,131 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import lighthouse from 'lighthouse'
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser.ts'
+import { BENCH_SLUG } from './bench-data.ts'
+import { type Cell, num, type Table, verdict } from './report.ts'
+
+// Lighthouse (mobile preset, simulated throttling) against the system Chromium.
+
+export type LighthouseReport = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr']
+
+/** A Chromium with its DevTools port on 127.0.0.1, for Lighthouse to drive. */
+export interface Chromium {
+  port: number
+  close(): Promise<void>
+}
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
+/** PRODUCT.md: storefront and admin, Lighthouse mobile, every category. */
+const MIN_SCORE = 95
+
+/** Starts the system Chromium, or prints a notice and returns null when there is none. */
+export async function launchChromium(): Promise<Chromium | null> {
+  const path = chromiumPath()
+  if (!existsSync(path)) {
+    console.warn(
+      `\n${'!'.repeat(78)}\n!! No Chromium at ${path} (set CHROME_PATH): Lighthouse rows are skipped\n${'!'.repeat(78)}\n`,
+    )
+    return null
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'chatcart-bench-chromium-'))
+  const child: ChildProcess = spawn(
+    path,
+    [
+      ...CHROMIUM_ARGS,
+      '--remote-debugging-address=127.0.0.1',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  )
+  const port = await new Promise<number>((resolve, reject) => {
+    let err = ''
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString()
+      const m = err.match(/DevTools listening on ws:\/\/127\.0\.0\.1:(\d+)\//)
+      if (m) resolve(Number(m[1]))
+    })
+    child.on('exit', (code) =>
+      reject(new Error(`Chromium exited with ${code}: ${err.slice(-500)}`)),
+    )
+  })
+  return {
+    port,
+    async close() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** One Lighthouse run (mobile preset) of a URL in the given categories. */
+export async function runLighthouse(
+  chromium: Chromium,
+  url: string,
+  categories: readonly string[] = CATEGORIES,
+): Promise<LighthouseReport> {
+  const result = await lighthouse(url, {
+    port: chromium.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: [...categories],
+  })
+  if (!result) throw new Error(`Lighthouse gave no result for ${url}`)
+  const { runtimeError } = result.lhr
+  if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.message}`)
+  return result.lhr
+}
+
+/** A category score as 0–100, or null when Lighthouse could not score it. */
+export function score(report: LighthouseReport, category: string): number | null {
+  const value = report.categories[category]?.score
+  return typeof value === 'number' ? Math.round(value * 100) : null
+}
+
+/** An audit's numeric value (milliseconds for timings), or null. */
+export function audit(report: LighthouseReport, id: string): number | null {
+  return report.audits[id]?.numericValue ?? null
+}
+
+/** Lighthouse scores of the storefront, a product page and the admin, beside a plain page. */
+export async function lighthouseTable(
+  chromium: Chromium | null,
+  apiUrl: string,
+  plainPageUrl: string,
+): Promise<Table> {
+  const head = ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'target', 'result']
+  const title = 'Lighthouse (mobile): storefront and admin'
+  if (!chromium) return { title, note: 'Skipped: no Chromium on this machine.', head, rows: [] }
+  const pages: [string, string, boolean][] = [
+    ['baseline: a plain static page', plainPageUrl, false],
+    ['storefront `/bench` (50 products)', `${apiUrl}/${BENCH_SLUG}`, true],
+    ['product page `/bench/p/product-1`', `${apiUrl}/${BENCH_SLUG}/p/product-1`, true],
+    ['admin `/admin` (log-in screen)', `${apiUrl}/admin`, true],
+  ]
+  const rows: Cell[][] = []
+  for (const [name, url, budgeted] of pages) {
+    const report = await runLighthouse(chromium, url)
+    const scores = CATEGORIES.map((c) => score(report, c))
+    const ok = scores.every((s) => s !== null && s >= MIN_SCORE)
+    rows.push([
+      name,
+      ...scores.map((s) => num(s, 0)),
+      budgeted ? `≥ ${MIN_SCORE} each` : '',
+      budgeted ? verdict(ok) : '',
+    ])
+  }
+  return {
+    title,
+    note: 'Lighthouse 12, default mobile preset (simulated slow 4G and 4× CPU slowdown), system Chromium.',
+    head,
+    rows,
+  }
+}

@@ -1,0 +1,57 @@
+import autocannon from 'autocannon'
+
+// One autocannon measurement on loopback, reduced to the figures the tables print.
+
+/** Seconds per timed measurement: long enough to settle, short enough to keep the bench brief. */
+export const LOAD_SECONDS = 6
+
+export interface LoadResult {
+  reqPerSec: number
+  p50: number
+  p99: number
+  errors: number
+  requests: number
+  seconds: number
+}
+
+export interface LoadOptions {
+  url: string
+  connections: number
+  method?: 'GET' | 'POST'
+  headers?: Record<string, string>
+  body?: string
+  /** Builds each request: a unique body, header or signature per request. */
+  setupRequest?: (request: autocannon.Request) => autocannon.Request
+  /** Stop after this many requests instead of after {@link LOAD_SECONDS}. */
+  amount?: number
+}
+
+/** Runs autocannon against a loopback URL; non-2xx answers and timeouts count as errors. */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  if (!options.url.startsWith('http://127.0.0.1:')) throw new Error('bench loads stay on 127.0.0.1')
+  const url = new URL(options.url)
+  const request: autocannon.Request = {
+    method: options.method ?? 'GET',
+    path: `${url.pathname}${url.search}`,
+    headers: options.headers ?? {},
+    ...(options.body === undefined ? {} : { body: options.body }),
+    ...(options.setupRequest ? { setupRequest: options.setupRequest } : {}),
+  }
+  const result = await autocannon({
+    url: url.origin,
+    connections: options.connections,
+    pipelining: 1,
+    timeout: 10,
+    ...(options.amount ? { amount: options.amount } : { duration: LOAD_SECONDS }),
+    requests: [request],
+  })
+  const requests = result.requests.total
+  return {
+    reqPerSec: Math.round(requests / result.duration),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    requests,
+    seconds: result.duration,
+  }
+}

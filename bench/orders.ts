@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto'
+import type autocannon from 'autocannon'
+import { LOAD_HEAD, loadRow } from './api.ts'
+import { BENCH_ORDER_SKUS, BENCH_SLUG } from './bench-data.ts'
+import { load } from './load.ts'
+import type { Cell, Table } from './report.ts'
+import type { BenchServer } from './servers.ts'
+
+// Checkout: `POST /api/shops/bench/orders` re-priced, stock-taking and idempotent, at 50 connections.
+
+const CONNECTIONS = 50
+/** PRODUCT.md: order creation on PostgreSQL. */
+const ORDERS_PER_SEC = 800
+const ORDERS_P99_MS = 100
+
+/** A shopper's cart: a few SKUs of unlimited or huge stock, so the run never sells out. */
+export const ORDER_BODY = JSON.stringify({
+  items: BENCH_ORDER_SKUS.map((sku, i) => ({ sku, quantity: 1 + (i % 2) })),
+  customer: { name: 'Bench Shopper' },
+  note: 'Ring twice, please.',
+})
+
+/** Builds each request with an `Idempotency-Key` of its own, as the storefront does. */
+function uniqueKeys() {
+  const run = randomBytes(6).toString('hex')
+  let n = 0
+  return (request: autocannon.Request): autocannon.Request => ({
+    ...request,
+    headers: { ...request.headers, 'idempotency-key': `bench-${run}-${n++}` },
+  })
+}
+
+/** Order creation on each engine, beside a bare POST of the same body. */
+export async function ordersTable(bare: BenchServer, servers: BenchServer[]): Promise<Table> {
+  const headers = { 'content-type': 'application/json' }
+  const rows: Cell[][] = []
+  const baseline = await load({
+    url: `${bare.url}/bare`,
+    connections: CONNECTIONS,
+    method: 'POST',
+    headers,
+    body: ORDER_BODY,
+    setupRequest: uniqueKeys(),
+  })
+  rows.push(loadRow('baseline: bare Hono `POST /bare` (same body)', '–', CONNECTIONS, baseline))
+  for (const server of servers) {
+    const orders = await load({
+      url: `${server.url}/api/shops/${BENCH_SLUG}/orders`,
+      connections: CONNECTIONS,
+      method: 'POST',
+      headers,
+      body: ORDER_BODY,
+      setupRequest: uniqueKeys(),
+    })
+    const onPostgres = server.name === 'postgres'
+    rows.push(
+      loadRow(
+        '`POST /api/shops/bench/orders` (3 SKUs, unique Idempotency-Key)',
+        server.name,
+        CONNECTIONS,
+        orders,
+        onPostgres ? `≥ ${ORDERS_PER_SEC}/s, p99 ≤ ${ORDERS_P99_MS} ms, 0 errors` : '',
+        onPostgres
+          ? orders.reqPerSec >= ORDERS_PER_SEC && orders.p99 <= ORDERS_P99_MS && orders.errors === 0
+          : undefined,
+      ),
+    )
+  }
+  return {
+    title: 'Order creation',
+    note: 'Each order is priced from the database, takes stock in its transaction and stores its idempotent response.',
+    head: LOAD_HEAD,
+    rows,
+  }
+}

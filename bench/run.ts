@@ -1,0 +1,153 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { resolve } from 'node:path'
+import { apiTable } from './api.ts'
+import { launchChromium, lighthouseTable } from './lighthouse.ts'
+import { LOAD_SECONDS } from './load.ts'
+import { ordersTable } from './orders.ts'
+import { markdownTable, type Table, verdict } from './report.ts'
+import {
+  type BenchDatabase,
+  type BenchServer,
+  peakRssMb,
+  postgresUrl,
+  prepareDatabase,
+  startAppServer,
+  startBareServer,
+  stopServer,
+} from './servers.ts'
+import { storefrontLoadTable, storefrontSizeTable } from './storefront.ts'
+import { webhookAckTable, webhookIngestTable } from './webhook.ts'
+import { startHostSite, widgetLighthouseTable, widgetSizeTable } from './widget.ts'
+
+// `npm run bench`: every figure beside a baseline measured in the same run, on loopback only,
+// bounded in time. Prints one markdown document and writes it to bench/results/latest.md.
+
+const root = resolve(import.meta.dirname, '..')
+/** PRODUCT.md: server RSS under the loads above. */
+const RSS_BUDGET_MB: Record<string, number> = { postgres: 150, pglite: 300 }
+
+/** Runs one section; a section that throws becomes a table saying so, and the run fails. */
+async function section(title: string, run: () => Promise<Table> | Table, failures: string[]) {
+  const started = performance.now()
+  process.stderr.write(`bench: ${title}…\n`)
+  try {
+    const table = await run()
+    process.stderr.write(
+      `bench: ${title} done in ${Math.round((performance.now() - started) / 1000)} s\n`,
+    )
+    return markdownTable(table)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    failures.push(`${title}: ${message}`)
+    console.error(error)
+    return markdownTable({ title, note: `**Failed:** ${message}`, head: [], rows: [] })
+  }
+}
+
+function memoryTable(bare: BenchServer, servers: BenchServer[]): Table {
+  return {
+    title: 'Memory',
+    note: 'Peak resident memory (VmHWM) of each server process over the whole run; PGlite servers opened a data dir prepared by another process, as a restarted server does.',
+    head: ['server', 'peak RSS MB', 'target', 'result'],
+    rows: [
+      ['baseline: bare Hono', peakRssMb(bare), '', ''],
+      ...servers.map((s) => {
+        const rss = peakRssMb(s)
+        const budget = RSS_BUDGET_MB[s.name]
+        return [
+          `app on ${s.name}`,
+          rss,
+          budget ? `≤ ${budget} MB` : '',
+          verdict(budget && rss !== null ? rss <= budget : undefined),
+        ]
+      }),
+    ],
+  }
+}
+
+async function main() {
+  const started = Date.now()
+  const failures: string[] = []
+  const databases: BenchDatabase[] = []
+  const servers: BenchServer[] = []
+  const cleanups: (() => Promise<void>)[] = []
+  const sections: string[] = []
+  try {
+    const pgUrl = await postgresUrl()
+    if (!pgUrl) console.warn('bench: no PostgreSQL reachable; set TEST_DATABASE_URL to include it')
+    for (const engine of pgUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
+      process.stderr.write(`bench: preparing the ${engine} database…\n`)
+      databases.push(await prepareDatabase(engine, pgUrl))
+    }
+    const bare = await startBareServer()
+    cleanups.push(() => stopServer(bare))
+    for (const db of databases) {
+      const server = await startAppServer(db)
+      servers.push(server)
+      cleanups.push(() => stopServer(server))
+    }
+    const [first] = servers
+    if (!first) throw new Error('no app server started')
+
+    sections.push(await section('API reads', () => apiTable(bare, servers), failures))
+    sections.push(
+      await section('Storefront bytes and render', () => storefrontSizeTable(first), failures),
+    )
+    sections.push(
+      await section('Storefront throughput', () => storefrontLoadTable(bare, servers), failures),
+    )
+    sections.push(await section('Order creation', () => ordersTable(bare, servers), failures))
+    sections.push(
+      await section('Webhook acknowledgement', () => webhookAckTable(bare, servers), failures),
+    )
+    sections.push(
+      await section('Webhook ingest + match', () => webhookIngestTable(bare, servers), failures),
+    )
+    sections.push(await section('Widget sizes', () => widgetSizeTable(), failures))
+
+    const site = await startHostSite(first.url)
+    cleanups.push(() => site.close())
+    const chromium = await launchChromium()
+    if (chromium) cleanups.push(() => chromium.close())
+    sections.push(
+      await section(
+        'Widget on a host page',
+        () => widgetLighthouseTable(chromium, site, first.url),
+        failures,
+      ),
+    )
+    sections.push(
+      await section(
+        'Lighthouse',
+        () => lighthouseTable(chromium, first.url, site.plainUrl),
+        failures,
+      ),
+    )
+    sections.push(markdownTable(memoryTable(bare, servers)))
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {})
+    for (const db of databases) await db.drop().catch(() => {})
+  }
+
+  const seconds = Math.round((Date.now() - started) / 1000)
+  const header = [
+    '# Chatcart bench',
+    '',
+    `${new Date().toISOString()} · Node ${process.version} · ${cpus().length} cores (shared) · ${LOAD_SECONDS} s per load · loopback only · ${seconds} s in all.`,
+    'Every figure stands beside a baseline from the same run; the machine is shared, so figures are noisy.',
+  ].join('\n')
+  const footer = failures.length
+    ? `\n\n**Sections that failed:**\n${failures.map((f) => `- ${f}`).join('\n')}`
+    : ''
+  const report = `${header}\n\n${sections.join('\n\n')}${footer}\n`
+  mkdirSync(resolve(root, 'bench/results'), { recursive: true })
+  writeFileSync(resolve(root, 'bench/results/latest.md'), report)
+  console.log(report)
+  if (failures.length) process.exitCode = 1
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

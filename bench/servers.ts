@@ -1,0 +1,145 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import pg from 'pg'
+import { env } from '../api/env.ts'
+import type { Engine } from '../db/create-db.ts'
+
+// Child processes of the benchmark: each server runs alone so that its memory is its own.
+
+const root = resolve(import.meta.dirname, '..')
+
+/** A server process listening on 127.0.0.1. */
+export interface BenchServer {
+  name: string
+  child: ChildProcess
+  url: string
+}
+
+function spawnBench(args: string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'bench/bench-server.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+}
+
+async function startServer(name: string, args: string[]): Promise<BenchServer> {
+  const child = spawnBench(args)
+  const port = await new Promise<number>((resolvePort, reject) => {
+    let out = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = out.match(/ready (\d+)/)
+      if (m) resolvePort(Number(m[1]))
+    })
+    child.on('exit', (code) => reject(new Error(`bench server ${name} exited with ${code}`)))
+  })
+  return { name, child, url: `http://127.0.0.1:${port}` }
+}
+
+/** The baseline: a bare Hono app with `GET /bare` and `POST /bare`. */
+export function startBareServer(): Promise<BenchServer> {
+  return startServer('bare', ['bare'])
+}
+
+/** A database for one engine, migrated and seeded with the bench shop by a separate process. */
+export interface BenchDatabase {
+  engine: Engine
+  /** PGlite's data dir, or the PostgreSQL URL. */
+  location: string
+  drop(): Promise<void>
+}
+
+/**
+ * Prepares the database in a child process of its own: a process that ran initdb keeps far more
+ * memory than one that opens an existing data dir, and real servers only ever open one.
+ */
+export async function prepareDatabase(engine: Engine, adminUrl?: string): Promise<BenchDatabase> {
+  let db: BenchDatabase
+  if (engine === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'chatcart-bench-'))
+    db = { engine, location: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) }
+  } else {
+    if (!adminUrl) throw new Error('no PostgreSQL URL')
+    db = await createPostgresDatabase(adminUrl)
+  }
+  const child = spawnBench(['prepare', engine, db.location])
+  const code = await new Promise<number | null>((r) => child.on('exit', r))
+  if (code !== 0) {
+    await db.drop()
+    throw new Error(`preparing the ${engine} database failed (exit ${code})`)
+  }
+  return db
+}
+
+/** The real app, as `npm start` runs it, on a prepared database. */
+export function startAppServer(db: BenchDatabase): Promise<BenchServer> {
+  return startServer(db.engine, ['serve', db.engine, db.location])
+}
+
+/** Peak resident memory (VmHWM) of a server process so far, in MB. */
+export function peakRssMb(server: BenchServer): number | null {
+  try {
+    const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8')
+    const kb = Number(status.match(/VmHWM:\s+(\d+)/)?.[1])
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null
+  } catch {
+    return null
+  }
+}
+
+/** Stops a server: SIGTERM, then SIGKILL if it is still there after two seconds. */
+export async function stopServer(server: BenchServer): Promise<void> {
+  const { child } = server
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 2000)
+  await exited
+  clearTimeout(timer)
+}
+
+/** The first PostgreSQL that answers: TEST_DATABASE_URL, DATABASE_URL, then the local default. */
+export async function postgresUrl(): Promise<string | undefined> {
+  const e = env()
+  const candidates = [
+    e.TEST_DATABASE_URL,
+    e.DATABASE_URL,
+    'postgres://chatcart:chatcart@127.0.0.1:5432/chatcart_test',
+  ]
+  for (const url of candidates) {
+    if (!url) continue
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
+    try {
+      await client.connect()
+      await client.end()
+      return url
+    } catch {
+      await client.end().catch(() => {})
+    }
+  }
+  return undefined
+}
+
+async function createPostgresDatabase(adminUrl: string): Promise<BenchDatabase> {
+  const name = `chatcart_bench_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return {
+    engine: 'postgres',
+    location: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: adminUrl })
+      await cleanup.connect()
+      await cleanup.query(`drop database if exists ${name} with (force)`)
+      await cleanup.end()
+    },
+  }
+}

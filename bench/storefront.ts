@@ -1,0 +1,137 @@
+import { gzipSync } from 'node:zlib'
+import { LOAD_HEAD, loadRow } from './api.ts'
+import { BENCH_SLUG } from './bench-data.ts'
+import { load } from './load.ts'
+import { type Cell, kb, num, type Table, verdict } from './report.ts'
+import type { BenchServer } from './servers.ts'
+
+// The storefront of 50 products: bytes a shopper downloads, render time, and page throughput.
+
+const RENDERS = 500
+const CONNECTIONS = 50
+/** PRODUCT.md: storefront page of 50 products. */
+const JS_BUDGET_KB = 15
+const HTML_BUDGET_KB = 30
+const RENDER_P50_MS = 5
+
+const STATIC_IMPORT = /\b(?:import|export)\s*(?:[^"'`()]*?\bfrom\s*)?["'`]([^"'`]+\.js)["'`]/g
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g
+
+async function fetchText(url: string): Promise<string> {
+  const res = await fetch(url, { headers: { 'accept-encoding': 'identity' } })
+  if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`)
+  return res.text()
+}
+
+/** Script and modulepreload URLs of a page, resolved against its address. */
+function scriptUrls(html: string, pageUrl: string): string[] {
+  const urls: string[] = []
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
+    const isScript = tag.startsWith('<script')
+    const isPreload = /\brel=["']?modulepreload\b/.test(tag)
+    const ref = tag.match(isScript ? /\bsrc=["']?([^"'\s>]+)/ : /\bhref=["']?([^"'\s>]+)/)?.[1]
+    if (ref && (isScript || isPreload)) urls.push(new URL(ref, pageUrl).toString())
+  }
+  return urls
+}
+
+/** Every JS file the page loads before any interaction (following static imports), and the lazy ones. */
+async function pageScripts(html: string, pageUrl: string) {
+  const eager = new Map<string, string>()
+  const lazy = new Set<string>()
+  const queue = scriptUrls(html, pageUrl)
+  for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+    if (eager.has(url)) continue
+    const code = await fetchText(url)
+    eager.set(url, code)
+    for (const [, ref] of code.matchAll(STATIC_IMPORT))
+      if (ref) queue.push(new URL(ref, url).toString())
+    for (const [, ref] of code.matchAll(DYNAMIC_IMPORT))
+      if (ref) lazy.add(new URL(ref, url).toString())
+  }
+  const lazyCode = new Map<string, string>()
+  for (const url of lazy) if (!eager.has(url)) lazyCode.set(url, await fetchText(url))
+  return { eager, lazy: lazyCode }
+}
+
+/** Total gzip bytes (level 9, as the server precompresses its assets). */
+function gzipTotal(files: Map<string, string>): number {
+  let total = 0
+  for (const code of files.values()) total += gzipSync(code, { level: 9 }).length
+  return total
+}
+
+function fileNames(files: Map<string, string>): string {
+  return [...files.keys()].map((u) => new URL(u).pathname.split('/').pop()).join(', ') || 'none'
+}
+
+/** Sizes and in-process render time of `GET /bench`, measured on one server. */
+export async function storefrontSizeTable(server: BenchServer): Promise<Table> {
+  const pageUrl = `${server.url}/${BENCH_SLUG}`
+  const html = await fetchText(pageUrl)
+  const htmlGzip = gzipSync(html).length
+  const { eager, lazy } = await pageScripts(html, pageUrl)
+  const jsGzip = gzipTotal(eager)
+  const render = (await (await fetch(`${server.url}/_bench/render?n=${RENDERS}`)).json()) as {
+    p50: number
+    p99: number
+  }
+  const rows: Cell[][] = [
+    [
+      'HTML of `GET /bench` (gzip)',
+      `${kb(htmlGzip)} KB (raw ${kb(Buffer.byteLength(html))} KB)`,
+      `≤ ${HTML_BUDGET_KB} KB`,
+      verdict(htmlGzip <= HTML_BUDGET_KB * 1024),
+    ],
+    [
+      `JS the page loads (gzip): ${fileNames(eager)}`,
+      `${kb(jsGzip)} KB`,
+      `≤ ${JS_BUDGET_KB} KB`,
+      verdict(jsGzip <= JS_BUDGET_KB * 1024),
+    ],
+    [
+      `JS loaded later, at checkout (gzip): ${fileNames(lazy)}`,
+      `${kb(gzipTotal(lazy))} KB`,
+      '',
+      '',
+    ],
+    [
+      `server render p50 (catalog → HTML, in-process, ${RENDERS} renders)`,
+      `${num(render.p50, 2)} ms`,
+      `≤ ${RENDER_P50_MS} ms`,
+      verdict(render.p50 <= RENDER_P50_MS),
+    ],
+    [`server render p99`, `${num(render.p99, 2)} ms`, '', ''],
+  ]
+  return {
+    title: 'Storefront of 50 products: bytes and render',
+    note: `Fetched from the ${server.name} server; scripts found from the page's script tags and modulepreloads, then their static imports.`,
+    head: ['what', 'measured', 'target', 'result'],
+    rows,
+  }
+}
+
+/** `GET /bench` throughput on each engine, beside the bare route, gzip accepted as browsers do. */
+export async function storefrontLoadTable(
+  bare: BenchServer,
+  servers: BenchServer[],
+): Promise<Table> {
+  const headers = { 'accept-encoding': 'gzip' }
+  const rows: Cell[][] = []
+  const baseline = await load({ url: `${bare.url}/bare`, connections: CONNECTIONS, headers })
+  rows.push(loadRow('baseline: bare Hono `GET /bare`', '–', CONNECTIONS, baseline))
+  for (const server of servers) {
+    const page = await load({
+      url: `${server.url}/${BENCH_SLUG}`,
+      connections: CONNECTIONS,
+      headers,
+    })
+    rows.push(loadRow('`GET /bench` (storefront page)', server.name, CONNECTIONS, page))
+  }
+  return {
+    title: 'Storefront page throughput',
+    note: 'Latency here includes loading the catalog, rendering and gzip; no budget in PRODUCT.md beyond the render time above.',
+    head: LOAD_HEAD,
+    rows,
+  }
+}

@@ -1,0 +1,222 @@
+import { randomBytes } from 'node:crypto'
+import type autocannon from 'autocannon'
+import { signWebhookBody } from '../api/whatsapp/signature.ts'
+import { LOAD_HEAD, loadRow } from './api.ts'
+import { BENCH_APP_SECRET, BENCH_PHONE_NUMBER_ID, BENCH_SLUG } from './bench-data.ts'
+import { load } from './load.ts'
+import { ORDER_BODY } from './orders.ts'
+import { type Cell, num, type Table, verdict } from './report.ts'
+import type { BenchServer } from './servers.ts'
+
+// The WhatsApp webhook: how fast a signed delivery is acknowledged, and how many customer
+// messages per second are stored, matched to their pending orders and confirmed.
+
+const CONNECTIONS = 50
+/** Messages of the sustained run, each carrying the code of a real pending order. */
+const MESSAGES = 1500
+const ORDER_CONCURRENCY = 20
+const SETTLE_TIMEOUT_MS = 120_000
+/** PRODUCT.md: acknowledgement p99, and sustained ingest + match on PostgreSQL. */
+const ACK_P99_MS = 50
+const MESSAGES_PER_SEC = 1000
+
+interface Inbound {
+  unprocessed: number
+  matched: number
+  total: number
+}
+
+/** A Cloud API delivery of one text message, as Meta posts it. */
+function textDelivery(messageId: string, fromWaId: string, text: string): string {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '100000000000001',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: {
+                display_phone_number: '15550000042',
+                phone_number_id: BENCH_PHONE_NUMBER_ID,
+              },
+              contacts: [{ profile: { name: 'Bench Customer' }, wa_id: fromWaId }],
+              messages: [
+                {
+                  from: fromWaId,
+                  id: messageId,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  type: 'text',
+                  text: { body: text },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  })
+}
+
+/** Builds each request as a new, signed delivery: a unique message id and its own HMAC. */
+function signedDeliveries(text: (n: number) => string) {
+  const run = randomBytes(6).toString('hex')
+  let n = 0
+  return (request: autocannon.Request): autocannon.Request => {
+    const i = n++
+    const body = textDelivery(
+      `wamid.BENCH${run}${i}`,
+      `3361${String(i % 10_000_000).padStart(7, '0')}`,
+      text(i),
+    )
+    return {
+      ...request,
+      body,
+      headers: {
+        ...request.headers,
+        'content-type': 'application/json',
+        'x-hub-signature-256': signWebhookBody(body, BENCH_APP_SECRET),
+      },
+    }
+  }
+}
+
+async function inbound(server: BenchServer): Promise<Inbound> {
+  return (await (await fetch(`${server.url}/_bench/inbound`)).json()) as Inbound
+}
+
+/** Waits until every stored item is processed (or the timeout passes); returns the last count. */
+async function settle(server: BenchServer, expectedTotal = 0): Promise<Inbound> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS
+  for (;;) {
+    const now = await inbound(server)
+    if ((now.unprocessed === 0 && now.total >= expectedTotal) || Date.now() > deadline) return now
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+/** Places `count` orders through the API, as shoppers would, and returns their WhatsApp texts. */
+async function placeOrders(server: BenchServer, count: number): Promise<string[]> {
+  const messages: string[] = []
+  const run = randomBytes(6).toString('hex')
+  let next = 0
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) {
+      const res = await fetch(`${server.url}/api/shops/${BENCH_SLUG}/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `wh-${run}-${i}` },
+        body: ORDER_BODY,
+      })
+      if (res.status !== 201) throw new Error(`placing an order answered ${res.status}`)
+      messages.push(((await res.json()) as { message: string }).message)
+    }
+  }
+  await Promise.all(Array.from({ length: ORDER_CONCURRENCY }, worker))
+  return messages
+}
+
+/** Acknowledgement latency of signed deliveries on each engine, beside a bare POST. */
+export async function webhookAckTable(bare: BenchServer, servers: BenchServer[]): Promise<Table> {
+  const text = () => 'Hello, is the blue mug still available?'
+  const rows: Cell[][] = []
+  const baseline = await load({
+    url: `${bare.url}/bare`,
+    connections: CONNECTIONS,
+    method: 'POST',
+    setupRequest: signedDeliveries(text),
+  })
+  rows.push(
+    loadRow('baseline: bare Hono `POST /bare` (same deliveries)', '–', CONNECTIONS, baseline),
+  )
+  for (const server of servers) {
+    await settle(server)
+    const ack = await load({
+      url: `${server.url}/webhooks/whatsapp`,
+      connections: CONNECTIONS,
+      method: 'POST',
+      setupRequest: signedDeliveries(text),
+    })
+    rows.push(
+      loadRow(
+        '`POST /webhooks/whatsapp` (signed, 1 message, unique id)',
+        server.name,
+        CONNECTIONS,
+        ack,
+        `p99 ≤ ${ACK_P99_MS} ms, 0 errors`,
+        ack.p99 <= ACK_P99_MS && ack.errors === 0,
+      ),
+    )
+  }
+  return {
+    title: 'WhatsApp webhook: acknowledgement',
+    note: 'Each delivery is verified, stored in one transaction and acknowledged; matching runs after the answer.',
+    head: LOAD_HEAD,
+    rows,
+  }
+}
+
+/**
+ * Sustained ingest + match: {@link MESSAGES} customer messages, each the text of a real pending
+ * order (code included), posted at 50 connections; timed until every one is processed.
+ */
+export async function webhookIngestTable(
+  bare: BenchServer,
+  servers: BenchServer[],
+): Promise<Table> {
+  const rows: Cell[][] = []
+  const started = performance.now()
+  const baseline = await load({
+    url: `${bare.url}/bare`,
+    connections: CONNECTIONS,
+    method: 'POST',
+    amount: MESSAGES,
+    setupRequest: signedDeliveries(() => 'Order #K7Q2M9'),
+  })
+  const bareSeconds = (performance.now() - started) / 1000
+  rows.push([
+    'baseline: bare Hono `POST /bare`, same number of deliveries',
+    '–',
+    MESSAGES,
+    num(MESSAGES / bareSeconds, 0),
+    num(bareSeconds, 2),
+    `${baseline.errors} errors`,
+    '',
+    '',
+  ])
+  for (const server of servers) {
+    const before = await settle(server)
+    const texts = await placeOrders(server, MESSAGES)
+    const t0 = performance.now()
+    const posted = await load({
+      url: `${server.url}/webhooks/whatsapp`,
+      connections: CONNECTIONS,
+      method: 'POST',
+      amount: MESSAGES,
+      setupRequest: signedDeliveries((i) => texts[i % texts.length] ?? ''),
+    })
+    const after = await settle(server, before.total + MESSAGES)
+    const seconds = (performance.now() - t0) / 1000
+    const perSec = MESSAGES / seconds
+    const matched = after.matched - before.matched
+    const onPostgres = server.name === 'postgres'
+    const complete = after.unprocessed === 0 && matched === MESSAGES && posted.errors === 0
+    rows.push([
+      'stored, matched and confirmed',
+      server.name,
+      MESSAGES,
+      num(perSec, 0),
+      num(seconds, 2),
+      `${matched}/${MESSAGES} matched, ${posted.errors} errors`,
+      onPostgres ? `≥ ${MESSAGES_PER_SEC} messages/s, all matched` : 'all matched',
+      verdict(onPostgres ? complete && perSec >= MESSAGES_PER_SEC : complete),
+    ])
+  }
+  return {
+    title: 'WhatsApp webhook: sustained ingest + match',
+    note: `${MESSAGES} orders are placed through the API first; then each message carries one order's WhatsApp text. Time runs from the first delivery until the last message is processed.`,
+    head: ['what', 'engine', 'messages', 'messages/s', 'seconds', 'outcome', 'target', 'result'],
+    rows,
+  }
+}

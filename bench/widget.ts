@@ -1,0 +1,264 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join, resolve } from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { BENCH_SLUG } from './bench-data.ts'
+import { audit, type Chromium, type LighthouseReport, runLighthouse, score } from './lighthouse.ts'
+import { type Cell, kb, num, type Table, verdict } from './report.ts'
+
+// The widget: what each of its files costs on the wire, and what it does to a host page in
+// Lighthouse, against the same page without it.
+
+const WIDGET_DIR = resolve(import.meta.dirname, '../dist/widget')
+/** Lighthouse runs per page; the tables show medians, the runs alternate with and without. */
+const RUNS = 3
+/** PRODUCT.md: widget budgets. */
+const LOADER_KB = 2
+const BUBBLE_KB = 14
+const MAIN_THREAD_MS = 10
+
+/** A loopback site of its own (another origin than the API), with and without the widget. */
+export interface HostSite {
+  plainUrl: string
+  widgetUrl: string
+  close(): Promise<void>
+}
+
+function hostPage(widgetScript: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Blue Mug Pottery</title>
+<meta name="description" content="Hand-thrown mugs and bowls from a small studio, shipped across Europe.">
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#222}</style>
+</head>
+<body>
+<header><h1>Blue Mug Pottery</h1></header>
+<main>
+<p>We make mugs, bowls and plates by hand in a small studio. Every piece is glazed in our own
+blues and fired twice, so it lasts for years of daily coffee.</p>
+<h2>Visit us</h2>
+<p>The studio is open from Tuesday to Saturday. Ask us anything about an order, a custom set or a
+wedding list; we usually answer within the hour.</p>
+</main>
+${widgetScript}
+</body>
+</html>
+`
+}
+
+/** Serves the host page twice on 127.0.0.1: plain, and with the widget from `apiUrl`. */
+export async function startHostSite(apiUrl: string): Promise<HostSite> {
+  const snippet = `<script>window.Chatcart=window.Chatcart||function(){(Chatcart.q=Chatcart.q||[]).push(arguments)}</script>
+<script src="${apiUrl}/widget.js" data-shop="${BENCH_SLUG}" async></script>`
+  const pages: Record<string, string> = {
+    '/plain.html': hostPage(''),
+    '/with-widget.html': hostPage(snippet),
+  }
+  const server = createServer((req, res) => {
+    const page = pages[req.url ?? '']
+    res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
+    res.end(page ?? 'not found')
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    plainUrl: `${base}/plain.html`,
+    widgetUrl: `${base}/with-widget.html`,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      }),
+  }
+}
+
+function distFile(prefix: string): { name: string; code: Buffer } {
+  const name = readdirSync(WIDGET_DIR).find((f) => f.startsWith(prefix) && f.endsWith('.js'))
+  if (!name) throw new Error(`no ${prefix}*.js in dist/widget (run npm run build)`)
+  return { name, code: readFileSync(join(WIDGET_DIR, name)) }
+}
+
+function sizeRow(what: string, files: { name: string; code: Buffer }[], budgetKb?: number): Cell[] {
+  const sum = (f: (code: Buffer) => number) =>
+    files.reduce((total, file) => total + f(file.code), 0)
+  const gzip = sum((code) => gzipSync(code, { level: 9 }).length)
+  return [
+    what,
+    files.map((f) => f.name).join(' + '),
+    kb(sum((code) => code.length)),
+    kb(gzip),
+    kb(sum((code) => brotliCompressSync(code).length)),
+    budgetKb === undefined ? '' : `≤ ${budgetKb} KB gzip`,
+    verdict(budgetKb === undefined ? undefined : gzip <= budgetKb * 1024),
+  ]
+}
+
+/** Loader, bubble, cart and QR chunk sizes from dist/widget, gzip and brotli. */
+export function widgetSizeTable(): Table {
+  const loader = distFile('widget.js')
+  const bubble = distFile('bubble-')
+  const strings = distFile('en-')
+  const cart = distFile('cart-module-')
+  const qr = distFile('qr-matrix-')
+  return {
+    title: 'Widget: sizes',
+    note: 'From dist/widget after `npm run build`; gzip level 9 and brotli as the server precompresses them. Baseline: a page without the widget downloads 0 KB of it.',
+    head: ['part', 'files', 'raw KB', 'gzip KB', 'brotli KB', 'target', 'result'],
+    rows: [
+      sizeRow('loader: all a host page loads before interaction (JS + CSS)', [loader], LOADER_KB),
+      sizeRow('bubble, fetched on hover, focus or click', [bubble]),
+      sizeRow('bubble on first open (with its English strings)', [bubble, strings], BUBBLE_KB),
+      sizeRow('mini cart, fetched when a shop has a cart', [cart]),
+      sizeRow('bubble with channels, teams and cart', [bubble, strings, cart], BUBBLE_KB),
+      sizeRow('QR code for "continue on your phone", fetched when shown', [qr]),
+    ],
+  }
+}
+
+function median(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b)
+  if (known.length === 0) return null
+  const mid = Math.floor(known.length / 2)
+  return known.length % 2 ? (known[mid] ?? null) : ((known[mid - 1] ?? 0) + (known[mid] ?? 0)) / 2
+}
+
+interface NetworkItem {
+  url: string
+  resourceType?: string
+}
+
+function networkItems(report: LighthouseReport): NetworkItem[] {
+  const details = report.audits['network-requests']?.details
+  if (!details || !('items' in details) || !Array.isArray(details.items)) return []
+  return details.items.flatMap((item) => {
+    const { url, resourceType } = item as Record<string, unknown>
+    if (typeof url !== 'string') return []
+    return [{ url, resourceType: typeof resourceType === 'string' ? resourceType : undefined }]
+  })
+}
+
+function origin(url: string): string | null {
+  try {
+    return new URL(url).origin
+  } catch {
+    return null
+  }
+}
+
+interface RequestCounts {
+  toWidget: number
+  elsewhere: number
+  fontsOrFrames: number
+}
+
+/** What a page loaded, by Lighthouse's network log: from the API, from elsewhere, fonts and frames. */
+function requestCounts(
+  report: LighthouseReport | undefined,
+  apiUrl: string,
+  pageUrl: string,
+): RequestCounts {
+  const requests = report ? networkItems(report) : []
+  const api = origin(apiUrl)
+  const page = origin(pageUrl)
+  const documents = requests.filter((r) => r.resourceType === 'Document').length
+  return {
+    toWidget: requests.filter((r) => origin(r.url) === api).length,
+    elsewhere: requests.filter((r) => {
+      const o = origin(r.url)
+      return o !== null && o !== 'null' && o !== api && o !== page
+    }).length,
+    fontsOrFrames:
+      requests.filter((r) => r.resourceType === 'Font').length + Math.max(0, documents - 1),
+  }
+}
+
+/** Lighthouse of the host page with and without the widget: medians of alternating runs. */
+export async function widgetLighthouseTable(
+  chromium: Chromium | null,
+  site: HostSite,
+  apiUrl: string,
+): Promise<Table> {
+  const head = ['metric', 'without widget (baseline)', 'with widget', 'change', 'target', 'result']
+  const title = 'Widget on a host page: Lighthouse (mobile)'
+  if (!chromium) return { title, note: 'Skipped: no Chromium on this machine.', head, rows: [] }
+  const plain: LighthouseReport[] = []
+  const withWidget: LighthouseReport[] = []
+  for (let i = 0; i < RUNS; i++) {
+    plain.push(await runLighthouse(chromium, site.plainUrl, ['performance']))
+    withWidget.push(await runLighthouse(chromium, site.widgetUrl, ['performance']))
+  }
+  const metric = (
+    name: string,
+    read: (r: LighthouseReport) => number | null,
+    target: string,
+    pass: (without: number, withIt: number) => boolean,
+    digits = 0,
+  ): Cell[] => {
+    const a = median(plain.map(read))
+    const b = median(withWidget.map(read))
+    const known = a !== null && b !== null
+    return [
+      name,
+      num(a, digits),
+      num(b, digits),
+      known ? `${b - a >= 0 ? '+' : ''}${num(b - a, digits)}` : '–',
+      target,
+      verdict(known ? pass(a, b) : false),
+    ]
+  }
+  const before = requestCounts(plain[0], apiUrl, site.plainUrl)
+  const after = requestCounts(withWidget[0], apiUrl, site.widgetUrl)
+  const countRow = (name: string, key: keyof RequestCounts, max: number): Cell[] => [
+    name,
+    before[key],
+    after[key],
+    `+${after[key] - before[key]}`,
+    max ? `≤ ${max}` : '0',
+    verdict(after[key] <= max),
+  ]
+  return {
+    title,
+    note: `Median of ${RUNS} alternating runs each, performance category; host page and API on different loopback origins.`,
+    head,
+    rows: [
+      metric(
+        'performance score',
+        (r) => score(r, 'performance'),
+        'change 0',
+        (a, b) => b >= a,
+      ),
+      metric(
+        'Total Blocking Time ms',
+        (r) => audit(r, 'total-blocking-time'),
+        'no change',
+        (a, b) => b <= a,
+      ),
+      metric(
+        'Cumulative Layout Shift',
+        (r) => audit(r, 'cumulative-layout-shift'),
+        '0',
+        (_a, b) => b === 0,
+        3,
+      ),
+      metric(
+        'Largest Contentful Paint ms',
+        (r) => audit(r, 'largest-contentful-paint'),
+        'no change',
+        (a, b) => b <= a,
+      ),
+      metric(
+        'main-thread work at load ms',
+        (r) => audit(r, 'mainthread-work-breakdown'),
+        `change ≤ ${MAIN_THREAD_MS} ms`,
+        (a, b) => b - a <= MAIN_THREAD_MS,
+      ),
+      countRow('requests to the widget origin before interaction', 'toWidget', 2),
+      countRow('other origins contacted', 'elsewhere', 0),
+      countRow('fonts or iframes', 'fontsOrFrames', 0),
+    ],
+  }
+}
