@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { configFromEnv } from './config.ts'
+import { parseEnv } from './env.ts'
+
+describe('parseEnv', () => {
+  it('should give the documented defaults for an empty environment', () => {
+    const e = parseEnv({})
+    expect(e).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', SEED_DEMO: true })
+    expect(e.DATABASE_URL).toBeUndefined()
+    expect(configFromEnv(e).publicUrl).toBe('http://localhost:3000')
+  })
+
+  it('should list every bad variable at once', () => {
+    expect(() =>
+      parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'not a url' }),
+    ).toThrow(
+      /Invalid configuration:\n {2}PORT: .*\n {2}DATABASE_URL: must start with postgres:\/\/\n {2}PUBLIC_URL: /,
+    )
+  })
+
+  it('should treat empty values as unset and trim the public URL', () => {
+    const e = parseEnv({ DATABASE_URL: '', PUBLIC_URL: 'https://shop.example.com/' })
+    expect(e.DATABASE_URL).toBeUndefined()
+    expect(configFromEnv(e).publicUrl).toBe('https://shop.example.com')
+  })
+})
