@@ -82,6 +82,8 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
     }
   }
 
+  // The next step forward, and cancelling; further steps stay one click away.
+  const nextStep = ACTIONS.find((a) => a !== 'cancelled' && stepsTo(order.status, a))
   const phone = order.customer.waId ?? order.customer.phone
   const reply = phone
     ? waMeLink(
@@ -101,8 +103,10 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
         </h1>
       </div>
       <FormError error={error} />
-      <div class="actions">
-        {ACTIONS.filter((a) => stepsTo(order.status, a)).map((a) => (
+      <div class="actions order-actions">
+        {ACTIONS.filter((a) =>
+          a === 'cancelled' ? stepsTo(order.status, a) !== null : a === nextStep,
+        ).map((a) => (
           <button
             key={a}
             type="button"
