@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import sharp from 'sharp'
 import { hashPassword } from '../api/auth/password.ts'
-import { type ProcessedImage, processImage } from '../api/media/image-pipeline.ts'
+import { loadSharp, type ProcessedImage, processImage } from '../api/media/image-pipeline.ts'
 import {
   insertCategory,
   insertProduct,
@@ -169,7 +168,7 @@ const PRODUCTS: DemoProduct[] = [
 const escapeXml = (text: string) => text.replace(/[<>&"]/g, (ch) => `&#${ch.charCodeAt(0)};`)
 
 /** A square picture: a coloured ground, a few shapes and the initial. Rasterised to PNG. */
-function renderArt([ground, ink]: [string, string], initial: string): Promise<Buffer> {
+async function renderArt([ground, ink]: [string, string], initial: string): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600" viewBox="0 0 600 600">
   <rect width="600" height="600" fill="${ground}"/>
   <circle cx="470" cy="130" r="90" fill="${ink}" opacity="0.18"/>
@@ -178,6 +177,7 @@ function renderArt([ground, ink]: [string, string], initial: string): Promise<Bu
   <text x="300" y="395" font-family="Georgia, 'DejaVu Serif', serif" font-size="190"
     fill="${ground}" text-anchor="middle">${escapeXml(initial)}</text>
 </svg>`
+  const sharp = await loadSharp()
   return sharp(Buffer.from(svg)).png().toBuffer()
 }
 

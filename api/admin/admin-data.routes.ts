@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import sharp from 'sharp'
 import { z } from 'zod'
 import { toMajorUnits } from '../../core/money.ts'
 import {
@@ -19,6 +18,7 @@ import { listItemsOfOrders, listShopOrders } from '../../db/orders.queries.ts'
 import type { AppEnv } from '../app-env.ts'
 import { currentMerchant } from '../auth/session.ts'
 import { AppError, notFound } from '../errors.ts'
+import { loadSharp } from '../media/image-pipeline.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { orderStatusSchema } from '../orders/order-schema.ts'
 import { readQuery } from '../validate.ts'
@@ -245,6 +245,7 @@ export function adminDataRoutes() {
     if (c.req.header('if-none-match')?.includes(etag)) return c.body(null, 304, headers)
     const row = await findMediaBytes(c.var.db, match[1], 'display')
     if (!row) throw notFound('Image')
+    const sharp = await loadSharp()
     const jpeg = await sharp(row.bytes)
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 86 })

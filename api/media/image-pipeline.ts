@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import sharp from 'sharp'
+import type Sharp from 'sharp'
 import type { DbOrTrx } from '../../db/database.ts'
 import { findShopImage, insertImage } from '../../db/images.queries.ts'
 
@@ -10,6 +10,17 @@ const DISPLAY_SIZE = 1200
 const THUMB_SIZE = 400
 // A small file can still decode to a huge bitmap; 40 megapixels is far above any product photo.
 const MAX_INPUT_PIXELS = 40_000_000
+
+let sharpModule: Promise<typeof Sharp> | undefined
+
+/**
+ * sharp, loaded on first use: libvips costs about 27 MB in every server process, and most
+ * processes serve pages and orders without ever touching an image.
+ */
+export function loadSharp(): Promise<typeof Sharp> {
+  sharpModule ??= import('sharp').then((m) => m.default)
+  return sharpModule
+}
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif'
 
@@ -55,6 +66,7 @@ export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
   const format = detectImageFormat(bytes)
   if (!format) throw new UnsupportedImageError()
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const sharp = await loadSharp()
   const encode = (size: number) =>
     sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .rotate()
