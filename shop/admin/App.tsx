@@ -24,6 +24,7 @@ const Share = lazyScreen(() => import('./screens/Share.tsx').then((m) => m.Share
 const WidgetSettings = lazyScreen(() =>
   import('./screens/WidgetSettings.tsx').then((m) => m.WidgetSettings),
 )
+const Inbox = lazyScreen(() => import('./screens/Inbox.tsx').then((m) => m.Inbox))
 const Settings = lazyScreen(() => import('./screens/Settings.tsx').then((m) => m.Settings))
 
 function Redirect({ to }: { to: string }) {
@@ -50,6 +51,8 @@ function ShopScreen({ slug, rest }: { slug: string; rest: string[] }) {
       return <Share slug={slug} />
     case 'widget':
       return <WidgetSettings slug={slug} />
+    case 'inbox':
+      return <Inbox slug={slug} />
     case 'settings':
       return <Settings slug={slug} />
     default:

@@ -227,6 +227,33 @@ export interface UploadedImage {
   thumbUrl: string
 }
 
+/** A WhatsApp message that matched no order, waiting in the inbox. */
+export interface InboxMessage {
+  id: string
+  waMessageId: string | null
+  type: string | null
+  from: string | null
+  userId: string | null
+  profileName: string | null
+  body: string | null
+  state: string
+  orderId: string | null
+  matchMethod: string | null
+  sentAt: string | null
+  receivedAt: string
+}
+
+/** How the shop's WhatsApp link is doing: what the server knows and what last arrived. */
+export interface WhatsAppDiagnostic {
+  phoneNumberId: string | null
+  webhookUrl: string
+  configured: { verifyToken: boolean; appSecret: boolean; replies: boolean }
+  lastEventAt: string | null
+  lastEventType: string | null
+  counts: Record<string, number>
+  outbox: Record<string, number>
+}
+
 /** Path of a shop's API resource. */
 export function shopPath(slug: string, rest = ''): string {
   return `/api/shops/${encodeURIComponent(slug)}${rest}`

@@ -1,7 +1,9 @@
 import { useSignal } from '@preact/signals'
 import type { ComponentChildren } from 'preact'
+import { useEffect } from 'preact/hooks'
 import { api } from '../api.ts'
 import { ADMIN_LANGUAGES, languageName, locale, setAdminLanguage, t } from '../i18n.ts'
+import { inboxCount, loadInboxCount } from '../inbox-count.ts'
 import { navigate, shopUrl } from '../router.ts'
 import { activeShop, me, shops } from '../state.ts'
 import { Link } from './Link.tsx'
@@ -9,6 +11,7 @@ import { Link } from './Link.tsx'
 const SECTIONS = [
   ['', 'navDashboard'],
   ['orders', 'navOrders'],
+  ['inbox', 'navInbox'],
   ['products', 'navProducts'],
   ['categories', 'navCategories'],
   ['shipping', 'navShipping'],
@@ -30,6 +33,11 @@ export function Shell({
 }) {
   const menuOpen = useSignal(false)
   const shop = activeShop.value
+  const waiting = inboxCount.value?.slug === slug ? inboxCount.value.count : 0
+
+  useEffect(() => {
+    void loadInboxCount(slug)
+  }, [slug])
 
   const logout = async () => {
     try {
@@ -106,6 +114,12 @@ export function Shell({
                 }}
               >
                 {t(key)}
+                {path === 'inbox' && waiting > 0 && (
+                  <span class="nav-count">
+                    <span aria-hidden="true">{waiting}</span>
+                    <span class="visually-hidden">, {t('nWaiting', { n: waiting })}</span>
+                  </span>
+                )}
               </Link>
             </li>
           ))}

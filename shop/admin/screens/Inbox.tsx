@@ -1,0 +1,326 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { ApiError, api, type InboxMessage, type Order, shopPath } from '../api.ts'
+import { confirmAction } from '../components/Dialogs.tsx'
+import { errorsFrom, Field, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
+import { Link } from '../components/Link.tsx'
+import { Empty, Loading } from '../components/States.tsx'
+import { dateTime, relativeTime } from '../format.ts'
+import { t } from '../i18n.ts'
+import { inboxCount, setInboxCount } from '../inbox-count.ts'
+import {
+  checkOrderCode,
+  isCart,
+  itemsErrorText,
+  messageKind,
+  parseItemLines,
+  senderOf,
+} from '../inbox-logic.ts'
+import { navigate, shopUrl } from '../router.ts'
+import { activeShop } from '../state.ts'
+
+type Mode = 'link' | 'create'
+
+interface OpenForm {
+  id: string
+  mode: Mode
+  code: string
+  items: string
+  errors: FieldErrors
+  busy: boolean
+}
+
+/** The server's error for the create form: `items.N.sku` and the like beside the items. */
+function createErrors(error: unknown, itemsText: string, hasItemsField: boolean): FieldErrors {
+  if (hasItemsField && error instanceof ApiError && error.field?.startsWith('items')) {
+    return { items: itemsErrorText(error.field, error.message, itemsText) }
+  }
+  return { _form: Object.values(errorsFrom(error))[0] ?? t('somethingWrong') }
+}
+
+/** WhatsApp messages that matched no order, with linking and order creation. */
+export function Inbox({ slug }: { slug: string }) {
+  const shop = activeShop.value
+  const [messages, setMessages] = useState<InboxMessage[] | undefined>(undefined)
+  const [loadError, setLoadError] = useState<string | undefined>(undefined)
+  const [form, setForm] = useState<OpenForm | null>(null)
+  const [linked, setLinked] = useState<string | null>(null)
+  const noticeRef = useRef<HTMLDivElement>(null)
+  const focusAfterRender = useRef<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    setMessages(undefined)
+    api.get<{ messages: InboxMessage[] }>(shopPath(slug, '/inbox')).then(
+      (r) => {
+        if (!live) return
+        setMessages(r.messages)
+        setInboxCount(slug, r.messages.length)
+      },
+      (e: Error) => live && setLoadError(e.message),
+    )
+    return () => {
+      live = false
+    }
+  }, [slug])
+
+  useEffect(() => {
+    const id = focusAfterRender.current
+    if (!id) return
+    focusAfterRender.current = null
+    document.getElementById(id)?.focus()
+  })
+
+  const open = (id: string, mode: Mode) => {
+    setForm({ id, mode, code: '', items: '', errors: {}, busy: false })
+    focusAfterRender.current = mode === 'link' ? `link-code-${id}` : `create-items-${id}`
+  }
+
+  const link = async (message: InboxMessage, current: OpenForm) => {
+    const checked = checkOrderCode(current.code)
+    if ('error' in checked) {
+      setForm({ ...current, errors: { orderCode: checked.error } })
+      focusAfterRender.current = `link-code-${message.id}`
+      return
+    }
+    const list = messages ?? []
+    const index = list.indexOf(message)
+    const count = inboxCount.value?.count ?? list.length
+    // Optimistic: the message leaves the list at once and comes back if the server refuses.
+    setMessages(list.filter((m) => m !== message))
+    setInboxCount(slug, count - 1)
+    setForm({ ...current, errors: {}, busy: true })
+    setLinked(null)
+    try {
+      const res = await api.post<{ order: Order }>(
+        shopPath(slug, `/inbox/${encodeURIComponent(message.id)}/link`),
+        { orderCode: checked.code },
+      )
+      setForm(null)
+      setLinked(res.order.code)
+      noticeRef.current?.focus()
+    } catch (error) {
+      setMessages((now) => {
+        const restored = [...(now ?? [])]
+        restored.splice(Math.min(index, restored.length), 0, message)
+        return restored
+      })
+      setInboxCount(slug, count)
+      const errors = errorsFrom(error)
+      setForm({
+        ...current,
+        busy: false,
+        errors: errors.orderCode ? errors : { _form: Object.values(errors)[0] ?? '' },
+      })
+      focusAfterRender.current = `link-code-${message.id}`
+    }
+  }
+
+  const create = async (message: InboxMessage, current: OpenForm | null) => {
+    const sender = senderOf(message)
+    let items: { sku: string; quantity: number }[] | undefined
+    if (!isCart(message)) {
+      const parsed = parseItemLines(current?.items ?? '')
+      if ('error' in parsed) {
+        if (current) setForm({ ...current, errors: { items: parsed.error } })
+        focusAfterRender.current = `create-items-${message.id}`
+        return
+      }
+      items = parsed.items
+    }
+    const ok = await confirmAction({
+      title: t('createOrderQ', { name: sender.name }),
+      body: isCart(message) ? t('createOrderCartBody') : t('createOrderBody'),
+      confirmLabel: t('createOrder'),
+    })
+    if (!ok) return
+    if (current) setForm({ ...current, errors: {}, busy: true })
+    try {
+      const order = await api.post<Order>(
+        shopPath(slug, `/inbox/${encodeURIComponent(message.id)}/create-order`),
+        items ? { items } : {},
+      )
+      setInboxCount(slug, (inboxCount.value?.count ?? 1) - 1)
+      navigate(shopUrl(slug, `/orders/${encodeURIComponent(order.code)}`))
+    } catch (error) {
+      const errors = createErrors(error, current?.items ?? '', !isCart(message))
+      setForm({
+        id: message.id,
+        mode: 'create',
+        code: '',
+        items: current?.items ?? '',
+        errors,
+        busy: false,
+      })
+      focusAfterRender.current = errors.items ? `create-items-${message.id}` : null
+    }
+  }
+
+  if (loadError && !messages) return <FormError error={loadError} />
+
+  return (
+    <section aria-labelledby="inbox-title">
+      <h1 id="inbox-title">{t('navInbox')}</h1>
+      <p class="muted">{t('inboxLead')}</p>
+      <div ref={noticeRef} tabIndex={-1} role="status" aria-live="polite">
+        {linked && (
+          <p class="card notice">
+            {t('linkedTo', { code: linked })}{' '}
+            <Link href={shopUrl(slug, `/orders/${encodeURIComponent(linked)}`)}>
+              {t('viewOrder', { code: linked })}
+            </Link>
+          </p>
+        )}
+      </div>
+      {messages === undefined ? (
+        <Loading />
+      ) : messages.length === 0 ? (
+        <Empty title={t('inboxEmpty')}>
+          {shop && !shop.whatsappPhoneNumberId ? (
+            <p class="muted">
+              {t('inboxNoNumber')}{' '}
+              <Link href={shopUrl(slug, '/settings')}>{t('setUpWhatsApp')}</Link>
+            </p>
+          ) : (
+            <p class="muted">{t('inboxEmptyHint')}</p>
+          )}
+        </Empty>
+      ) : (
+        <ul class="inbox">
+          {messages.map((m) => (
+            <InboxItem
+              key={m.id}
+              message={m}
+              form={form?.id === m.id ? form : null}
+              onOpen={(mode) => open(m.id, mode)}
+              onClose={() => setForm(null)}
+              onChange={(patch) => form && setForm({ ...form, ...patch })}
+              onLink={() => form && link(m, form)}
+              onCreate={() => create(m, form?.id === m.id ? form : null)}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+interface InboxItemProps {
+  message: InboxMessage
+  form: OpenForm | null
+  onOpen: (mode: Mode) => void
+  onClose: () => void
+  onChange: (patch: Partial<OpenForm>) => void
+  onLink: () => void
+  onCreate: () => void
+}
+
+/** One waiting message: who, when, what, and its two actions. */
+function InboxItem({ message, form, onOpen, onClose, onChange, onLink, onCreate }: InboxItemProps) {
+  const sender = senderOf(message)
+  const kind = messageKind(message)
+  const at = message.sentAt ?? message.receivedAt
+  const headingId = `msg-${message.id}`
+  return (
+    <li class="card inbox-item">
+      <div class="inbox-head">
+        <h2 id={headingId} class="inbox-sender">
+          {sender.name}
+          {sender.number && <span class="muted small"> · {sender.number}</span>}
+        </h2>
+        <time class="muted small" dateTime={at} title={dateTime(at)}>
+          {relativeTime(at)}
+        </time>
+      </div>
+      {kind && <span class="badge kind">{kind}</span>}
+      {message.body && <p class="message-body">{message.body}</p>}
+      {!form && (
+        <div class="actions">
+          <button type="button" class="primary" onClick={() => onOpen('link')}>
+            {t('linkToOrder')}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => (isCart(message) ? onCreate() : onOpen('create'))}
+          >
+            {t('createOrder')}
+          </button>
+        </div>
+      )}
+      {form?.mode === 'link' && (
+        <form
+          class="inbox-form"
+          noValidate
+          aria-label={t('linkToOrderOf', { name: sender.name })}
+          onSubmit={(e) => {
+            e.preventDefault()
+            onLink()
+          }}
+        >
+          <FormError error={form.errors._form} />
+          <TextField
+            id={`link-code-${message.id}`}
+            label={t('orderCode')}
+            value={form.code}
+            onValue={(code) => onChange({ code, errors: {} })}
+            error={form.errors.orderCode}
+            hint={t('orderCodeHint')}
+            autoComplete="off"
+            spellcheck={false}
+            maxLength={40}
+            required
+          />
+          <div class="actions">
+            <button type="submit" class="primary" disabled={form.busy}>
+              {form.busy ? t('wait') : t('linkAction')}
+            </button>
+            <button type="button" class="secondary" onClick={onClose}>
+              {t('cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {form?.mode === 'create' && (
+        <form
+          class="inbox-form"
+          noValidate
+          aria-label={t('createOrder')}
+          onSubmit={(e) => {
+            e.preventDefault()
+            onCreate()
+          }}
+        >
+          <FormError error={form.errors._form} />
+          {!isCart(message) && (
+            <Field
+              id={`create-items-${message.id}`}
+              label={t('orderItems')}
+              error={form.errors.items}
+              hint={t('orderItemsHint')}
+            >
+              {(describedBy, invalid) => (
+                <textarea
+                  id={`create-items-${message.id}`}
+                  rows={3}
+                  value={form.items}
+                  spellcheck={false}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  onInput={(e) => onChange({ items: e.currentTarget.value, errors: {} })}
+                />
+              )}
+            </Field>
+          )}
+          <div class="actions">
+            <button type="submit" class="primary" disabled={form.busy}>
+              {form.busy ? t('wait') : t('createOrder')}
+            </button>
+            <button type="button" class="secondary" onClick={onClose}>
+              {t('cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  )
+}

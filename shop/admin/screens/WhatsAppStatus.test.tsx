@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest'
+import type { WhatsAppDiagnostic } from '../api.ts'
+import { setAdminLanguage } from '../i18n.ts'
+import { byLabel, fakeServer, mount, settle } from '../test-dom.ts'
+import { WhatsAppStatus } from './WhatsAppStatus.tsx'
+
+setAdminLanguage('en')
+
+function diagnostic(over: Partial<WhatsAppDiagnostic>): WhatsAppDiagnostic {
+  return {
+    phoneNumberId: '106540352242922',
+    webhookUrl: 'http://localhost:3000/webhooks/whatsapp',
+    configured: { verifyToken: true, appSecret: true, replies: false },
+    lastEventAt: null,
+    lastEventType: null,
+    counts: {},
+    outbox: {},
+    ...over,
+  }
+}
+
+async function render(d: WhatsAppDiagnostic) {
+  fakeServer((req) =>
+    req.url === '/api/shops/shop/whatsapp' ? { status: 200, body: d } : undefined,
+  )
+  const root = await mount(<WhatsAppStatus slug="shop" phoneNumberId={d.phoneNumberId} />)
+  await settle()
+  return root
+}
+
+describe('WhatsAppStatus', () => {
+  it("should offer this server's callback URL to paste in Meta", async () => {
+    const root = await render(diagnostic({}))
+    const input = byLabel(root, 'Callback URL') as HTMLInputElement
+    expect(input.value).toBe(`${location.origin}/webhooks/whatsapp`)
+  })
+
+  it('should guide the merchant step by step when nothing has arrived yet', async () => {
+    const root = await render(diagnostic({}))
+    const last = root.querySelector('[data-testid="wa-last"]')
+    expect(last?.textContent).toContain('Nothing has arrived for this number yet.')
+    expect(last?.querySelectorAll('li')).toHaveLength(3)
+  })
+
+  it('should show the last event and how long ago it came, with the counts', async () => {
+    const root = await render(
+      diagnostic({
+        lastEventAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+        lastEventType: 'message:text',
+        counts: { matched: 4, unmatched: 2 },
+        outbox: { sent: 3 },
+      }),
+    )
+    expect(root.querySelector('[data-testid="wa-last"]')?.textContent).toMatch(
+      /^message:text, 3 minutes ago/,
+    )
+    const pairs = [...root.querySelectorAll('dt')].map(
+      (dt) => `${dt.textContent}=${dt.nextElementSibling?.textContent}`,
+    )
+    expect(pairs).toContain('Matched to an order=4')
+    expect(pairs).toContain('Waiting in the inbox=2 · Open the inbox')
+    expect(pairs).toContain('Sent=3')
+    expect(pairs).toContain('Confirmation replies (WHATSAPP_ACCESS_TOKEN)=off (optional)')
+  })
+
+  it('should ask for the phone number ID when the shop has none', async () => {
+    const root = await render(diagnostic({ phoneNumberId: null }))
+    expect(root.querySelector('[data-testid="wa-last"]')?.textContent).toContain(
+      'Enter the phone number ID above and save',
+    )
+  })
+})
