@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
+import { cors } from 'hono/cors'
 import { normalizeOrderCode } from '../../core/order-code.ts'
 import { buildWhatsAppUrl } from '../../core/order-message.ts'
 import {
@@ -43,7 +44,15 @@ const DEFAULT_PAGE_SIZE = 20
 export function orderRoutes() {
   const routes = new Hono<AppEnv>()
 
-  routes.post('/api/shops/:slug/orders', async (c) => {
+  // Checkout is public and reads no cookies, so the widget may call it from any site.
+  const checkoutCors = cors({
+    origin: '*',
+    allowMethods: ['POST'],
+    allowHeaders: ['Content-Type', 'Idempotency-Key'],
+    maxAge: 600,
+  })
+  routes.options('/api/shops/:slug/orders', checkoutCors)
+  routes.post('/api/shops/:slug/orders', checkoutCors, async (c) => {
     const { db, config } = c.var
     const shop = await findPublishedShop(db, c.req.param('slug'))
     if (!shop) throw notFound('Shop')
