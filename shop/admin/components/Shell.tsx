@@ -117,7 +117,7 @@ export function Shell({
                 {path === 'inbox' && waiting > 0 && (
                   <span class="nav-count">
                     <span aria-hidden="true">{waiting}</span>
-                    <span class="visually-hidden">, {t('nWaiting', { n: waiting })}</span>
+                    <span class="visually-hidden">({t('nWaiting', { n: waiting })})</span>
                   </span>
                 )}
               </Link>

@@ -117,7 +117,7 @@ export function WhatsAppStatus({
             </div>
           )}
           <h3>{t('serverSettings')}</h3>
-          <dl class="pairs">
+          <dl class="pairs wa-pairs">
             <Setting label={t('cfgVerifyToken')} on={data.configured.verifyToken} />
             <Setting label={t('cfgAppSecret')} on={data.configured.appSecret} />
             <Setting label={t('cfgReplies')} on={data.configured.replies} optional />
@@ -125,7 +125,7 @@ export function WhatsAppStatus({
           {states.length > 0 && (
             <>
               <h3>{t('messageCounts')}</h3>
-              <dl class="pairs">
+              <dl class="pairs wa-pairs">
                 {states.map(([state, n]) => (
                   <Fragment key={state}>
                     <dt>{t(`state_${state}`)}</dt>
@@ -146,7 +146,7 @@ export function WhatsAppStatus({
           {replies.length > 0 && (
             <>
               <h3>{t('replyCounts')}</h3>
-              <dl class="pairs">
+              <dl class="pairs wa-pairs">
                 {replies.map(([status, n]) => (
                   <Fragment key={status}>
                     <dt>{t(`reply_${status}`)}</dt>
