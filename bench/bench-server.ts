@@ -13,10 +13,10 @@ import { migrateToLatest } from '../db/migrate.ts'
 import { BENCH_APP_SECRET, BENCH_SLUG, createBenchShop } from './bench-data.ts'
 
 // One process of the benchmark, started by bench/run.ts:
-//   bare                          a plain Hono app (the baseline), GET and POST /bare
 //   prepare <pglite|postgres> <dir|url>   migrate and seed the 50-product shop, then exit
+//   render <pglite|postgres> <dir|url>    time storefront renders in-process, print JSON, exit
 //   serve <pglite|postgres> <dir|url>     the real app on that database, as `npm start` runs it
-// Servers print `ready <port>` once listening on 127.0.0.1.
+// A server prints `ready <port>` once listening on 127.0.0.1.
 
 type Fetch = (req: Request) => Response | Promise<Response>
 
@@ -35,32 +35,35 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN
 }
 
-/** Bench-only probes, never part of the product: in-process render timings and webhook progress. */
-function probeRoutes(db: Db, publicUrl: string) {
-  return new Hono()
-    .get('/_bench/render', async (c) => {
-      const n = Math.min(5000, Math.max(1, Number(c.req.query('n') ?? 500)))
-      const data = await loadPublicCatalog(db, BENCH_SLUG)
-      if (!data) return c.json({ error: 'no bench shop' }, 404)
-      const times: number[] = []
-      let bytes = 0
-      for (let i = 0; i < n; i++) {
-        const started = performance.now()
-        const html = renderStorefront(publicCatalogJson(data, publicUrl), publicUrl, new Date())
-        times.push(performance.now() - started)
-        bytes = html.length
-      }
-      times.sort((a, b) => a - b)
-      return c.json({ n, p50: percentile(times, 50), p99: percentile(times, 99), bytes })
-    })
-    .get('/_bench/inbound', async (c) => {
-      const row = await sql<{ unprocessed: number; matched: number; total: number }>`
-        select count(*) filter (where processed_at is null)::int as unprocessed,
-               count(*) filter (where state = 'matched')::int as matched,
-               count(*)::int as total
-        from inbound_messages`.execute(db)
-      return c.json(row.rows[0])
-    })
+/** Renders the storefront `n` times from a catalog loaded once: the render alone, no query. */
+async function timeRenders(engine: Engine, location: string, n: number) {
+  const db = openDb(engine, location)
+  const data = await loadPublicCatalog(db, BENCH_SLUG)
+  await db.destroy()
+  if (!data) throw new Error('no bench shop')
+  const publicUrl = 'http://127.0.0.1:3000'
+  const times: number[] = []
+  for (let i = 0; i < n; i++) {
+    const started = performance.now()
+    renderStorefront(publicCatalogJson(data, publicUrl), publicUrl, new Date())
+    times.push(performance.now() - started)
+  }
+  times.sort((a, b) => a - b)
+  process.stdout.write(
+    `${JSON.stringify({ n, p50: percentile(times, 50), p99: percentile(times, 99) })}\n`,
+  )
+}
+
+/** A bench-only probe, never part of the product: how far webhook processing has got. */
+function probeRoutes(db: Db) {
+  return new Hono().get('/_bench/inbound', async (c) => {
+    const row = await sql<{ unprocessed: number; matched: number; total: number }>`
+      select count(*) filter (where processed_at is null)::int as unprocessed,
+             count(*) filter (where state = 'matched')::int as matched,
+             count(*)::int as total
+      from inbound_messages`.execute(db)
+    return c.json(row.rows[0])
+  })
 }
 
 async function serveApp(engine: Engine, location: string) {
@@ -76,7 +79,7 @@ async function serveApp(engine: Engine, location: string) {
         whatsapp: { ...defaultConfig().whatsapp, appSecret: BENCH_APP_SECRET },
       })
       const app = createApp({ db, config })
-      const probes = probeRoutes(db, publicUrl)
+      const probes = probeRoutes(db)
       handler = (req) =>
         new URL(req.url).pathname.startsWith('/_bench/') ? probes.fetch(req) : app.fetch(req)
       const stopWhatsApp = startWhatsAppWorker(db, config)
@@ -92,7 +95,7 @@ async function serveApp(engine: Engine, location: string) {
   )
 }
 
-function listen(fetch: Fetch, onListening: (port: number) => void = () => {}) {
+function listen(fetch: Fetch, onListening: (port: number) => void) {
   const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
     onListening(info.port)
     process.stdout.write(`ready ${info.port}\n`)
@@ -101,19 +104,19 @@ function listen(fetch: Fetch, onListening: (port: number) => void = () => {}) {
 }
 
 async function main() {
+  // The bench holds our stdin open; if it goes away without stopping us, stop too.
+  process.stdin.on('end', () => process.exit(1))
+  process.stdin.resume()
   const [mode, engineArg, location] = process.argv.slice(2)
-  if (mode === 'bare') {
-    const app = new Hono()
-      .get('/bare', (c) => c.json({ ok: true }))
-      .post('/bare', async (c) => c.json({ received: (await c.req.arrayBuffer()).byteLength }))
-    listen(app.fetch)
-    process.on('SIGTERM', () => process.exit(0))
-    return
-  }
   const engine: Engine = engineArg === 'postgres' ? 'postgres' : 'pglite'
-  if (!location) throw new Error('usage: bench-server <prepare|serve> <pglite|postgres> <dir|url>')
+  if (!location)
+    throw new Error('usage: bench-server <prepare|render|serve> <pglite|postgres> <dir|url>')
   if (mode === 'prepare') {
     await prepare(engine, location)
+    process.exit(0)
+  }
+  if (mode === 'render') {
+    await timeRenders(engine, location, Number(process.argv[5] ?? 500))
     process.exit(0)
   }
   if (mode === 'serve') return serveApp(engine, location)

@@ -15,6 +15,8 @@ export type LighthouseReport = NonNullable<Awaited<ReturnType<typeof lighthouse>
 export interface Chromium {
   port: number
   close(): Promise<void>
+  /** Kills it at once, for an exit handler that cannot wait. */
+  kill(): void
 }
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
@@ -55,6 +57,7 @@ export async function launchChromium(): Promise<Chromium | null> {
   })
   return {
     port,
+    kill: () => child.kill('SIGKILL'),
     async close() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r))
@@ -95,13 +98,34 @@ export function audit(report: LighthouseReport, id: string): number | null {
   return report.audits[id]?.numericValue ?? null
 }
 
+/** Weighted audits of the given categories that Lighthouse did not pass (score below 0.9). */
+export function failingAudits(report: LighthouseReport, categories: readonly string[]): string[] {
+  const ids = new Set<string>()
+  for (const category of categories) {
+    for (const ref of report.categories[category]?.auditRefs ?? []) {
+      const result = report.audits[ref.id]
+      if (ref.weight > 0 && typeof result?.score === 'number' && result.score < 0.9) ids.add(ref.id)
+    }
+  }
+  return [...ids]
+}
+
 /** Lighthouse scores of the storefront, a product page and the admin, beside a plain page. */
 export async function lighthouseTable(
   chromium: Chromium | null,
   apiUrl: string,
   plainPageUrl: string,
 ): Promise<Table> {
-  const head = ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'target', 'result']
+  const head = [
+    'page',
+    'performance',
+    'accessibility',
+    'best practices',
+    'SEO',
+    'audits not passed',
+    'target',
+    'result',
+  ]
   const title = 'Lighthouse (mobile): storefront and admin'
   if (!chromium) return { title, note: 'Skipped: no Chromium on this machine.', head, rows: [] }
   const pages: [string, string, boolean][] = [
@@ -118,6 +142,7 @@ export async function lighthouseTable(
     rows.push([
       name,
       ...scores.map((s) => num(s, 0)),
+      failingAudits(report, CATEGORIES).join(', ') || 'none',
       budgeted ? `≥ ${MIN_SCORE} each` : '',
       budgeted ? verdict(ok) : '',
     ])

@@ -15,8 +15,9 @@ import {
   startAppServer,
   startBareServer,
   stopServer,
+  timeStorefrontRenders,
 } from './servers.ts'
-import { storefrontLoadTable, storefrontSizeTable } from './storefront.ts'
+import { RENDERS, storefrontLoadTable, storefrontSizeTable } from './storefront.ts'
 import { webhookAckTable, webhookIngestTable } from './webhook.ts'
 import { startHostSite, widgetLighthouseTable, widgetSizeTable } from './widget.ts'
 
@@ -45,18 +46,23 @@ async function section(title: string, run: () => Promise<Table> | Table, failure
   }
 }
 
-function memoryTable(bare: BenchServer, servers: BenchServer[]): Table {
+function memoryTable(
+  bare: BenchServer,
+  servers: BenchServer[],
+  atStart: Map<BenchServer, number | null>,
+): Table {
   return {
     title: 'Memory',
-    note: 'Peak resident memory (VmHWM) of each server process over the whole run; PGlite servers opened a data dir prepared by another process, as a restarted server does.',
-    head: ['server', 'peak RSS MB', 'target', 'result'],
+    note: 'Peak resident memory (VmHWM) of each server process: once ready and past its first query, and over the whole run. PGlite servers opened a data dir prepared by another process, as a restarted server does. Every server runs TypeScript through tsx, as `npm start` does.',
+    head: ['server', 'ready MB', 'peak under load MB', 'target', 'result'],
     rows: [
-      ['baseline: bare Hono', peakRssMb(bare), '', ''],
+      ['baseline: bare Hono', atStart.get(bare), peakRssMb(bare), '', ''],
       ...servers.map((s) => {
         const rss = peakRssMb(s)
         const budget = RSS_BUDGET_MB[s.name]
         return [
           `app on ${s.name}`,
+          atStart.get(s),
           rss,
           budget ? `≤ ${budget} MB` : '',
           verdict(budget && rss !== null ? rss <= budget : undefined),
@@ -80,19 +86,35 @@ async function main() {
       process.stderr.write(`bench: preparing the ${engine} database…\n`)
       databases.push(await prepareDatabase(engine, pgUrl))
     }
+    const [firstDb] = databases
+    if (!firstDb) throw new Error('no database prepared')
+    // Before any server runs: PGlite's data dir belongs to one process at a time.
+    process.stderr.write('bench: timing storefront renders…\n')
+    const renders = await timeStorefrontRenders(firstDb, RENDERS).catch((e: unknown) =>
+      e instanceof Error ? e : new Error(String(e)),
+    )
+    const atStart = new Map<BenchServer, number | null>()
     const bare = await startBareServer()
     cleanups.push(() => stopServer(bare))
+    await fetch(`${bare.url}/bare`)
+    atStart.set(bare, peakRssMb(bare))
     for (const db of databases) {
       const server = await startAppServer(db)
       servers.push(server)
       cleanups.push(() => stopServer(server))
+      await fetch(`${server.url}/healthz`)
+      atStart.set(server, peakRssMb(server))
     }
     const [first] = servers
     if (!first) throw new Error('no app server started')
 
     sections.push(await section('API reads', () => apiTable(bare, servers), failures))
     sections.push(
-      await section('Storefront bytes and render', () => storefrontSizeTable(first), failures),
+      await section(
+        'Storefront bytes and render',
+        () => storefrontSizeTable(first, renders),
+        failures,
+      ),
     )
     sections.push(
       await section('Storefront throughput', () => storefrontLoadTable(bare, servers), failures),
@@ -109,7 +131,10 @@ async function main() {
     const site = await startHostSite(first.url)
     cleanups.push(() => site.close())
     const chromium = await launchChromium()
-    if (chromium) cleanups.push(() => chromium.close())
+    if (chromium) {
+      cleanups.push(() => chromium.close())
+      process.once('exit', () => chromium.kill())
+    }
     sections.push(
       await section(
         'Widget on a host page',
@@ -124,7 +149,7 @@ async function main() {
         failures,
       ),
     )
-    sections.push(markdownTable(memoryTable(bare, servers)))
+    sections.push(markdownTable(memoryTable(bare, servers, atStart)))
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {})
     for (const db of databases) await db.drop().catch(() => {})
@@ -146,6 +171,9 @@ async function main() {
   console.log(report)
   if (failures.length) process.exitCode = 1
 }
+
+// Ctrl-C: exit through process.exit so children see their lifeline end and Chromium is killed.
+process.once('SIGINT', () => process.exit(130))
 
 main().catch((err) => {
   console.error(err)

@@ -18,16 +18,16 @@ export interface BenchServer {
   url: string
 }
 
-function spawnBench(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'bench/bench-server.ts', ...args], {
+function spawnBench(args: string[], script = 'bench/bench-server.ts'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // stdin stays open as a lifeline: when the bench dies, the child sees it end and exits.
+    stdio: ['pipe', 'pipe', 'inherit'],
   })
 }
 
-async function startServer(name: string, args: string[]): Promise<BenchServer> {
-  const child = spawnBench(args)
+async function startServer(name: string, child: ChildProcess): Promise<BenchServer> {
   const port = await new Promise<number>((resolvePort, reject) => {
     let out = ''
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -42,7 +42,7 @@ async function startServer(name: string, args: string[]): Promise<BenchServer> {
 
 /** The baseline: a bare Hono app with `GET /bare` and `POST /bare`. */
 export function startBareServer(): Promise<BenchServer> {
-  return startServer('bare', ['bare'])
+  return startServer('bare', spawnBench([], 'bench/bare-server.ts'))
 }
 
 /** A database for one engine, migrated and seeded with the bench shop by a separate process. */
@@ -77,7 +77,28 @@ export async function prepareDatabase(engine: Engine, adminUrl?: string): Promis
 
 /** The real app, as `npm start` runs it, on a prepared database. */
 export function startAppServer(db: BenchDatabase): Promise<BenchServer> {
-  return startServer(db.engine, ['serve', db.engine, db.location])
+  return startServer(db.engine, spawnBench(['serve', db.engine, db.location]))
+}
+
+export interface RenderTimes {
+  n: number
+  p50: number
+  p99: number
+}
+
+/** Storefront render times (catalog → HTML, no query), from a process of their own. */
+export async function timeStorefrontRenders(
+  db: BenchDatabase,
+  renders: number,
+): Promise<RenderTimes> {
+  const child = spawnBench(['render', db.engine, db.location, String(renders)])
+  let out = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString()
+  })
+  const code = await new Promise<number | null>((r) => child.on('close', r))
+  if (code !== 0) throw new Error(`timing renders failed (exit ${code})`)
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}')
 }
 
 /** Peak resident memory (VmHWM) of a server process so far, in MB. */

@@ -3,11 +3,12 @@ import { LOAD_HEAD, loadRow } from './api.ts'
 import { BENCH_SLUG } from './bench-data.ts'
 import { load } from './load.ts'
 import { type Cell, kb, num, type Table, verdict } from './report.ts'
-import type { BenchServer } from './servers.ts'
+import type { BenchServer, RenderTimes } from './servers.ts'
 
 // The storefront of 50 products: bytes a shopper downloads, render time, and page throughput.
 
-const RENDERS = 500
+/** Renders timed in-process for the render figures. */
+export const RENDERS = 500
 const CONNECTIONS = 50
 /** PRODUCT.md: storefront page of 50 products. */
 const JS_BUDGET_KB = 15
@@ -65,17 +66,17 @@ function fileNames(files: Map<string, string>): string {
   return [...files.keys()].map((u) => new URL(u).pathname.split('/').pop()).join(', ') || 'none'
 }
 
-/** Sizes and in-process render time of `GET /bench`, measured on one server. */
-export async function storefrontSizeTable(server: BenchServer): Promise<Table> {
+/** Sizes of `GET /bench` from one server, and the render times measured beforehand. */
+export async function storefrontSizeTable(
+  server: BenchServer,
+  render: RenderTimes | Error,
+): Promise<Table> {
+  if (render instanceof Error) throw render
   const pageUrl = `${server.url}/${BENCH_SLUG}`
   const html = await fetchText(pageUrl)
   const htmlGzip = gzipSync(html).length
   const { eager, lazy } = await pageScripts(html, pageUrl)
   const jsGzip = gzipTotal(eager)
-  const render = (await (await fetch(`${server.url}/_bench/render?n=${RENDERS}`)).json()) as {
-    p50: number
-    p99: number
-  }
   const rows: Cell[][] = [
     [
       'HTML of `GET /bench` (gzip)',
@@ -96,7 +97,7 @@ export async function storefrontSizeTable(server: BenchServer): Promise<Table> {
       '',
     ],
     [
-      `server render p50 (catalog → HTML, in-process, ${RENDERS} renders)`,
+      `server render p50 (catalog → HTML, in-process, ${render.n} renders)`,
       `${num(render.p50, 2)} ms`,
       `≤ ${RENDER_P50_MS} ms`,
       verdict(render.p50 <= RENDER_P50_MS),
