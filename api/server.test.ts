@@ -32,7 +32,7 @@ describe.each(testEngines())('the server on %s', (engine) => {
     }
     const first = await startServerProcess(env)
     running.push(first)
-    expect(first.output()).toMatch(/demo log-in: demo@chatcart\.dev \/ \S{12,}/)
+    await expect.poll(() => first.output()).toMatch(/demo log-in: demo@chatcart\.dev \/ \S{12,}/)
     expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ ok: true })
     const catalog = await (await fetch(`${first.url}/api/shops/demo/catalog`)).json()
     expect(catalog.shop.slug).toBe('demo')
@@ -49,5 +49,5 @@ describe.each(testEngines())('the server on %s', (engine) => {
     const again = await (await fetch(`${second.url}/api/shops/demo/catalog`)).json()
     expect(again.products).toHaveLength(catalog.products.length)
     expect(await stopServerProcess(second, 'SIGINT')).toBe(0)
-  })
+  }, 180_000)
 })
