@@ -29,7 +29,13 @@ let origin = ''
 let browser: Browser | null = null
 
 beforeAll(async () => {
-  await build({ configFile: resolve(ROOT, 'shop/admin/vite.config.ts'), logLevel: 'warn' })
+  // Other browser tests serve the same build while this one runs: rewrite it (same sources give
+  // the same hashed names) but never empty the folder under them.
+  await build({
+    configFile: resolve(ROOT, 'shop/admin/vite.config.ts'),
+    logLevel: 'warn',
+    build: { emptyOutDir: false },
+  })
   mkdirSync(SHOTS, { recursive: true })
   testDb = await createTestDb('pglite')
   let app: ReturnType<typeof createTestApp> | undefined

@@ -1,8 +1,11 @@
 import { signal } from '@preact/signals'
+import type { whatsappEn } from './i18n-whatsapp.ts'
 
 /**
  * Every string of the admin, in English and French. Add a language by adding a dictionary with
  * the same keys (the type makes a missing key a compile error) and listing it in ADMIN_LANGUAGES.
+ * Lazily loaded screens with many strings keep them beside this file (`i18n-whatsapp.ts`) and
+ * add them with `extendStrings`, so they stay out of the first download; add the language there too.
  */
 const en = {
   // shell
@@ -101,79 +104,9 @@ const en = {
   phoneNumberIdHint: 'Optional: from Meta’s WhatsApp Manager, to match incoming orders.',
   address: 'Address',
   published: 'Shop is visible to everyone',
-  // WhatsApp inbox and connection
+  // WhatsApp inbox (the rest of its strings load with it, from i18n-whatsapp.ts)
   navInbox: 'WhatsApp inbox',
   nWaiting: '{n} waiting',
-  inboxLead:
-    'Messages that reached your WhatsApp number without an order code we could match. Link each one to its order, or turn it into a new order.',
-  inboxEmpty: 'No message waiting',
-  inboxEmptyHint:
-    'Messages that name an order are filed with it on their own; the others land here.',
-  inboxNoNumber: 'Nothing can arrive until the shop knows its WhatsApp phone number ID.',
-  setUpWhatsApp: 'Set up WhatsApp',
-  linkToOrder: 'Link to an order',
-  linkToOrderOf: 'Link the message from {name} to an order',
-  createOrder: 'Create an order',
-  orderCode: 'Order code',
-  orderCodeHint: 'The 6 characters after # in the order message, e.g. K7Q2M9.',
-  orderCodeInvalid: 'An order code has 6 letters and digits, e.g. K7Q2M9',
-  linkAction: 'Link',
-  linkedTo: 'Message linked to order #{code}.',
-  viewOrder: 'Open order #{code}',
-  createOrderQ: 'Create an order from the message of {name}?',
-  createOrderCartBody:
-    'The cart’s items are priced from your catalog and the order is marked as arrived on WhatsApp.',
-  createOrderBody: 'The order is marked as arrived on WhatsApp with the items you listed.',
-  orderItems: 'Items, one per line',
-  orderItemsHint: 'A SKU, or a SKU and a quantity: MUG-01 × 2',
-  itemLineInvalid: 'Line {n}: write a SKU, or a SKU × a quantity from 1 to 999',
-  lineN: 'Line {n}',
-  receivedFrom: 'From {name}',
-  msgImage: 'Photo',
-  msgVideo: 'Video',
-  msgAudio: 'Voice message',
-  msgDocument: 'Document',
-  msgSticker: 'Sticker',
-  msgLocation: 'Location',
-  msgContacts: 'Contact card',
-  msgCart: 'WhatsApp cart',
-  msgButton: 'Button reply',
-  msgReaction: 'Reaction',
-  msgOther: 'Other message',
-  whatsappConnection: 'WhatsApp connection',
-  callbackUrl: 'Callback URL',
-  callbackUrlHint:
-    'In Meta’s App Dashboard, open WhatsApp → Configuration, paste this URL with your verify token, and subscribe to the “messages” field.',
-  serverSettings: 'Server settings',
-  cfgVerifyToken: 'Verify token (WHATSAPP_VERIFY_TOKEN)',
-  cfgAppSecret: 'App secret (WHATSAPP_APP_SECRET)',
-  cfgReplies: 'Confirmation replies (WHATSAPP_ACCESS_TOKEN)',
-  isSet: 'set',
-  notSet: 'missing',
-  repliesOff: 'off (optional)',
-  lastEvent: 'Last event for this number',
-  lastEventValue: '{type}, {when}',
-  nothingYet: 'Nothing has arrived for this number yet.',
-  nothingYetStep1: 'Paste the callback URL above in Meta and verify it.',
-  nothingYetStep2: 'Subscribe the app to the “messages” webhook field.',
-  nothingYetStep3: 'Send a message to your business number from another phone, then reload.',
-  noNumberId:
-    'Enter the phone number ID above and save: it tells which incoming messages belong to this shop.',
-  messageCounts: 'Messages received',
-  replyCounts: 'Replies sent',
-  state_matched: 'Matched to an order',
-  state_unmatched: 'Waiting in the inbox',
-  state_recorded: 'Recorded',
-  state_unrouted: 'For no shop',
-  state_failed: 'Unreadable',
-  state_received: 'Being processed',
-  openInbox: 'Open the inbox',
-  reply_queued: 'Waiting to be sent',
-  reply_sending: 'Sending',
-  reply_sent: 'Sent',
-  reply_delivered: 'Delivered',
-  reply_read: 'Read',
-  reply_failed: 'Failed',
   diagnosticFailed: 'The WhatsApp status could not load; reload the page',
   // share
   welcomeTitle: '{name} is live!',
@@ -408,8 +341,10 @@ const en = {
   channel_phone: 'Phone call',
 }
 
-export type StringKey = keyof typeof en
-type Dictionary = Record<StringKey, string>
+type CoreKey = keyof typeof en
+/** Every key: the first download's, and those of screens that bring their own strings. */
+export type StringKey = CoreKey | keyof typeof whatsappEn
+type Dictionary = Record<CoreKey, string>
 
 const fr: Dictionary = {
   skipToContent: 'Aller au contenu',
@@ -506,78 +441,6 @@ const fr: Dictionary = {
   published: 'La boutique est visible de tous',
   navInbox: 'Messages WhatsApp',
   nWaiting: '{n} en attente',
-  inboxLead:
-    'Messages arrivés sur votre numéro WhatsApp sans code de commande reconnu. Rattachez chacun à sa commande, ou créez-en une nouvelle.',
-  inboxEmpty: 'Aucun message en attente',
-  inboxEmptyHint:
-    'Les messages qui citent une commande y sont rattachés d’eux-mêmes ; les autres arrivent ici.',
-  inboxNoNumber:
-    'Rien ne peut arriver tant que la boutique ne connaît pas l’identifiant de son numéro WhatsApp.',
-  setUpWhatsApp: 'Configurer WhatsApp',
-  linkToOrder: 'Rattacher à une commande',
-  linkToOrderOf: 'Rattacher le message de {name} à une commande',
-  createOrder: 'Créer une commande',
-  orderCode: 'Code de commande',
-  orderCodeHint: 'Les 6 caractères après # dans le message de commande, ex. K7Q2M9.',
-  orderCodeInvalid: 'Un code de commande a 6 lettres et chiffres, ex. K7Q2M9',
-  linkAction: 'Rattacher',
-  linkedTo: 'Message rattaché à la commande n° {code}.',
-  viewOrder: 'Ouvrir la commande n° {code}',
-  createOrderQ: 'Créer une commande à partir du message de {name} ?',
-  createOrderCartBody:
-    'Les articles du panier sont tarifés d’après votre catalogue et la commande est marquée arrivée sur WhatsApp.',
-  createOrderBody: 'La commande est marquée arrivée sur WhatsApp avec les articles indiqués.',
-  orderItems: 'Articles, un par ligne',
-  orderItemsHint: 'Un SKU, ou un SKU et une quantité : MUG-01 × 2',
-  itemLineInvalid: 'Ligne {n} : écrivez un SKU, ou un SKU × une quantité de 1 à 999',
-  lineN: 'Ligne {n}',
-  receivedFrom: 'De {name}',
-  msgImage: 'Photo',
-  msgVideo: 'Vidéo',
-  msgAudio: 'Message vocal',
-  msgDocument: 'Document',
-  msgSticker: 'Autocollant',
-  msgLocation: 'Position',
-  msgContacts: 'Fiche contact',
-  msgCart: 'Panier WhatsApp',
-  msgButton: 'Réponse à un bouton',
-  msgReaction: 'Réaction',
-  msgOther: 'Autre message',
-  whatsappConnection: 'Connexion WhatsApp',
-  callbackUrl: 'URL de rappel',
-  callbackUrlHint:
-    'Dans le tableau de bord d’app de Meta, ouvrez WhatsApp → Configuration, collez cette URL avec votre jeton de vérification et abonnez-vous au champ « messages ».',
-  serverSettings: 'Réglages du serveur',
-  cfgVerifyToken: 'Jeton de vérification (WHATSAPP_VERIFY_TOKEN)',
-  cfgAppSecret: 'Secret de l’app (WHATSAPP_APP_SECRET)',
-  cfgReplies: 'Réponses de confirmation (WHATSAPP_ACCESS_TOKEN)',
-  isSet: 'défini',
-  notSet: 'manquant',
-  repliesOff: 'désactivées (facultatif)',
-  lastEvent: 'Dernier événement pour ce numéro',
-  lastEventValue: '{type}, {when}',
-  nothingYet: 'Rien n’est encore arrivé pour ce numéro.',
-  nothingYetStep1: 'Collez l’URL de rappel ci-dessus chez Meta et faites-la vérifier.',
-  nothingYetStep2: 'Abonnez l’app au champ de webhook « messages ».',
-  nothingYetStep3:
-    'Envoyez un message à votre numéro professionnel depuis un autre téléphone, puis rechargez.',
-  noNumberId:
-    'Saisissez l’identifiant du numéro ci-dessus et enregistrez : il indique quels messages reçus appartiennent à cette boutique.',
-  messageCounts: 'Messages reçus',
-  replyCounts: 'Réponses envoyées',
-  state_matched: 'Rattachés à une commande',
-  state_unmatched: 'En attente dans la boîte',
-  state_recorded: 'Enregistrés',
-  state_unrouted: 'Sans boutique',
-  state_failed: 'Illisibles',
-  state_received: 'En cours de traitement',
-  openInbox: 'Ouvrir la boîte',
-  reply_queued: 'En attente d’envoi',
-  reply_sending: 'En cours d’envoi',
-  reply_sent: 'Envoyées',
-  reply_delivered: 'Distribuées',
-  reply_read: 'Lues',
-  reply_failed: 'En échec',
   diagnosticFailed: 'L’état de WhatsApp n’a pas pu se charger ; rechargez la page',
   welcomeTitle: '{name} est en ligne !',
   welcomeLead: 'Partagez le lien ci-dessous, puis ajoutez vos premiers produits.',
@@ -814,7 +677,17 @@ const fr: Dictionary = {
   channel_phone: 'Appel',
 }
 
-const dictionaries: Record<string, Dictionary> = { en, fr }
+const dictionaries: Record<string, Record<string, string>> = { en, fr }
+
+/**
+ * Adds the strings of a lazily loaded screen to each language, so they stay out of the first
+ * download. Call it at the top level of the module that uses them.
+ */
+export function extendStrings(extra: Record<string, Record<string, string>>): void {
+  for (const [language, strings] of Object.entries(extra)) {
+    dictionaries[language] = { ...dictionaries[language], ...strings }
+  }
+}
 
 /** Languages the admin speaks. */
 export const ADMIN_LANGUAGES = ['en', 'fr'] as const
@@ -861,8 +734,7 @@ export function t(
     | `${'step' | 'status' | 'action' | 'confirm' | 'channel' | 'state' | 'reply'}_${string}`,
   params?: Record<string, string | number>,
 ): string {
-  const dictionary = dictionaries[locale.value] ?? en
-  const text = dictionary[key as StringKey] ?? en[key as StringKey] ?? key
+  const text = dictionaries[locale.value]?.[key] ?? dictionaries.en?.[key] ?? key
   if (!params) return text
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`))
 }

@@ -1,6 +1,7 @@
 import { normalizeOrderCode } from '../../core/order-code.ts'
 import type { InboxMessage } from './api.ts'
 import { type StringKey, t } from './i18n.ts'
+import './i18n-whatsapp.ts'
 
 /** The order code the merchant typed, normalised, or the reason it is not one. */
 export function checkOrderCode(input: string): { code: string } | { error: string } {

@@ -6,6 +6,7 @@ import { Link } from '../components/Link.tsx'
 import { Empty, Loading } from '../components/States.tsx'
 import { dateTime, relativeTime } from '../format.ts'
 import { t } from '../i18n.ts'
+import '../i18n-whatsapp.ts'
 import { inboxCount, setInboxCount } from '../inbox-count.ts'
 import {
   checkOrderCode,
