@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['{core,db,api,widget,shop,e2e,bench}/**/*.test.{ts,tsx}'],
     environment: 'node',
+    globalSetup: ['./vitest.global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type ServerType, serve } from '@hono/node-server'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp } from '../api/testing/test-client.ts'
 import { createTestDb, type TestDatabase } from '../api/testing/test-db.ts'
@@ -29,13 +28,6 @@ let origin = ''
 let browser: Browser | null = null
 
 beforeAll(async () => {
-  // Other browser tests serve the same build while this one runs: rewrite it (same sources give
-  // the same hashed names) but never empty the folder under them.
-  await build({
-    configFile: resolve(ROOT, 'shop/admin/vite.config.ts'),
-    logLevel: 'warn',
-    build: { emptyOutDir: false },
-  })
   mkdirSync(SHOTS, { recursive: true })
   testDb = await createTestDb('pglite')
   let app: ReturnType<typeof createTestApp> | undefined

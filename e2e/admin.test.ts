@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path'
 import { type ServerType, serve } from '@hono/node-server'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp } from '../api/testing/test-client.ts'
 import { createTestDb, type TestDatabase } from '../api/testing/test-db.ts'
@@ -21,8 +20,6 @@ let origin = ''
 let browser: Browser | null = null
 
 beforeAll(async () => {
-  await build({ configFile: resolve(ROOT, 'shop/vite.config.ts'), logLevel: 'warn' })
-  await build({ configFile: resolve(ROOT, 'shop/admin/vite.config.ts'), logLevel: 'warn' })
   mkdirSync(SHOTS, { recursive: true })
   testDb = await createTestDb('pglite')
   let app: ReturnType<typeof createTestApp> | undefined

@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { type ServerType, serve } from '@hono/node-server'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   insertFixtureProducts,
@@ -24,7 +23,6 @@ let browser: Browser | null = null
 let slug = ''
 
 beforeAll(async () => {
-  await build({ configFile: resolve(ROOT, 'shop/vite.config.ts'), logLevel: 'warn' })
   testDb = await createTestDb('pglite')
   let app: ReturnType<typeof createTestApp> | undefined
   server = serve({

@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../api/app.ts'
-import { DIST_DIR } from '../api/static/serve-dist.ts'
 import { createTestApp, TestClient } from '../api/testing/test-client.ts'
 import { createTestDb, type TestDatabase } from '../api/testing/test-db.ts'
 import { launchBrowser } from './browser.ts'
@@ -53,9 +51,6 @@ describe.skipIf(!browser)('widget in a real browser', () => {
   let slug = ''
 
   beforeAll(async () => {
-    if (!existsSync(resolve(DIST_DIR, 'widget/widget.js'))) {
-      await build({ configFile: resolve(import.meta.dirname, '../widget/vite.config.ts') })
-    }
     testDb = await createTestDb('pglite')
     api = serve({
       fetch: (request) => app.fetch(request),

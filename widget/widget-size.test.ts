@@ -1,8 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
-import { build } from 'vite'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 // Budgets from PRODUCT.md: what a host page pays before any interaction, and the bubble.
 const LOADER_BUDGET = 2 * 1024
@@ -21,13 +20,6 @@ function fileStarting(prefix: string): string {
 }
 
 describe('widget size', () => {
-  beforeAll(async () => {
-    // `npm test` builds first; a lone run of this file builds what is missing.
-    if (!existsSync(resolve(DIR, 'widget.js'))) {
-      await build({ configFile: resolve(import.meta.dirname, 'vite.config.ts'), logLevel: 'warn' })
-    }
-  })
-
   it('should keep the loader, JS and CSS, within 2 KB gzip', () => {
     const size = gzip('widget.js')
     console.log(`widget loader: ${size} B gzip, ${brotli('widget.js')} B brotli`)

@@ -1,6 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DIST_DIR } from '../static/serve-dist.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
@@ -12,12 +11,6 @@ describe.each(testEngines())('widget scripts on %s', (engine) => {
   let bubble = ''
 
   beforeAll(async () => {
-    if (!existsSync(resolve(DIST_DIR, 'widget/widget.js'))) {
-      await build({
-        configFile: resolve(import.meta.dirname, '../../widget/vite.config.ts'),
-        logLevel: 'warn',
-      })
-    }
     bubble = readdirSync(resolve(DIST_DIR, 'widget')).find((f) => f.startsWith('bubble-')) ?? ''
     testDb = await createTestDb(engine)
     client = new TestClient(createTestApp({ db: testDb.db }))
