@@ -1,12 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { type ServerType, serve } from '@hono/node-server'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp } from '../api/testing/test-client.ts'
-import { createTestDb, type TestDatabase } from '../api/testing/test-db.ts'
 import { signWebhookBody } from '../api/whatsapp/signature.ts'
 import {
   APP_SECRET,
@@ -15,59 +11,29 @@ import {
   webhookConfig,
 } from '../api/whatsapp/webhook-test-kit.ts'
 import { launchBrowser } from './browser.ts'
+import { seriousViolations, startTestServer, type TestServer } from './harness.ts'
 
-const ROOT = resolve(import.meta.dirname, '..')
+const _ROOT = resolve(import.meta.dirname, '..')
 /** Screenshots land here, outside the repository. */
 const SHOTS = join(tmpdir(), 'chatcart-admin-inbox-shots')
 const SLUG = 'inbox-shop'
 const FIXTURE_TEXT = 'Hello! I would like to order:\\n2 x Blue T-shirt (M)\\nOrder #A7K2Q9'
 
-let testDb: TestDatabase
-let server: ServerType
+let server: TestServer
 let origin = ''
 let browser: Browser | null = null
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true })
-  testDb = await createTestDb('pglite')
-  let app: ReturnType<typeof createTestApp> | undefined
-  server = serve({
-    fetch: (req) => (app ? app.fetch(req) : new Response(null, { status: 503 })),
-    port: 0,
-    hostname: '127.0.0.1',
-  })
-  await new Promise<void>((done) => server.once('listening', done))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  app = createTestApp({ db: testDb.db, config: { publicUrl: origin, ...webhookConfig() } })
+  server = await startTestServer({ ...webhookConfig() })
+  origin = server.origin
   browser = await launchBrowser()
 }, 120_000)
 
 afterAll(async () => {
   await browser?.close()
-  await new Promise((done) => server?.close(done))
-  await testDb?.destroy()
+  await server?.close()
 })
-
-/** Serious and critical axe-core violations of the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the admin's CSP rightly refuses injected tags.
-  await page.evaluate(readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'))
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: () => Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[]
-          }>
-        }
-      }
-    ).axe
-    return (await axe.run()).violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 /** A merchant with a shop linked to the fixtures' WhatsApp number, signed in in `context`. */
 async function merchantWithShop(context: BrowserContext): Promise<void> {

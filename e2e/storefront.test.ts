@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
-import { type ServerType, serve } from '@hono/node-server'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -9,30 +7,25 @@ import {
   shopIdOf,
 } from '../api/orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../api/testing/test-client.ts'
-import { createTestDb, type TestDatabase } from '../api/testing/test-db.ts'
+import type { TestDatabase } from '../api/testing/test-db.ts'
 import { launchBrowser } from './browser.ts'
+import { seriousViolations, startTestServer, type TestServer } from './harness.ts'
 
-const ROOT = resolve(import.meta.dirname, '..')
+const _ROOT = resolve(import.meta.dirname, '..')
 const IMG_TAG = '<img src=x onerror=alert(1)>'
 const SCRIPT_BREAK = '</script><script>alert(1)</script>'
 
 let testDb: TestDatabase
-let server: ServerType
+let server: TestServer
 let origin = ''
 let browser: Browser | null = null
 let slug = ''
 
 beforeAll(async () => {
-  testDb = await createTestDb('pglite')
-  let app: ReturnType<typeof createTestApp> | undefined
-  server = serve({
-    fetch: (req) => (app ? app.fetch(req) : new Response(null, { status: 503 })),
-    port: 0,
-    hostname: '127.0.0.1',
-  })
-  await new Promise<void>((done) => server.once('listening', done))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  app = createTestApp({ db: testDb.db, config: { publicUrl: origin } })
+  server = await startTestServer()
+  testDb = server.testDb
+  origin = server.origin
+  const app = server.app
   const client = new TestClient(app)
   slug = await client.signupWithShop('demo-like', { description: 'Tees and mugs, made to order' })
   const shopId = await shopIdOf(testDb.db, slug)
@@ -65,8 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  await new Promise((done) => server?.close(done))
-  await testDb?.destroy()
+  await server?.close()
 })
 
 /** A phone-sized page that records dialogs and every request to wa.me (answered locally). */
@@ -93,27 +85,6 @@ async function phonePage(options: { bypassCSP?: boolean } = {}) {
     await d.dismiss()
   })
   return { context, page, whatsapp, dialogs }
-}
-
-/** Runs axe-core in the page and returns the serious and critical violations. */
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ path: resolve(ROOT, 'node_modules/axe-core/axe.min.js') })
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: () => Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[]
-          }>
-        }
-      }
-    ).axe
-    const result = await axe.run()
-    return result.violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 /** Adds a mug from the grid and a T-shirt (M) from its page, then opens checkout. */
