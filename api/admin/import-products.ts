@@ -7,11 +7,11 @@ import {
   listVariants,
   replaceVariants,
   updateProduct,
-  type VariantValues,
 } from '../../db/catalog.queries.ts'
 import type { DbOrTrx } from '../../db/database.ts'
 import { findShopImages } from '../../db/images.queries.ts'
 import type { ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
+import { variantValues } from '../catalog/catalog-schema.ts'
 import { firstFreeSlug, slugifyProductName } from '../catalog/product-slug.ts'
 import { parseCsv } from './csv.ts'
 import {
@@ -45,17 +45,6 @@ export interface ImportPlan {
   newCategories: string[]
 }
 
-function variantValues(input: ProductInput): VariantValues[] {
-  return (input.variants ?? []).map((v) => ({
-    sku: v.sku,
-    options: v.options,
-    price: v.price ?? null,
-    compareAtPrice: v.compareAtPrice ?? null,
-    stock: v.stock ?? null,
-    active: v.active ?? true,
-  }))
-}
-
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
@@ -85,7 +74,7 @@ function isUnchanged(
         stock: v.stock,
         active: v.active,
       })),
-      variantValues(input),
+      variantValues(input.variants ?? []),
     )
   )
 }
@@ -242,6 +231,6 @@ export async function applyProductImport(
       const row = await insertProduct(trx, { shop_id: shopId, sku: input.sku, slug, ...values })
       productId = row.id
     }
-    await replaceVariants(trx, shopId, productId, variantValues(input))
+    await replaceVariants(trx, shopId, productId, variantValues(input.variants ?? []))
   }
 }

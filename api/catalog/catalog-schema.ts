@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { VariantValues } from '../../db/catalog.queries.ts'
 import { notFound } from '../errors.ts'
 import { uuidParam } from '../validate.ts'
 
@@ -57,6 +58,18 @@ const variantSchema = z.strictObject({
   active: z.boolean().optional(),
 })
 export type VariantInput = z.infer<typeof variantSchema>
+
+/** Validated variants as the queries store them: every optional field given its default. */
+export function variantValues(variants: VariantInput[]): VariantValues[] {
+  return variants.map((v) => ({
+    sku: v.sku,
+    options: v.options,
+    price: v.price ?? null,
+    compareAtPrice: v.compareAtPrice ?? null,
+    stock: v.stock ?? null,
+    active: v.active ?? true,
+  }))
+}
 export type OptionInput = z.infer<typeof optionSchema>
 
 const productFields = {

@@ -26,6 +26,7 @@ import {
   resourceId,
   updateProductSchema,
   type VariantInput,
+  variantValues,
 } from './catalog-schema.ts'
 import { firstFreeSlug, slugifyProductName } from './product-slug.ts'
 
@@ -88,17 +89,6 @@ async function checkReferences(
     if (missing >= 0)
       throw invalidField(`images.${missing}`, 'Upload the image to this shop first', 'not_found')
   }
-}
-
-function variantValues(variants: VariantInput[]) {
-  return variants.map((v) => ({
-    sku: v.sku,
-    options: v.options,
-    price: v.price ?? null,
-    compareAtPrice: v.compareAtPrice ?? null,
-    stock: v.stock ?? null,
-    active: v.active ?? true,
-  }))
 }
 
 /** Products with their variants and image sizes, as the owner sees them. */
