@@ -1,15 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import pg from 'pg'
 import { env } from '../api/env.ts'
 import type { Engine } from '../db/create-db.ts'
+import { BENCH_APP_SECRET } from './bench-data.ts'
 
 // Child processes of the benchmark: each server runs alone so that its memory is its own.
 
 const root = resolve(import.meta.dirname, '..')
+/** What `npm start` runs once `npm run build` has bundled the server. */
+const SERVER_BUNDLE = resolve(root, 'dist/server/server.mjs')
 
 /** A server process listening on 127.0.0.1. */
 export interface BenchServer {
@@ -18,7 +22,7 @@ export interface BenchServer {
   url: string
 }
 
-function spawnBench(args: string[], script = 'bench/bench-server.ts'): ChildProcess {
+function spawnBench(args: string[], script = 'bench/db-tasks.ts'): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'silent' },
@@ -27,22 +31,38 @@ function spawnBench(args: string[], script = 'bench/bench-server.ts'): ChildProc
   })
 }
 
-async function startServer(name: string, child: ChildProcess): Promise<BenchServer> {
+/** Waits for a child to print the line that says it is listening, and reads the port from it. */
+async function startServer(name: string, child: ChildProcess, ready: RegExp): Promise<BenchServer> {
   const port = await new Promise<number>((resolvePort, reject) => {
     let out = ''
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString()
-      const m = out.match(/ready (\d+)/)
+      const m = out.match(ready)
       if (m) resolvePort(Number(m[1]))
     })
     child.on('exit', (code) => reject(new Error(`bench server ${name} exited with ${code}`)))
   })
+  // Keep reading so a chatty child never blocks on a full pipe.
+  child.stdout?.resume()
   return { name, child, url: `http://127.0.0.1:${port}` }
+}
+
+/** A port free on 127.0.0.1 right now, so the server can know its public URL before it starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolvePort(port))
+    })
+  })
 }
 
 /** The baseline: a bare Hono app with `GET /bare` and `POST /bare`. */
 export function startBareServer(): Promise<BenchServer> {
-  return startServer('bare', spawnBench([], 'bench/bare-server.ts'))
+  return startServer('bare', spawnBench([], 'bench/bare-server.ts'), /ready (\d+)/)
 }
 
 /** A database for one engine, migrated and seeded with the bench shop by a separate process. */
@@ -75,9 +95,52 @@ export async function prepareDatabase(engine: Engine, adminUrl?: string): Promis
   return db
 }
 
-/** The real app, as `npm start` runs it, on a prepared database. */
-export function startAppServer(db: BenchDatabase): Promise<BenchServer> {
-  return startServer(db.engine, spawnBench(['serve', db.engine, db.location]))
+/**
+ * The real server, exactly as `npm start` runs it (the bundle from `npm run build`, or the
+ * TypeScript entry when there is no bundle), configured through its environment, on a
+ * prepared database. On PostgreSQL it forks its usual workers.
+ */
+export async function startAppServer(db: BenchDatabase): Promise<BenchServer> {
+  const port = await freePort()
+  const entry = existsSync(SERVER_BUNDLE) ? [SERVER_BUNDLE] : ['--import', 'tsx', 'api/server.ts']
+  const dbEnv = db.engine === 'postgres' ? { DATABASE_URL: db.location } : { DATA_DIR: db.location }
+  const child = spawn(process.execPath, entry, {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...dbEnv,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+      WHATSAPP_APP_SECRET: BENCH_APP_SECRET,
+      WHATSAPP_ACCESS_TOKEN: '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return startServer(db.engine, child, /Chatcart is up .* on http:\/\/127\.0\.0\.1:(\d+)/)
+}
+
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+  } catch {
+    return []
+  }
+}
+
+function vmHwmMb(pid: number): number | null {
+  try {
+    const kb = Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1])
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null
+  } catch {
+    return null
+  }
 }
 
 export interface RenderTimes {
@@ -101,24 +164,22 @@ export async function timeStorefrontRenders(
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}')
 }
 
-/** Peak resident memory (VmHWM) of a server process so far, in MB. */
-export function peakRssMb(server: BenchServer): number | null {
-  try {
-    const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8')
-    const kb = Number(status.match(/VmHWM:\s+(\d+)/)?.[1])
-    return Number.isFinite(kb) ? Math.round(kb / 1024) : null
-  } catch {
-    return null
-  }
+/** Peak resident memory (VmHWM) so far, in MB, of a server and of each worker it forked. */
+export function peakRssMb(server: BenchServer): { processes: number; maxMb: number | null } {
+  const pid = server.child.pid
+  if (pid === undefined) return { processes: 0, maxMb: null }
+  const pids = [pid, ...childPids(pid)]
+  const sizes = pids.map(vmHwmMb).filter((mb): mb is number => mb !== null)
+  return { processes: sizes.length, maxMb: sizes.length ? Math.max(...sizes) : null }
 }
 
-/** Stops a server: SIGTERM, then SIGKILL if it is still there after two seconds. */
+/** Stops a server: SIGTERM (it finishes requests and closes its database), SIGKILL after 5 s. */
 export async function stopServer(server: BenchServer): Promise<void> {
   const { child } = server
   if (child.exitCode !== null || child.signalCode !== null) return
   const exited = new Promise((r) => child.once('exit', r))
   child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 2000)
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
   await exited
   clearTimeout(timer)
 }
