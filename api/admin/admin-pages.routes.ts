@@ -1,23 +1,13 @@
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { AppError } from '../errors.ts'
+import { pageSecurityPolicy } from '../static/content-security-policy.ts'
 import { serveDistFile } from '../static/serve-dist.ts'
 
 /** Headers for the admin shell: no framing, no sniffing, scripts only from this origin. */
 function shellHeaders(publicUrl: string): Record<string, string> {
-  const media = new URL(publicUrl).origin
   return {
-    'Content-Security-Policy': [
-      "default-src 'self'",
-      "script-src 'self'",
-      "style-src 'self'",
-      `img-src 'self' data: blob: ${media}`,
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'none'",
-      "frame-ancestors 'none'",
-      "form-action 'self'",
-    ].join('; '),
+    'Content-Security-Policy': pageSecurityPolicy(publicUrl),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',

@@ -8,6 +8,7 @@ import { findPublishedShop } from '../../db/shops.queries.ts'
 import type { AppEnv } from '../app-env.ts'
 import { publicCatalogJson } from '../catalog/public-catalog-json.ts'
 import { notFound } from '../errors.ts'
+import { pageSecurityPolicy } from '../static/content-security-policy.ts'
 import { serveDistFile } from '../static/serve-dist.ts'
 import { renderOrderPage, renderProductPage, renderStorefront } from './pages.tsx'
 
@@ -15,17 +16,6 @@ const TOKEN = /^[A-Za-z0-9_-]{22,64}$/
 const SLUG = /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/
 
 // Pages allow our own scripts only; JSON islands and JSON-LD are data, not code.
-const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ')
 
 function xmlEscape(text: string): string {
   return text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`)
@@ -81,7 +71,10 @@ export function storefrontRoutes() {
     c.header('Cache-Control', 'no-store')
     c.header('Referrer-Policy', 'no-referrer')
     c.header('X-Robots-Tag', 'noindex')
-    c.header('Content-Security-Policy', PAGE_CSP)
+    c.header(
+      'Content-Security-Policy',
+      pageSecurityPolicy(c.var.config.publicUrl, { inlineStyles: true }),
+    )
     return c.html(html)
   })
 
@@ -131,7 +124,10 @@ export function storefrontRoutes() {
     const product = catalog.products.find((p) => p.slug === c.req.param('product'))
     if (!product) throw notFound('Product')
     c.header('Cache-Control', 'public, max-age=30')
-    c.header('Content-Security-Policy', PAGE_CSP)
+    c.header(
+      'Content-Security-Policy',
+      pageSecurityPolicy(c.var.config.publicUrl, { inlineStyles: true }),
+    )
     return c.html(renderProductPage(catalog, product, c.var.config.publicUrl, new Date()))
   })
 
@@ -141,7 +137,10 @@ export function storefrontRoutes() {
     if (!data) throw notFound('Shop')
     const catalog = publicCatalogJson(data, c.var.config.publicUrl)
     c.header('Cache-Control', 'public, max-age=30')
-    c.header('Content-Security-Policy', PAGE_CSP)
+    c.header(
+      'Content-Security-Policy',
+      pageSecurityPolicy(c.var.config.publicUrl, { inlineStyles: true }),
+    )
     return c.html(renderStorefront(catalog, c.var.config.publicUrl, new Date()))
   })
 

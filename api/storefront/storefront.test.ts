@@ -101,6 +101,11 @@ describe.each(testEngines())('storefront pages (%s)', (engine) => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/text\/html/)
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
+    // Image URLs are absolute on the public URL, which may differ from the name the page was
+    // reached by (127.0.0.1 for localhost): the policy allows that origin for images.
+    expect(res.headers.get('content-security-policy')).toContain(
+      "img-src 'self' data: blob: https://shop.example;",
+    )
     expect(res.text).toMatch(/^<!doctype html><html lang="en" dir="ltr">/)
     expect(res.text).toContain('<h1>Test Shop</h1>')
     expect(res.text).toContain('€19.90')
