@@ -113,7 +113,22 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
           cartOpen.value = true
         }}
       >
-        <span aria-hidden="true">🛒</span>
+        {/* An inline icon: an emoji depends on the fonts of the device. */}
+        <svg
+          aria-hidden="true"
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        >
+          <circle cx="9" cy="20" r="1.5" />
+          <circle cx="18" cy="20" r="1.5" />
+          <path d="M2 3h3l2.4 11.2a2 2 0 0 0 2 1.6h8.2a2 2 0 0 0 2-1.5L22 7H6" />
+        </svg>
         {t.cart} <span data-cart-count>{count}</span>
       </button>
       <dialog ref={dialog} aria-labelledby="cart-title" onClose={() => (cartOpen.value = false)}>
