@@ -266,19 +266,22 @@ export async function claimIdempotencyKey(
   db: DbOrTrx,
   args: { shopId: string; key: string; requestHash: string },
 ): Promise<{ claimed: true } | { claimed: false; row: Selectable<IdempotencyKeysTable> }> {
-  await db
+  const insert = () =>
+    db
+      .insertInto('idempotency_keys')
+      .values({ shop_id: args.shopId, key: args.key, request_hash: args.requestHash })
+      .onConflict((oc) => oc.columns(['shop_id', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst()
+  if (await insert()) return { claimed: true }
+  // Taken: replay it, unless it is older than 24 hours, when the key may be used afresh.
+  const expired = await db
     .deleteFrom('idempotency_keys')
     .where('shop_id', '=', args.shopId)
     .where('key', '=', args.key)
     .where('created_at', '<', sql<Date>`now() - interval '24 hours'`)
-    .execute()
-  const inserted = await db
-    .insertInto('idempotency_keys')
-    .values({ shop_id: args.shopId, key: args.key, request_hash: args.requestHash })
-    .onConflict((oc) => oc.columns(['shop_id', 'key']).doNothing())
-    .returning('key')
     .executeTakeFirst()
-  if (inserted) return { claimed: true }
+  if (expired.numDeletedRows > 0n && (await insert())) return { claimed: true }
   const row = await db
     .selectFrom('idempotency_keys')
     .selectAll()

@@ -131,21 +131,7 @@ export async function placeOrder(
   }
   const totals = orderTotals(priced.subtotal, shipping)
 
-  // Row locks are taken in one global order (by id), so concurrent carts cannot deadlock.
   const lines = priced.lines.map((line) => ({ line, sku: catalog.get(line.sku) as OrderableSku }))
-  const byLockOrder = [...lines].sort((a, b) =>
-    (a.sku.variantId ?? a.sku.productId).localeCompare(b.sku.variantId ?? b.sku.productId),
-  )
-  for (const { line, sku } of byLockOrder) {
-    if (!(await takeStock(trx, sku, line.quantity))) {
-      throw new AppError(
-        409,
-        'out_of_stock',
-        `Not enough stock for "${line.name}"`,
-        fieldOf(sku.sku),
-      )
-    }
-  }
 
   const status = options.status ?? 'pending'
   const locale = input.locale || shop.locale
@@ -231,6 +217,24 @@ export async function placeOrder(
     actor: options.actor ?? 'shopper',
     data: JSON.stringify({ source: options.source }),
   })
+
+  // Stock is taken last, so its row locks are held for as short a time as possible: concurrent
+  // orders of the same product queue on them. Rows of unlimited stock are left alone (no lock).
+  // Locks are taken in one global order (by id), so concurrent carts cannot deadlock.
+  const limited = lines.filter(({ sku }) => sku.stock !== null)
+  limited.sort((a, b) =>
+    (a.sku.variantId ?? a.sku.productId).localeCompare(b.sku.variantId ?? b.sku.productId),
+  )
+  for (const { line, sku } of limited) {
+    if (!(await takeStock(trx, sku, line.quantity))) {
+      throw new AppError(
+        409,
+        'out_of_stock',
+        `Not enough stock for "${line.name}"`,
+        fieldOf(sku.sku),
+      )
+    }
+  }
 
   return {
     order,
