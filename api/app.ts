@@ -5,6 +5,7 @@ import { adminRoutes } from './admin/admin.routes.ts'
 import type { AppEnv } from './app-env.ts'
 import { authRoutes } from './auth/auth.routes.ts'
 import { catalogRoutes } from './catalog/catalog.routes.ts'
+import { PublicCatalogCache } from './catalog/public-catalog-cache.ts'
 import { type AppConfig, defaultConfig } from './config.ts'
 import { AppError, handleError } from './errors.ts'
 import { mediaRoutes } from './media/media.routes.ts'
@@ -52,8 +53,11 @@ export function createApp(options: CreateAppOptions) {
   })
 
   app.route('/', authRoutes(config.authRateLimit))
+  // One copy of each shop's public catalog per process, for the API and the storefront pages.
+  const catalogCache = new PublicCatalogCache()
+  app.route('/', catalogRoutes(catalogCache))
+  // After the catalog, whose middleware forgets a shop's cached catalog when its settings change.
   app.route('/', shopRoutes())
-  app.route('/', catalogRoutes())
   app.route('/', mediaRoutes())
   app.route('/', orderRoutes())
   app.route('/', widgetRoutes())
@@ -61,7 +65,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', whatsappInboxRoutes())
   app.route('/', adminRoutes())
   // Pages last: /{slug} would otherwise shadow the routes above.
-  app.route('/', storefrontRoutes())
+  app.route('/', storefrontRoutes(catalogCache))
 
   return app
 }

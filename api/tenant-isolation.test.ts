@@ -102,7 +102,12 @@ const OWNER_ROUTES: OwnerRoute[] = [
 ]
 
 /** Routes under /api/shops/:slug that anyone may call. */
-const PUBLIC_ROUTES = new Set(['GET /api/shops/:slug/catalog', 'POST /api/shops/:slug/orders'])
+const PUBLIC_ROUTES = new Set([
+  'GET /api/shops/:slug/catalog',
+  'POST /api/shops/:slug/orders',
+  // The CORS preflight of checkout: headers only, no data.
+  'OPTIONS /api/shops/:slug/orders',
+])
 
 // Which fixture fills a path parameter, by the segment before it (`/products/:id` → productId).
 const PARAM_SOURCES: Record<string, keyof Fixture> = {

@@ -3,9 +3,11 @@ import type { MiddlewareHandler } from 'hono'
 import { loadPublicCatalog } from '../../db/catalog.queries.ts'
 import type { Db } from '../../db/database.ts'
 import type { AppEnv } from '../app-env.ts'
-import { publicCatalogJson } from './public-catalog-json.ts'
+import { type PublicCatalog, publicCatalogJson } from './public-catalog-json.ts'
 
 export interface RenderedCatalog {
+  /** The catalog as the API shows it; the storefront pages render from it too. */
+  catalog: PublicCatalog
   body: string
   /** Weak: a hash of the body. */
   etag: string
@@ -91,6 +93,7 @@ export async function renderPublicCatalog(
 ): Promise<RenderedCatalog | undefined> {
   const data = await loadPublicCatalog(db, slug)
   if (!data) return undefined
-  const body = JSON.stringify(publicCatalogJson(data, publicUrl))
-  return { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` }
+  const catalog = publicCatalogJson(data, publicUrl)
+  const body = JSON.stringify(catalog)
+  return { catalog, body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` }
 }

@@ -128,6 +128,16 @@ describe.each(testEngines())('shops on %s', (engine) => {
     expect((await c.get('/api/shops/patch-me')).body.name).toBe('After')
   })
 
+  it('should show new settings in the public catalog and the storefront at once', async () => {
+    const c = client()
+    await c.signup()
+    await c.post('/api/shops', { ...valid, slug: 'fresh-name' })
+    expect((await c.get('/api/shops/fresh-name/catalog')).body.shop.name).toBe('Maison Test')
+    await c.patch('/api/shops/fresh-name', { name: 'Maison Neuve' })
+    expect((await c.get('/api/shops/fresh-name/catalog')).body.shop.name).toBe('Maison Neuve')
+    expect((await c.get('/fresh-name')).text).toContain('Maison Neuve')
+  })
+
   it('should refuse a phone number id that another shop uses', async () => {
     const a = client()
     await a.signup()

@@ -1,12 +1,11 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { compress } from 'hono/compress'
 import QRCode from 'qrcode'
 import { buildWhatsAppUrl } from '../../core/order-message.ts'
-import { loadPublicCatalog } from '../../db/catalog.queries.ts'
 import { findPublicOrder, listOrderItems } from '../../db/orders.queries.ts'
 import { findPublishedShop } from '../../db/shops.queries.ts'
 import type { AppEnv } from '../app-env.ts'
-import { publicCatalogJson } from '../catalog/public-catalog-json.ts'
+import type { PublicCatalogCache } from '../catalog/public-catalog-cache.ts'
 import { notFound } from '../errors.ts'
 import { pageSecurityPolicy } from '../static/content-security-policy.ts'
 import { serveDistFile } from '../static/serve-dist.ts'
@@ -22,8 +21,18 @@ function xmlEscape(text: string): string {
 }
 
 /** The storefront pages, the order page, sitemaps, robots.txt, QR codes and the islands bundle. */
-export function storefrontRoutes() {
+export function storefrontRoutes(cache: PublicCatalogCache) {
   const routes = new Hono<AppEnv>()
+
+  /** The shop's public catalog from the shared per-process copy; 404 for unknown shops. */
+  async function cachedCatalog(c: Context<AppEnv>) {
+    const slug = c.req.param('slug') ?? ''
+    const rendered = SLUG.test(slug)
+      ? await cache.get(c.var.db, slug, c.var.config.publicUrl)
+      : undefined
+    if (!rendered) throw notFound('Shop')
+    return rendered.catalog
+  }
 
   routes.get('/robots.txt', (c) => {
     c.header('Cache-Control', 'public, max-age=3600')
@@ -104,10 +113,9 @@ export function storefrontRoutes() {
   })
 
   routes.get('/:slug/sitemap.xml', compress(), async (c) => {
-    const data = await loadPublicCatalog(c.var.db, c.req.param('slug'))
-    if (!data) throw notFound('Shop')
-    const base = `${c.var.config.publicUrl}/${data.shop.slug}`
-    const urls = [base, ...data.products.map((p) => `${base}/p/${p.slug}`)]
+    const catalog = await cachedCatalog(c)
+    const base = `${c.var.config.publicUrl}/${catalog.shop.slug}`
+    const urls = [base, ...catalog.products.map((p) => `${base}/p/${p.slug}`)]
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
       .map((u) => `<url><loc>${xmlEscape(u)}</loc></url>`)
       .join('\n')}\n</urlset>\n`
@@ -117,10 +125,7 @@ export function storefrontRoutes() {
   })
 
   routes.get('/:slug/p/:product', compress(), async (c) => {
-    const slug = c.req.param('slug')
-    const data = SLUG.test(slug) ? await loadPublicCatalog(c.var.db, slug) : undefined
-    if (!data) throw notFound('Shop')
-    const catalog = publicCatalogJson(data, c.var.config.publicUrl)
+    const catalog = await cachedCatalog(c)
     const product = catalog.products.find((p) => p.slug === c.req.param('product'))
     if (!product) throw notFound('Product')
     c.header('Cache-Control', 'public, max-age=30')
@@ -132,10 +137,7 @@ export function storefrontRoutes() {
   })
 
   routes.get('/:slug', compress(), async (c) => {
-    const slug = c.req.param('slug')
-    const data = SLUG.test(slug) ? await loadPublicCatalog(c.var.db, slug) : undefined
-    if (!data) throw notFound('Shop')
-    const catalog = publicCatalogJson(data, c.var.config.publicUrl)
+    const catalog = await cachedCatalog(c)
     c.header('Cache-Control', 'public, max-age=30')
     c.header(
       'Content-Security-Policy',
