@@ -14,6 +14,12 @@ import { BENCH_APP_SECRET } from './bench-data.ts'
 const root = resolve(import.meta.dirname, '..')
 /** What `npm start` runs once `npm run build` has bundled the server. */
 const SERVER_BUNDLE = resolve(root, 'dist/server/server.mjs')
+/** The heap settings `npm start` gives node (package.json `config.nodeFlags`). */
+const NODE_FLAGS: string[] = (
+  JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).config?.nodeFlags ?? ''
+)
+  .split(' ')
+  .filter(Boolean)
 
 /** A server process listening on 127.0.0.1. */
 export interface BenchServer {
@@ -102,7 +108,9 @@ export async function prepareDatabase(engine: Engine, adminUrl?: string): Promis
  */
 export async function startAppServer(db: BenchDatabase): Promise<BenchServer> {
   const port = await freePort()
-  const entry = existsSync(SERVER_BUNDLE) ? [SERVER_BUNDLE] : ['--import', 'tsx', 'api/server.ts']
+  const entry = existsSync(SERVER_BUNDLE)
+    ? [...NODE_FLAGS, SERVER_BUNDLE]
+    : ['--import', 'tsx', 'api/server.ts']
   const dbEnv = db.engine === 'postgres' ? { DATABASE_URL: db.location } : { DATA_DIR: db.location }
   const child = spawn(process.execPath, entry, {
     cwd: root,
