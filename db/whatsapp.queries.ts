@@ -25,27 +25,31 @@ export function isOutboundStatus(status: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Webhook ingest
 
-/** The shops that own these Cloud API phone number ids. */
-export function findShopsByPhoneNumberIds(db: DbOrTrx, phoneNumberIds: string[]) {
-  if (phoneNumberIds.length === 0) return Promise.resolve([])
-  return db
-    .selectFrom('shops')
-    .select(['id', 'whatsapp_phone_number_id'])
-    .where('whatsapp_phone_number_id', 'in', phoneNumberIds)
-    .execute()
-}
-
-/** Stores webhook items; a repeated `event_key` is skipped. Returns how many rows are new. */
+/**
+ * Stores webhook items, each routed to the shop that owns its phone number id (null when none
+ * does) in the same statement; a repeated `event_key` is skipped. Returns how many rows are new.
+ * More than 500 items take several statements: call it in a transaction then.
+ */
 export async function insertInboundMessages(
   db: DbOrTrx,
-  rows: Insertable<InboundMessagesTable>[],
+  rows: Omit<Insertable<InboundMessagesTable>, 'shop_id'>[],
 ): Promise<number> {
   let inserted = 0
   // Stay well below PostgreSQL's 65,535 bind parameters per statement.
   for (let start = 0; start < rows.length; start += 500) {
     const result = await db
       .insertInto('inbound_messages')
-      .values(rows.slice(start, start + 500))
+      .values(
+        rows.slice(start, start + 500).map((row) => ({
+          ...row,
+          shop_id: row.phone_number_id
+            ? db
+                .selectFrom('shops')
+                .select('id')
+                .where('whatsapp_phone_number_id', '=', row.phone_number_id)
+            : null,
+        })),
+      )
       .onConflict((oc) => oc.column('event_key').doNothing())
       .executeTakeFirst()
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0)
@@ -82,6 +86,23 @@ export function claimInboundMessage(trx: DbOrTrx, id: string) {
     .forUpdate()
     .skipLocked()
     .executeTakeFirst()
+}
+
+/**
+ * Locks up to `limit` unprocessed items, oldest first, skipping those another process holds.
+ * Use inside a transaction only.
+ */
+export function claimInboundBatch(trx: DbOrTrx, limit: number) {
+  return trx
+    .selectFrom('inbound_messages')
+    .selectAll()
+    .where('processed_at', 'is', null)
+    .orderBy('received_at')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute()
 }
 
 /** Marks an item processed with its outcome. */

@@ -3,10 +3,8 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { env } from '../env.ts'
-import { testEngines } from '../testing/test-db.ts'
+import { createPostgresDatabase, testEngines } from '../testing/test-db.ts'
 import { signWebhookBody } from './signature.ts'
 import { APP_SECRET, PHONE_NUMBER_ID, readFixture } from './webhook-test-kit.ts'
 
@@ -34,8 +32,9 @@ function startServer(extraEnv: Record<string, string>): Promise<RunningServer> {
       ...childEnv,
       HOST: '127.0.0.1',
       PORT: '0',
-      SEED_DEMO: 'false',
+      // One process, so the kill takes the whole server and the log shows the real port.
       WORKERS: '1',
+      SEED_DEMO: 'false',
       LOG_LEVEL: 'silent',
       WHATSAPP_APP_SECRET: APP_SECRET,
       ...extraEnv,
@@ -47,7 +46,7 @@ function startServer(extraEnv: Record<string, string>): Promise<RunningServer> {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
     const read = (chunk: Buffer) => {
       output += chunk.toString()
-      const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      const match = /on (http:\/\/127\.0\.0\.1:\d+)\s/.exec(output)
       if (match?.[1]) {
         clearTimeout(timer)
         resolve({ child, url: match[1] })
@@ -83,27 +82,6 @@ function merchantClient(base: string) {
     if (set?.startsWith('cc_session=')) cookie = set.split(';')[0] ?? ''
     const text = await res.text()
     return { status: res.status, body: text ? JSON.parse(text) : undefined }
-  }
-}
-
-/** A fresh database on the PostgreSQL test server; dropped by the returned function. */
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = env().TEST_DATABASE_URL ?? ''
-  const name = `chatcart_crash_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: adminUrl })
-      await cleanup.connect()
-      await cleanup.query(`drop database if exists ${name} with (force)`)
-      await cleanup.end()
-    },
   }
 }
 

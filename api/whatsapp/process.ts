@@ -5,6 +5,7 @@ import { findShopOrderByCode, insertOrderEvent, listOrderItems } from '../../db/
 import type { OrderRow } from '../../db/schema/orders.ts'
 import {
   applyOutboundStatus,
+  claimInboundBatch,
   claimInboundMessage,
   confirmPendingOrder,
   findOrderIdByOutboundMessage,
@@ -256,24 +257,42 @@ export async function processInboundMessage(
   }
 }
 
-const PARALLEL = 8
+/** Items per processing transaction, and transactions at once. */
+const BATCH = 20
+const PARALLEL = 1
+
+/**
+ * Processes a batch of items in one transaction (fewer round trips than one each). When anything
+ * in it fails, the batch is rolled back and its items are taken one by one instead, so a single
+ * bad message cannot hold back the others. Returns how many items were processed.
+ */
+async function processBatch(db: Db, config: AppConfig): Promise<number> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const rows = await claimInboundBatch(trx, BATCH)
+      for (const row of rows) {
+        await finishInboundMessage(trx, row.id, await decide(trx, config, row))
+      }
+      return rows.length
+    })
+  } catch {
+    let done = 0
+    for (const id of await listUnprocessedInboundIds(db, BATCH)) {
+      if (await processInboundMessage(db, config, id)) done++
+    }
+    return done
+  }
+}
 
 async function drain(db: Db, config: AppConfig): Promise<number> {
   let total = 0
   for (;;) {
-    const ids = await listUnprocessedInboundIds(db, 200)
-    if (ids.length === 0) return total
-    let done = 0
-    let next = 0
-    const worker = async () => {
-      while (next < ids.length) {
-        const id = ids[next++]
-        if (id !== undefined && (await processInboundMessage(db, config, id))) done++
-      }
-    }
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, ids.length) }, worker))
+    const counts = await Promise.all(
+      Array.from({ length: PARALLEL }, () => processBatch(db, config)),
+    )
+    const done = counts.reduce((sum, n) => sum + n, 0)
     total += done
-    // Everything left is held by another process, which will finish it.
+    // Nothing left, or everything left is held by another process, which will finish it.
     if (done === 0) return total
   }
 }
@@ -281,23 +300,27 @@ async function drain(db: Db, config: AppConfig): Promise<number> {
 interface Runner {
   running: Promise<number> | null
   queued: Promise<number> | null
+  /** The configuration of the latest call: a queued run uses it. */
+  config: AppConfig
 }
 const runners = new WeakMap<Db, Runner>()
 
 /**
  * Processes every stored, unprocessed webhook item. Calls made while a run is going on share
- * one follow-up run, so a burst of webhooks costs a few passes, and whoever awaits the result
- * knows that everything stored before the call has been seen.
+ * one follow-up run (with the latest caller's configuration), so a burst of webhooks costs a
+ * few passes, and whoever awaits the result knows that everything stored before the call has
+ * been seen.
  */
 export function processPending(db: Db, config: AppConfig): Promise<number> {
   let runner = runners.get(db)
   if (!runner) {
-    runner = { running: null, queued: null }
+    runner = { running: null, queued: null, config }
     runners.set(db, runner)
   }
   const r = runner
+  r.config = config
   const start = () => {
-    const run = drain(db, config).finally(() => {
+    const run = drain(db, r.config).finally(() => {
       if (r.running === run) r.running = null
     })
     r.running = run
