@@ -59,14 +59,15 @@ export async function createPostgresDatabase(): Promise<{
       const cleanup = new pg.Client({ connectionString: adminUrl })
       await cleanup.connect()
       try {
-        // An autovacuum worker may still be in the database, and a role without superuser
-        // rights cannot end it: wait for it to finish rather than fail the suite.
+        // Without FORCE: ending other sessions would hit pool clients that are still closing
+        // (an uncaught 57P01 in the test run). A session still closing, or an autovacuum
+        // worker, makes the drop fail for a moment, so wait and try again.
         for (let attempt = 1; ; attempt++) {
           try {
-            await cleanup.query(`drop database if exists ${name} with (force)`)
+            await cleanup.query(`drop database if exists ${name}`)
             return
           } catch (err) {
-            if (attempt === 20) {
+            if (attempt === 40) {
               console.warn(`test database ${name} left behind: ${String(err)}`)
               return
             }
