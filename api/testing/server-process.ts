@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { PROJECT_ROOT } from '../project-root.ts'
 
 export interface ServerProcess {
@@ -9,8 +8,6 @@ export interface ServerProcess {
   output(): string
 }
 
-const TSX = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
-
 /**
  * Starts the real server (`api/server.ts`) as a child process on 127.0.0.1 and a free port, and
  * resolves once it prints its address. DATABASE_URL is dropped unless given in `extraEnv`.
@@ -18,7 +15,9 @@ const TSX = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 export function startServerProcess(extraEnv: Record<string, string>): Promise<ServerProcess> {
   const inherited: Record<string, string | undefined> = { ...process.env }
   delete inherited.DATABASE_URL
-  const child = spawn(process.execPath, [TSX, 'api/server.ts'], {
+  // One process (node with the tsx loader), so a signal reaches the server itself: the tsx CLI
+  // would run it as a grandchild that outlives a SIGKILL of its parent.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
     cwd: PROJECT_ROOT,
     env: {
       ...inherited,

@@ -13,7 +13,6 @@ import { APP_SECRET, PHONE_NUMBER_ID, readFixture } from './webhook-test-kit.ts'
 // after a restart on the same data every message is processed exactly once.
 
 const REPO = join(import.meta.dirname, '..', '..')
-const TSX = join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 const TEXT_ID = 'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFjNFQjBDMEQxRTJGMzA0QjVBNjc4OQA='
 const BURST = 12
 
@@ -26,7 +25,9 @@ interface RunningServer {
 function startServer(extraEnv: Record<string, string>): Promise<RunningServer> {
   const childEnv: Record<string, string | undefined> = { ...process.env }
   delete childEnv.DATABASE_URL
-  const child = spawn(process.execPath, [TSX, 'api/server.ts'], {
+  // One process (node with the tsx loader), so SIGKILL really kills the server: the tsx CLI
+  // would run it as a grandchild that outlives its parent.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
     cwd: REPO,
     env: {
       ...childEnv,
