@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { isRtlLocale } from '../../core/locale.ts'
 import { toMajorUnits } from '../../core/money.ts'
@@ -43,6 +44,30 @@ function openNow(catalog: PublicCatalog, now: Date): boolean | null {
 const availability = (stock: number | null) =>
   stock === null || stock > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock'
 
+/** A page of the shop: the shell with its metadata, styles, islands' data and JSON-LD. */
+function shopDocument(
+  catalog: PublicCatalog,
+  meta: PageMeta,
+  jsonLd: object,
+  body: (data: ShopClientData) => ComponentChildren,
+): string {
+  const { shop } = catalog
+  const data = clientData(catalog)
+  return documentHtml(
+    <PageShell
+      lang={shop.locale}
+      dir={isRtlLocale(shop.locale) ? 'rtl' : 'ltr'}
+      meta={meta}
+      css={storefrontCss()}
+      script={storefrontScript()}
+      data={data}
+      jsonLd={jsonLd}
+    >
+      {body(data)}
+    </PageShell>,
+  )
+}
+
 /** `/{slug}`: the storefront. */
 export function renderStorefront(catalog: PublicCatalog, publicUrl: string, now: Date): string {
   const { shop } = catalog
@@ -79,28 +104,17 @@ export function renderStorefront(catalog: PublicCatalog, publicUrl: string, now:
       })),
     },
   }
-  const data = clientData(catalog)
-  return documentHtml(
-    <PageShell
-      lang={shop.locale}
-      dir={isRtlLocale(shop.locale) ? 'rtl' : 'ltr'}
-      meta={meta}
-      css={storefrontCss()}
-      script={storefrontScript()}
+  return shopDocument(catalog, meta, jsonLd, (data) => (
+    <StorefrontPage
+      shop={shop}
+      shopUrl={url}
+      open={openNow(catalog, now)}
+      categories={catalog.categories}
+      products={catalog.products}
       data={data}
-      jsonLd={jsonLd}
-    >
-      <StorefrontPage
-        shop={shop}
-        shopUrl={url}
-        open={openNow(catalog, now)}
-        categories={catalog.categories}
-        products={catalog.products}
-        data={data}
-        whatsappUrl={buildWhatsAppUrl(shop.whatsappPhone, '')}
-      />
-    </PageShell>,
-  )
+      whatsappUrl={buildWhatsAppUrl(shop.whatsappPhone, '')}
+    />
+  ))
 }
 
 /** `/{slug}/p/{product}`: one product. */
@@ -151,26 +165,15 @@ export function renderProductPage(
         ? product.variants.map((v) => offer(v.sku, v.price, v.stock))
         : offer(product.sku, product.price, product.stock),
   }
-  const data = clientData(catalog)
-  return documentHtml(
-    <PageShell
-      lang={shop.locale}
-      dir={isRtlLocale(shop.locale) ? 'rtl' : 'ltr'}
-      meta={meta}
-      css={storefrontCss()}
-      script={storefrontScript()}
+  return shopDocument(catalog, meta, jsonLd, (data) => (
+    <ProductPage
+      shop={shop}
+      shopUrl={shopUrl}
+      open={openNow(catalog, now)}
+      product={product}
       data={data}
-      jsonLd={jsonLd}
-    >
-      <ProductPage
-        shop={shop}
-        shopUrl={shopUrl}
-        open={openNow(catalog, now)}
-        product={product}
-        data={data}
-      />
-    </PageShell>,
-  )
+    />
+  ))
 }
 
 /** `/o/{token}`: the shopper's order page (never indexed). */
