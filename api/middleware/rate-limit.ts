@@ -1,8 +1,8 @@
-import { getConnInfo } from '@hono/node-server/conninfo'
-import type { Context, MiddlewareHandler } from 'hono'
+import type { MiddlewareHandler } from 'hono'
 import { sql } from 'kysely'
 import type { AppEnv } from '../app-env.ts'
 import { AppError } from '../errors.ts'
+import { clientIp } from './client-ip.ts'
 
 export interface RateLimitOptions {
   /** Bucket name, so different routes count separately. */
@@ -11,18 +11,7 @@ export interface RateLimitOptions {
   windowMs: number
 }
 
-/** The client's address: the first X-Forwarded-For hop behind a trusted proxy, else the socket. */
-export function clientIp(c: Context<AppEnv>): string {
-  if (c.var.config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'unknown' // app.request() in tests has no socket
-  }
-}
+export { clientIp }
 
 /**
  * Fixed-window counter per client IP, kept in PostgreSQL so every server process shares it.
