@@ -6,6 +6,25 @@ export interface RequestLogOptions {
   write?: ((line: string) => void) | undefined
 }
 
+// Paths that carry a secret: an order's token (its public page) or code (the owner's API).
+const SECRET_SEGMENTS: [RegExp, string][] = [
+  [/^\/o\/[^/]+/, '/o/:token'],
+  [/^\/api\/orders\/[^/]+/, '/api/orders/:token'],
+  [/^(\/api\/shops\/[^/]+\/orders)\/[^/]+/, '$1/:code'],
+]
+
+/**
+ * The path as it is logged: order tokens and codes replaced by their parameter names, so log
+ * readers cannot open or confirm an order.
+ * @example loggedPath('/o/2f9c…') // '/o/:token'
+ */
+export function loggedPath(path: string): string {
+  for (const [pattern, replacement] of SECRET_SEGMENTS) {
+    if (pattern.test(path)) return path.replace(pattern, replacement)
+  }
+  return path
+}
+
 /**
  * Gives each request an id (kept from `X-Request-Id` when sane) and logs one JSON line for it.
  * @example app.use(requestLog({ write: console.log }))
@@ -23,7 +42,7 @@ export function requestLog(options: RequestLogOptions = {}): MiddlewareHandler<A
         t: new Date().toISOString(),
         id,
         method: c.req.method,
-        path: c.req.path,
+        path: loggedPath(c.req.path),
         status: c.res.status,
         ms: Math.round((performance.now() - start) * 10) / 10,
       }),
