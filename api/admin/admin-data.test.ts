@@ -136,6 +136,55 @@ describe.each(testEngines())('admin data APIs on %s', (engine) => {
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 1 })
   })
 
+  it('should neutralise formula cells in the product CSV and Meta feed and import them back unchanged', async () => {
+    const c = new TestClient(app)
+    const slug = await c.signupWithShop()
+    expect((await c.patch(`/api/shops/${slug}`, { name: '@Evil shop' })).status).toBe(200)
+    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#a37' } })
+      .png()
+      .toBuffer()
+    const form = new FormData()
+    form.append('file', new File([new Uint8Array(png)], 'a.png', { type: 'image/png' }))
+    const up = await c.post(`/api/shops/${slug}/images`, form)
+    const csv = [
+      HEADER,
+      `EVIL,,"=HYPERLINK(""http://x"")","+cmd|' /C calc'!A0",3.00,,,@SUM(1),true,Color: -Red | Blue,,${up.body.url}`,
+      'EVIL-R,EVIL,,,,,,,true,,Color: -Red,',
+    ].join('\n')
+    const imported = await importCsv(c, slug, `${csv}\n`)
+    expect(imported.body).toMatchObject({ created: 1 })
+    // Typed with a quote of its own: the export adds one, the import takes only that one off.
+    const quoted = { sku: 'QUOTED', name: "'=already quoted", price: 100 }
+    expect((await c.post(`/api/shops/${slug}/products`, quoted)).status).toBe(201)
+
+    const exported = await c.get(`/api/shops/${slug}/products.csv`)
+    const rows = parseCsv(exported.text) ?? []
+    const evil = rows.find((r) => r[0] === 'EVIL') ?? []
+    expect(evil[2]).toBe(`'=HYPERLINK("http://x")`)
+    expect(evil[3]).toBe(`'+cmd|' /C calc'!A0`)
+    expect(evil[7]).toBe(`'@SUM(1)`)
+    expect(rows.find((r) => r[0] === 'QUOTED')?.[2]).toBe(`''=already quoted`)
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
+    const again = await importCsv(c, slug, exported.text)
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2 })
+    const product = await t.db
+      .selectFrom('products')
+      .select('name')
+      .where('sku', '=', 'QUOTED')
+      .executeTakeFirstOrThrow()
+    expect(product.name).toBe("'=already quoted")
+
+    const feed = parseCsv((await c.get(`/api/shops/${slug}/meta-feed.csv`)).text) ?? []
+    const [header = [], ...items] = feed
+    const variant = items.find((r) => r[0] === 'EVIL-R') ?? []
+    const cell = (name: string) => variant[header.indexOf(name)]
+    expect(cell('title')).toBe(`'=HYPERLINK("http://x") (-Red)`)
+    expect(cell('description')).toBe(`'+cmd|' /C calc'!A0`)
+    expect(cell('brand')).toBe("'@Evil shop")
+    expect(cell('color')).toBe("'-Red")
+    for (const row of items) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/)
+  })
+
   it('should refuse unknown columns, a SKU of another product and a non-CSV body', async () => {
     const c = new TestClient(app)
     const slug = await c.signupWithShop()

@@ -52,10 +52,21 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
     .concat('\r\n')
 }
 
+// A cell a spreadsheet would run as a formula, maybe behind quotes this escaping already added.
+const FORMULA_START = /^'*[=+\-@\t\r]/
+
 /**
  * Neutralises a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) by
- * prefixing `'`; for text that customers typed, such as names and notes.
+ * prefixing `'`; every export runs its text cells (names, notes, descriptions) through it.
+ * Text already starting with quotes before such a character gets one more, so
+ * {@link fromSpreadsheetSafe} gives back exactly what was written.
+ * @example spreadsheetSafe('=HYPERLINK("http://evil")') // `'=HYPERLINK("http://evil")`
  */
 export function spreadsheetSafe(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+  return FORMULA_START.test(cell) ? `'${cell}` : cell
+}
+
+/** The inverse of {@link spreadsheetSafe}, for a file of ours imported back. */
+export function fromSpreadsheetSafe(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell
 }

@@ -1,5 +1,6 @@
 import { toMajorUnits } from '../../core/money.ts'
 import type { ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
+import { spreadsheetSafe } from './csv.ts'
 
 /** Columns of the Meta catalog feed we write (WHATSAPP.md §5): the required ones first. */
 export const META_FEED_COLUMNS = [
@@ -76,24 +77,27 @@ export function metaFeedRows(args: {
         baseDescription && baseDescription !== item.title
           ? baseDescription
           : `${item.title} from ${shop.name}`
+      // Merchants open the feed in spreadsheets too. `id` and `item_group_id` stay exact: they
+      // are SKUs (letters, digits, `.`, `_`, `-`), which cannot make a harmful formula, and WhatsApp
+      // carts name them.
       return [
         item.id,
-        item.title.slice(0, 200),
-        description.slice(0, 9999),
+        spreadsheetSafe(item.title.slice(0, 200)),
+        spreadsheetSafe(description.slice(0, 9999)),
         item.stock === null || item.stock > 0 ? 'in stock' : 'out of stock',
         'new',
         money(onSale && item.compareAt !== null ? item.compareAt : item.price, shop.currency),
         item.link,
         feedImageUrl(publicUrl, cover),
-        brand,
+        spreadsheetSafe(brand),
         item.group,
         onSale ? money(item.price, shop.currency) : '',
         more
           .slice(0, 20)
           .map((hash) => feedImageUrl(publicUrl, hash))
           .join(','),
-        item.color,
-        item.size,
+        spreadsheetSafe(item.color),
+        spreadsheetSafe(item.size),
         'active',
         item.stock === null ? '' : String(item.stock),
       ]

@@ -4,6 +4,7 @@ import type { CategoryRow } from '../../db/schema/categories.ts'
 import type { ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
 import { createProductSchema } from '../catalog/catalog-schema.ts'
 import { mediaUrl } from '../shops/shop-json.ts'
+import { fromSpreadsheetSafe, spreadsheetSafe } from './csv.ts'
 
 /** The product CSV columns, in export order. Documented in docs/csv.md. */
 export const PRODUCT_COLUMNS = [
@@ -165,7 +166,8 @@ export function readProductRows(
   const cellsOf = (row: string[]): Cells => {
     const cells: Cells = {}
     columns.forEach((name, i) => {
-      cells[name as ProductColumn] = row[i] ?? ''
+      // Our own export neutralised formula-like cells; take them back as they were typed.
+      cells[name as ProductColumn] = fromSpreadsheetSafe(row[i] ?? '')
     })
     return cells
   }
@@ -343,8 +345,11 @@ export function productCsvRows(args: {
 }): string[][] {
   const categoryNames = new Map(args.categories.map((c) => [c.id, c.name]))
   const rows: string[][] = [[...PRODUCT_COLUMNS]]
+  // Names, descriptions, categories and options are the merchant's text, maybe pasted from
+  // elsewhere: no cell may start a spreadsheet formula (the import takes the escaping back).
+  const push = (cells: string[]) => rows.push(cells.map(spreadsheetSafe))
   for (const product of args.products) {
-    rows.push([
+    push([
       product.sku,
       '',
       product.name,
@@ -359,7 +364,7 @@ export function productCsvRows(args: {
       product.images.map((hash) => mediaUrl(args.publicUrl, hash)).join(' '),
     ])
     for (const variant of args.variants.filter((v) => v.product_id === product.id)) {
-      rows.push([
+      push([
         variant.sku,
         product.sku,
         '',
