@@ -18,6 +18,13 @@ export interface AppConfig {
   }
   /** Attempts per IP per window on sign-up and log-in. */
   authRateLimit: { limit: number; windowMs: number }
+  /** Public writes per client IP per window: checkout and widget events. */
+  publicRateLimits: {
+    orders: { limit: number; windowMs: number }
+    events: { limit: number; windowMs: number }
+  }
+  /** How often the background sweep lapses overdue pending orders. */
+  orderExpirySweepMs: number
 }
 
 /** Default configuration, for tests and for `createApp` callers that give only some fields. */
@@ -34,6 +41,11 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       processDelayMs: 0,
     },
     authRateLimit: { limit: 10, windowMs: 60_000 },
+    publicRateLimits: {
+      orders: { limit: 20, windowMs: 600_000 },
+      events: { limit: 120, windowMs: 60_000 },
+    },
+    orderExpirySweepMs: 60_000,
     ...overrides,
   }
 }
@@ -51,5 +63,10 @@ export function configFromEnv(e: Env): AppConfig {
       graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/+$/, ''),
       processDelayMs: e.WHATSAPP_PROCESS_DELAY_MS,
     },
+    publicRateLimits: {
+      orders: { limit: e.RATE_LIMIT_ORDERS, windowMs: 600_000 },
+      events: { limit: e.RATE_LIMIT_EVENTS, windowMs: 60_000 },
+    },
+    orderExpirySweepMs: e.ORDER_EXPIRY_SWEEP_MS,
   })
 }

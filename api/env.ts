@@ -36,6 +36,11 @@ const schema = z.object({
   WHATSAPP_GRAPH_URL: z.url().default('https://graph.facebook.com/v23.0'),
   // Test knob for the crash test: delay webhook processing by this many milliseconds.
   WHATSAPP_PROCESS_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
+  // Public writes per client IP: orders per 10 minutes, widget events per minute.
+  RATE_LIMIT_ORDERS: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  RATE_LIMIT_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  // How often unsent pending orders past their deadline are lapsed.
+  ORDER_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
   TEST_DATABASE_URL: optional,
   CHROME_PATH: optional,
   CI: flag,

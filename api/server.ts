@@ -7,6 +7,7 @@ import { seedDemoShop } from '../db/seed-demo.ts'
 import { createApp } from './app.ts'
 import { configFromEnv } from './config.ts'
 import { type Env, env } from './env.ts'
+import { startOrderExpiryWorker } from './orders/expiry-worker.ts'
 import { startWhatsAppWorker } from './whatsapp/worker.ts'
 
 // Boots the server: database, migrations, demo data, HTTP, clean shutdown. On PostgreSQL it
@@ -41,6 +42,8 @@ async function runServer(e: Env, started: number, single: boolean) {
   const app = createApp({ db, config })
   // Recovery sweep: webhook items stored before a crash are processed at start-up and after.
   const stopWhatsApp = startWhatsAppWorker(db, config)
+  // Unsent pending orders lapse and give their stock back, including those due while stopped.
+  const stopOrderExpiry = startOrderExpiryWorker(db, config)
 
   const server = serve({ fetch: app.fetch, port: e.PORT, hostname: e.HOST }, (info) => {
     const ms = Math.round(performance.now() - started)
@@ -57,6 +60,7 @@ async function runServer(e: Env, started: number, single: boolean) {
     const closeIdle = (server as { closeIdleConnections?: () => void }).closeIdleConnections
     server.close(async () => {
       await stopWhatsApp()
+      await stopOrderExpiry()
       await db.destroy()
       process.exit(0)
     })

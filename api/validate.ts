@@ -15,11 +15,80 @@ export function schemaError(error: z.ZodError): AppError {
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return new AppError(400, 'required', `${path || 'body'} is required`, path || undefined)
   }
-  return new AppError(400, 'invalid', `${path || 'body'}: ${issue.message}`, path || undefined)
+  // A refinement may name its own error code (e.g. `amount_too_large`) through its params.
+  const code = issue.code === 'custom' ? issue.params?.code : undefined
+  return new AppError(
+    400,
+    typeof code === 'string' ? code : 'invalid',
+    `${path || 'body'}: ${issue.message}`,
+    path || undefined,
+  )
 }
 
-/** Checks a value against a schema, throwing a field-naming 400 when it does not fit. */
+/** Deepest nesting of arrays and objects any input may have; ours need a handful of levels. */
+export const MAX_INPUT_DEPTH = 32
+
+// A UTF-16 code unit of a pair without its other half.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/**
+ * Why a text cannot be stored (PostgreSQL refuses NUL in text; an unpaired surrogate is no
+ * character at all and would be stored as U+FFFD), or null when it can.
+ */
+export function textProblem(text: string): string | null {
+  if (text.includes('\0')) return 'contains a NUL character (\\u0000)'
+  if (LONE_SURROGATE.test(text)) return 'contains an unpaired surrogate (not valid Unicode)'
+  return null
+}
+
+/**
+ * Walks any input, schema or not, before it is read: every string and key must be storable
+ * text, nesting stays within {@link MAX_INPUT_DEPTH} and no key is `__proto__`. Throws a 400
+ * naming the field (`items.0.sku`), as schema errors do.
+ */
+export function checkInputText(value: unknown): void {
+  const walk = (node: unknown, path: string[]): void => {
+    const field = path.join('.') || undefined
+    if (typeof node === 'string') {
+      const problem = textProblem(node)
+      if (problem) throw new AppError(400, 'invalid_text', `${field ?? 'body'} ${problem}`, field)
+      return
+    }
+    if (typeof node !== 'object' || node === null) return
+    if (path.length >= MAX_INPUT_DEPTH) {
+      throw new AppError(
+        400,
+        'too_deep',
+        `${field ?? 'body'} is nested more than ${MAX_INPUT_DEPTH} levels deep`,
+        field,
+      )
+    }
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => walk(item, [...path, String(index)]))
+      return
+    }
+    for (const [key, item] of Object.entries(node)) {
+      const keyField = [...path, key].join('.')
+      // JSON.parse makes `__proto__` an own key; merged into an object it would set a prototype.
+      if (key === '__proto__') {
+        throw new AppError(400, 'unknown_field', `Unknown field "${keyField}"`, keyField)
+      }
+      const problem = textProblem(key)
+      if (problem) {
+        throw new AppError(400, 'invalid_text', `The name of ${keyField} ${problem}`, keyField)
+      }
+      walk(item, [...path, key])
+    }
+  }
+  walk(value, [])
+}
+
+/**
+ * Checks a value against a schema, throwing a field-naming 400 when it does not fit. Any text
+ * that could not be stored, or nesting past {@link MAX_INPUT_DEPTH}, is refused first.
+ */
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  checkInputText(value)
   // Without reportInput zod leaves `input` out of issues: a wrong type would read as missing.
   const result = schema.safeParse(value, { reportInput: true })
   if (!result.success) throw schemaError(result.error)

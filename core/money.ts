@@ -44,6 +44,13 @@ const FOUR_DIGIT_CURRENCIES: ReadonlySet<string> = new Set(['CLF', 'UYW'])
 let supportedCurrencies: ReadonlySet<string> | undefined
 
 /**
+ * Largest amount (price, line or order total) in minor units: 10^13, a hundred billion in a
+ * currency of two decimals or ten trillion dong. Far inside Number's exact range, so sums of a
+ * full order can never lose a unit, and inside PostgreSQL's bigint columns.
+ */
+export const MAX_AMOUNT = 10_000_000_000_000
+
+/**
  * Number of minor-unit digits of an ISO 4217 currency (2 when the currency is not listed).
  *
  * @example currencyDigits('EUR') // 2

@@ -360,8 +360,10 @@ function hasChanges(values: object): boolean {
   return Object.values(values).some((value) => value !== undefined)
 }
 
+// Computed in bigint and held at the integer column's limit: a row already at 2^31 - 1 must not
+// make every later insert fail (ties then fall back to creation order).
 function nextPosition(table: 'categories' | 'products' | 'shipping_methods', shopId: string) {
-  return sql<number>`(select coalesce(max(position) + 1, 0) from ${sql.table(table)} where shop_id = ${shopId})`
+  return sql<number>`(select least(coalesce(max(position)::bigint + 1, 0), 2147483647)::integer from ${sql.table(table)} where shop_id = ${shopId})`
 }
 
 // ── public catalog ────────────────────────────────────────────────────────────────────────────

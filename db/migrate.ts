@@ -1,11 +1,15 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
 import * as initialSchema from './migrations/0001-initial-schema.ts'
 import * as imagesUniquePerShop from './migrations/0002-images-unique-per-shop.ts'
+import * as moneyBigint from './migrations/0003-money-bigint.ts'
+import * as orderExpiry from './migrations/0004-order-expiry.ts'
 
 // Registered by static import, in order, so a bundle or a fresh clone runs exactly these.
 const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-images-unique-per-shop': imagesUniquePerShop,
+  '0003-money-bigint': moneyBigint,
+  '0004-order-expiry': orderExpiry,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -1,5 +1,5 @@
-import { type Insertable, type Selectable, sql } from 'kysely'
-import type { DbOrTrx } from './database.ts'
+import { type Insertable, type InsertObject, type Selectable, sql } from 'kysely'
+import type { Database, DbOrTrx } from './database.ts'
 import type {
   IdempotencyKeysTable,
   OrderEventsTable,
@@ -155,8 +155,8 @@ export function insertOrderItems(db: DbOrTrx, items: Insertable<OrderItemsTable>
   return db.insertInto('order_items').values(items).returningAll().execute()
 }
 
-/** Appends an event to an order's history. */
-export function insertOrderEvent(db: DbOrTrx, event: Insertable<OrderEventsTable>) {
+/** Appends an event to an order's history (values may be SQL expressions, e.g. its time). */
+export function insertOrderEvent(db: DbOrTrx, event: InsertObject<Database, 'order_events'>) {
   return db.insertInto('order_events').values(event).returningAll().executeTakeFirstOrThrow()
 }
 
@@ -322,7 +322,85 @@ export function findPublicOrder(db: DbOrTrx, token: string) {
     .selectFrom('orders as o')
     .innerJoin('shops as s', 's.id', 'o.shop_id')
     .selectAll('o')
-    .select(['s.slug as shop_slug', 's.name as shop_name', 's.whatsapp_phone as shop_phone'])
+    .select([
+      's.slug as shop_slug',
+      's.name as shop_name',
+      's.whatsapp_phone as shop_phone',
+      's.timezone as shop_timezone',
+    ])
     .where('o.token', '=', token)
+    .executeTakeFirst()
+}
+
+// ── expiry ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Lapses up to `limit` pending orders whose deadline has passed, in one statement: rows another
+ * process is working on are skipped (`for update skip locked`), so several servers may sweep at
+ * once without touching an order twice. Returns the orders it expired.
+ * @example const expired = await expireDuePendingOrders(trx, 200)
+ */
+export function expireDuePendingOrders(db: DbOrTrx, limit: number) {
+  return db
+    .updateTable('orders')
+    .set({ status: 'expired', updated_at: sql<Date>`now()` })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('orders')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('expires_at', '<=', sql<Date>`now()`)
+        .orderBy('expires_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .where('status', '=', 'pending')
+    .returning(['id', 'shop_id', 'out_of_stock_on_revival'])
+    .execute()
+}
+
+/** Units per product or variant over several orders' lines (what those orders hold of the stock). */
+export function sumOrderedQuantities(db: DbOrTrx, orderIds: string[]) {
+  if (orderIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('order_items')
+    .select(['product_id', 'variant_id', sql<number>`sum(quantity)::integer`.as('quantity')])
+    .where('order_id', 'in', orderIds)
+    .groupBy(['product_id', 'variant_id'])
+    .execute()
+}
+
+/** Appends several events at once. */
+export async function insertOrderEvents(db: DbOrTrx, events: Insertable<OrderEventsTable>[]) {
+  if (events.length > 0) await db.insertInto('order_events').values(events).execute()
+}
+
+/** An order by id, its row locked until the transaction ends. */
+export function lockOrder(db: DbOrTrx, orderId: string) {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', orderId)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+/**
+ * Brings an expired order back to pending (a late message arrived), with a fresh deadline from
+ * its shop's expiry time; `outOfStock` flags it for the merchant when its stock was sold meanwhile.
+ */
+export function reopenExpiredOrder(db: DbOrTrx, orderId: string, outOfStock: boolean) {
+  return db
+    .updateTable('orders')
+    .set({
+      status: 'pending',
+      updated_at: sql<Date>`now()`,
+      expires_at: sql<Date>`now() + make_interval(hours => (select s.order_expiry_hours from shops s where s.id = orders.shop_id))`,
+      out_of_stock_on_revival: outOfStock,
+    })
+    .where('id', '=', orderId)
+    .where('status', '=', 'expired')
+    .returningAll()
     .executeTakeFirst()
 }

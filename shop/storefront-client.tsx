@@ -122,7 +122,10 @@ function setupOrderPage(data: ShopClientData): void {
         if (status && status !== main.dataset.status && data.strings.statuses[status]) {
           main.dataset.status = status
           if (statusText) statusText.textContent = data.strings.statuses[status]
-          if (hint) hint.textContent = data.strings.confirmedHint
+          if (hint)
+            hint.textContent =
+              status === 'expired' ? data.strings.expiredHint : data.strings.confirmedHint
+          main.querySelector('[data-expires]')?.remove()
         }
       } catch {
         // Offline for a moment: try again on the next tick.

@@ -40,7 +40,16 @@ export interface ShopStrings {
   closedNow: string
   order: string
   status: string
-  statuses: Record<'pending' | 'confirmed' | 'paid' | 'shipped' | 'completed' | 'cancelled', string>
+  statuses: Record<
+    'pending' | 'confirmed' | 'paid' | 'shipped' | 'completed' | 'cancelled' | 'expired',
+    string
+  >
+  /** Shown when a pending order lapsed (never sent on WhatsApp). */
+  expiredHint: string
+  /** When a pending order lapses; `{date}` is the deadline. */
+  expiresOn: string
+  /** Checkout refused by the per-connection rate limit. */
+  rateLimited: string
   pendingHint: string
   confirmedHint: string
   openWhatsApp: string
@@ -100,7 +109,12 @@ const en: ShopStrings = {
     shipped: 'Shipped',
     completed: 'Completed',
     cancelled: 'Cancelled',
+    expired: 'Lapsed',
   },
+  expiredHint:
+    'This order was never sent, so it lapsed and its items went back on sale. You can still send it on WhatsApp; the shop will check they are available.',
+  expiresOn: 'If it is not sent by {date}, this order lapses and its items go back on sale.',
+  rateLimited: 'Too many orders from this connection. Please wait a few minutes and try again.',
   pendingHint: 'Press Send in WhatsApp so the shop receives your order.',
   confirmedHint: 'The shop has your order and will reply on WhatsApp.',
   openWhatsApp: 'Open WhatsApp again',
@@ -161,7 +175,14 @@ const fr: ShopStrings = {
     shipped: 'Expédiée',
     completed: 'Terminée',
     cancelled: 'Annulée',
+    expired: 'Expirée',
   },
+  expiredHint:
+    "Cette commande n'a pas été envoyée : elle a expiré et ses articles sont remis en vente. Vous pouvez encore l'envoyer sur WhatsApp ; la boutique vérifiera leur disponibilité.",
+  expiresOn:
+    'Sans envoi avant le {date}, cette commande expire et ses articles sont remis en vente.',
+  rateLimited:
+    'Trop de commandes depuis cette connexion. Patientez quelques minutes puis réessayez.',
   pendingHint: 'Appuyez sur Envoyer dans WhatsApp pour que la boutique reçoive votre commande.',
   confirmedHint: 'La boutique a reçu votre commande et vous répondra sur WhatsApp.',
   openWhatsApp: 'Rouvrir WhatsApp',
@@ -220,7 +241,13 @@ const es: ShopStrings = {
     shipped: 'Enviado',
     completed: 'Completado',
     cancelled: 'Cancelado',
+    expired: 'Caducado',
   },
+  expiredHint:
+    'Este pedido no se envió, así que caducó y sus artículos volvieron a la venta. Aún puedes enviarlo por WhatsApp; la tienda comprobará si siguen disponibles.',
+  expiresOn:
+    'Si no lo envías antes del {date}, este pedido caduca y sus artículos vuelven a la venta.',
+  rateLimited: 'Demasiados pedidos desde esta conexión. Espera unos minutos y vuelve a intentarlo.',
   pendingHint: 'Pulsa Enviar en WhatsApp para que la tienda reciba tu pedido.',
   confirmedHint: 'La tienda tiene tu pedido y te responderá por WhatsApp.',
   openWhatsApp: 'Abrir WhatsApp de nuevo',
@@ -276,7 +303,13 @@ const it: ShopStrings = {
     shipped: 'Spedito',
     completed: 'Completato',
     cancelled: 'Annullato',
+    expired: 'Scaduto',
   },
+  expiredHint:
+    'Questo ordine non è stato inviato: è scaduto e gli articoli sono tornati in vendita. Puoi ancora inviarlo su WhatsApp; il negozio verificherà la disponibilità.',
+  expiresOn:
+    'Se non lo invii entro il {date}, questo ordine scade e gli articoli tornano in vendita.',
+  rateLimited: 'Troppi ordini da questa connessione. Attendi qualche minuto e riprova.',
   openWhatsApp: 'Riapri WhatsApp',
   copyMessage: 'Copia il messaggio',
   copied: 'Copiato',
@@ -329,7 +362,13 @@ const pt: ShopStrings = {
     shipped: 'Enviado',
     completed: 'Concluído',
     cancelled: 'Cancelado',
+    expired: 'Expirado',
   },
+  expiredHint:
+    'Este pedido não foi enviado, por isso expirou e os artigos voltaram à venda. Ainda pode enviá-lo pelo WhatsApp; a loja vai verificar a disponibilidade.',
+  expiresOn: 'Se não for enviado até {date}, este pedido expira e os artigos voltam à venda.',
+  rateLimited:
+    'Demasiados pedidos a partir desta ligação. Aguarde alguns minutos e tente novamente.',
   openWhatsApp: 'Abrir o WhatsApp de novo',
   copyMessage: 'Copiar a mensagem',
   copied: 'Copiado',
@@ -383,7 +422,14 @@ const de: ShopStrings = {
     shipped: 'Versandt',
     completed: 'Abgeschlossen',
     cancelled: 'Storniert',
+    expired: 'Abgelaufen',
   },
+  expiredHint:
+    'Diese Bestellung wurde nie gesendet, ist daher abgelaufen und die Artikel sind wieder im Verkauf. Sie können sie noch per WhatsApp senden; der Shop prüft dann die Verfügbarkeit.',
+  expiresOn:
+    'Ohne Senden bis {date} läuft diese Bestellung ab und die Artikel gehen zurück in den Verkauf.',
+  rateLimited:
+    'Zu viele Bestellungen von dieser Verbindung. Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
   openWhatsApp: 'WhatsApp erneut öffnen',
   copyMessage: 'Nachricht kopieren',
   copied: 'Kopiert',
@@ -439,7 +485,12 @@ const ar: ShopStrings = {
     shipped: 'تم الشحن',
     completed: 'مكتمل',
     cancelled: 'ملغى',
+    expired: 'منتهي',
   },
+  expiredHint:
+    'لم يُرسل هذا الطلب، لذا انتهت صلاحيته وعادت منتجاته للبيع. لا يزال بإمكانك إرساله عبر واتساب وسيتحقق المتجر من توفرها.',
+  expiresOn: 'إذا لم يُرسل قبل {date}، تنتهي صلاحية هذا الطلب وتعود منتجاته للبيع.',
+  rateLimited: 'طلبات كثيرة من هذا الاتصال. يُرجى الانتظار بضع دقائق ثم المحاولة مجددًا.',
   pendingHint: 'اضغط إرسال في واتساب ليصل طلبك إلى المتجر.',
   confirmedHint: 'استلم المتجر طلبك وسيرد عليك عبر واتساب.',
   openWhatsApp: 'افتح واتساب مجددًا',

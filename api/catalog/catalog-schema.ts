@@ -1,18 +1,24 @@
 import { z } from 'zod'
+import { MAX_AMOUNT } from '../../core/money.ts'
 import type { VariantValues } from '../../db/catalog.queries.ts'
 import { notFound } from '../errors.ts'
 import { uuidParam } from '../validate.ts'
 
-// Columns are PostgreSQL integers: anything larger would fail in the database, not here.
+// Stock columns are PostgreSQL integers: anything larger would fail in the database, not here.
 const MAX_INT = 2_147_483_647
+/** Positions stay far below the integer column's limit, so "last + 1" always fits. */
+export const MAX_POSITION = 1_000_000_000
 
-/** An amount in the currency's minor unit (cents): a non-negative integer. */
+/** An amount in the currency's minor unit (cents): a non-negative integer up to MAX_AMOUNT. */
 export const amountSchema = z
   .number()
   .int('use an integer amount in minor units (cents)')
   .min(0, 'must not be negative')
-  .max(MAX_INT)
-const positionSchema = z.number().int().min(0).max(MAX_INT)
+  .refine((amount) => amount <= MAX_AMOUNT, {
+    message: `must be at most ${MAX_AMOUNT} minor units`,
+    params: { code: 'amount_too_large' },
+  })
+const positionSchema = z.number().int().min(0).max(MAX_POSITION)
 /** null means unlimited stock. */
 const stockSchema = z.number().int().min(0, 'must not be negative').max(MAX_INT).nullable()
 const nameSchema = z.string().trim().min(1).max(200)

@@ -55,6 +55,7 @@ export function publicOrderJson(
     message: order.message,
     createdAt: order.created_at.toISOString(),
     confirmedAt: order.confirmed_at?.toISOString() ?? null,
+    expiresAt: order.status === 'pending' ? (order.expires_at?.toISOString() ?? null) : null,
     shop: { slug: order.shop_slug, name: order.shop_name },
   }
 }
@@ -97,5 +98,7 @@ export function ownerOrderJson(order: OrderRow, items: OrderItemRow[]) {
     match: order.match,
     createdAt: order.created_at.toISOString(),
     confirmedAt: order.confirmed_at?.toISOString() ?? null,
+    expiresAt: order.status === 'pending' ? (order.expires_at?.toISOString() ?? null) : null,
+    outOfStockOnRevival: order.out_of_stock_on_revival,
   }
 }

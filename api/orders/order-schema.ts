@@ -50,6 +50,7 @@ export const orderStatusSchema = z.enum([
   'shipped',
   'completed',
   'cancelled',
+  'expired',
 ])
 
 /** Query of `GET /api/shops/:slug/orders`. */

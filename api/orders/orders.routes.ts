@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
 import { normalizeOrderCode } from '../../core/order-code.ts'
 import { buildWhatsAppUrl } from '../../core/order-message.ts'
@@ -20,6 +20,7 @@ import type { OrderStatus } from '../../db/schema/orders.ts'
 import { findPublishedShop } from '../../db/shops.queries.ts'
 import type { AppEnv } from '../app-env.ts'
 import { AppError, invalidField, notFound } from '../errors.ts'
+import { rateLimit } from '../middleware/rate-limit.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { readJson, readQuery, uuidParam } from '../validate.ts'
 import { orderEventJson, ownerOrderJson, placedOrderJson, publicOrderJson } from './order-json.ts'
@@ -34,6 +35,8 @@ const NEXT_STATUS: Record<OrderStatus, OrderStatus[]> = {
   shipped: ['completed', 'cancelled'],
   completed: [],
   cancelled: [],
+  // Its stock is already back on the shelf; only a late WhatsApp message revives it.
+  expired: [],
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
@@ -51,8 +54,12 @@ export function orderRoutes() {
     allowHeaders: ['Content-Type', 'Idempotency-Key'],
     maxAge: 600,
   })
+  // Per client address, limits from AppConfig.publicRateLimits (read per request, so tests and
+  // deployments set them): an anonymous visitor cannot hold a shop's stock with order after order.
+  const checkoutRateLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+    rateLimit({ name: 'checkout', ...c.var.config.publicRateLimits.orders })(c, next)
   routes.options('/api/shops/:slug/orders', checkoutCors)
-  routes.post('/api/shops/:slug/orders', checkoutCors, async (c) => {
+  routes.post('/api/shops/:slug/orders', checkoutCors, checkoutRateLimit, async (c) => {
     const { db, config } = c.var
     const shop = await findPublishedShop(db, c.req.param('slug'))
     if (!shop) throw notFound('Shop')
@@ -166,7 +173,8 @@ export function orderRoutes() {
         )
       }
       const items = await listOrderItems(trx, order.id)
-      if (input.status === 'cancelled') {
+      // A revived order flagged out of stock took no units back: it has none to return.
+      if (input.status === 'cancelled' && !order.out_of_stock_on_revival) {
         // Same lock order as checkout (by row id), so a cancel and an order cannot deadlock.
         const byLockOrder = [...items].sort((a, b) =>
           (a.variant_id ?? a.product_id ?? '').localeCompare(b.variant_id ?? b.product_id ?? ''),

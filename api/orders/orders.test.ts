@@ -569,6 +569,7 @@ describe.each(testEngines())('orders API (%s)', (engine) => {
         message: placed.body.message,
         createdAt: expect.any(String),
         confirmedAt: null,
+        expiresAt: expect.any(String),
         shop: { slug, name: 'Test Shop' },
       })
     })

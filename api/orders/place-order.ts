@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { orderTotals, priceLines } from '../../core/cart.ts'
+import { MAX_AMOUNT } from '../../core/money.ts'
 import { generateOrderCode } from '../../core/order-code.ts'
 import { composeOrderWhatsAppUrl } from '../../core/order-message.ts'
 import type { DbOrTrx } from '../../db/database.ts'
@@ -15,6 +16,7 @@ import {
 import type { OrderItemRow, OrderRow, OrderSource } from '../../db/schema/orders.ts'
 import type { ShopRow } from '../../db/schema/shops.ts'
 import { AppError, invalidField } from '../errors.ts'
+import { orderExpiresAt } from './expiry.ts'
 import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './order-schema.ts'
 
 /** What an order is made of, already validated for shape (see `placeOrderSchema`). */
@@ -109,6 +111,17 @@ export async function placeOrder(
     const found = catalog.get(sku)
     return found && { name: orderLineName(found), price: found.price, stock: null }
   })
+  // The per-line cap holds for a SKU however many lines repeat it: 100 lines of 999 are one
+  // line of 99,900, refused here rather than taken from the stock.
+  const merged = priced.lines.find((line) => line.quantity > MAX_LINE_QUANTITY)
+  if (merged) {
+    throw new AppError(
+      400,
+      'quantity_too_large',
+      `At most ${MAX_LINE_QUANTITY} of "${merged.name}" per order`,
+      fieldOf(merged.sku).replace(/sku$/, 'quantity'),
+    )
+  }
   const issue = priced.issues[0]
   if (issue?.reason === 'unknown_sku') {
     throw new AppError(400, 'unknown_sku', `No product with SKU "${issue.sku}"`, fieldOf(issue.sku))
@@ -130,6 +143,14 @@ export async function placeOrder(
     shipping = { id: method.id, name: method.name, price: method.price, freeOver: method.free_over }
   }
   const totals = orderTotals(priced.subtotal, shipping)
+  if (totals.total > MAX_AMOUNT) {
+    throw new AppError(
+      400,
+      'amount_too_large',
+      `The order total may be at most ${MAX_AMOUNT} minor units`,
+      'items',
+    )
+  }
 
   const lines = priced.lines.map((line) => ({ line, sku: catalog.get(line.sku) as OrderableSku }))
 
@@ -187,6 +208,8 @@ export async function placeOrder(
       note,
       message: text,
       confirmed_at: status === 'confirmed' ? new Date() : null,
+      // An order that never reaches WhatsApp gives its stock back after the shop's time.
+      expires_at: status === 'pending' ? orderExpiresAt(shop.order_expiry_hours) : null,
     })
     if (order) placed = { order, text, url, orderUrl }
   }

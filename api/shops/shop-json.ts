@@ -24,6 +24,7 @@ export function ownerShopJson(shop: ShopRow, publicUrl: string) {
     businessHours: shop.business_hours,
     channels: shop.channels,
     published: shop.published,
+    orderExpiryHours: shop.order_expiry_hours,
     createdAt: shop.created_at.toISOString(),
     updatedAt: shop.updated_at.toISOString(),
   }

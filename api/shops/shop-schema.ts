@@ -108,6 +108,8 @@ const settings = {
     .regex(/^[a-f0-9]{16,64}$/, 'an image hash from POST /images')
     .nullable(),
   published: z.boolean(),
+  /** Hours after which an order never sent on WhatsApp lapses and gives its stock back. */
+  orderExpiryHours: z.number().int('use whole hours').min(1).max(720),
 }
 
 // A logo can only be set once the shop exists and the image is uploaded to it.
@@ -122,6 +124,7 @@ export const createShopSchema = z.strictObject({ slug: slugSchema, ...createFiel
   businessHours: true,
   channels: true,
   published: true,
+  orderExpiryHours: true,
 })
 
 export const updateShopSchema = z.strictObject(settings).partial()

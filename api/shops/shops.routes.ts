@@ -58,6 +58,7 @@ export function shopRoutes() {
       business_hours: input.businessHours ? JSON.stringify(input.businessHours) : null,
       channels: JSON.stringify(input.channels ?? {}),
       published: input.published ?? true,
+      order_expiry_hours: input.orderExpiryHours,
     })
     if (!shop) throw new AppError(409, 'taken', 'This address is already taken', 'slug')
     return c.json(ownerShopJson(shop, c.var.config.publicUrl), 201)
@@ -100,6 +101,7 @@ export function shopRoutes() {
       channels: input.channels && JSON.stringify(input.channels),
       logo_image: input.logoImage,
       published: input.published,
+      order_expiry_hours: input.orderExpiryHours,
     })
     return c.json(ownerShopJson(updated, c.var.config.publicUrl))
   })

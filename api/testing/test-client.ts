@@ -1,4 +1,5 @@
 import { type CreateAppOptions, createApp } from '../app.ts'
+import { defaultConfig } from '../config.ts'
 
 type App = ReturnType<typeof createApp>
 
@@ -71,10 +72,18 @@ export class TestClient {
   }
 }
 
-/** An app over the given database with test defaults (no logs, generous auth rate limit). */
+/** An app over the given database with test defaults (no logs, generous rate limits). */
 export function createTestApp(options: CreateAppOptions) {
   return createApp({
     ...options,
-    config: { authRateLimit: { limit: 10_000, windowMs: 60_000 }, ...options.config },
+    config: {
+      authRateLimit: { limit: 10_000, windowMs: 60_000 },
+      // Tests place many orders from one address; widget events keep their real limit.
+      publicRateLimits: {
+        orders: { limit: 100_000, windowMs: 60_000 },
+        events: defaultConfig().publicRateLimits.events,
+      },
+      ...options.config,
+    },
   })
 }

@@ -19,6 +19,7 @@ import {
   listUnprocessedInboundIds,
 } from '../../db/whatsapp.queries.ts'
 import type { AppConfig } from '../config.ts'
+import { reviveExpiredOrder } from '../orders/expiry.ts'
 import { type OrderDifference, orderMessageDifferences } from './differences.ts'
 import { isCancelRequest, orderCodesIn, orderCodesInPayload } from './message-codes.ts'
 import { queueConfirmation } from './outbox.ts'
@@ -63,7 +64,8 @@ async function findOrderForMessage(
     const codes = source.payload ? orderCodesInPayload(source.text) : orderCodesIn(source.text)
     for (const code of codes) {
       const order = await findShopOrderByCode(trx, shopId, code)
-      if (order) return { order, method: 'code' }
+      // A late message revives an order that lapsed meanwhile (see orders/expiry.ts).
+      if (order) return { order: await reviveExpiredOrder(trx, order), method: 'code' }
     }
   }
   if (row.context_id) {

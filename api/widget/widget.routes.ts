@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
 import { etag } from 'hono/etag'
 import { findPublishedShop } from '../../db/shops.queries.ts'
@@ -65,7 +65,12 @@ async function checkImages(c: { var: AppEnv['Variables'] }, settings: WidgetSett
  */
 export function widgetRoutes(options: WidgetRoutesOptions = {}) {
   const routes = new Hono<AppEnv>()
-  const eventLimit = options.eventRateLimit ?? { limit: 120, windowMs: 60_000 }
+  // Read per request: the app's configuration (AppConfig.publicRateLimits) sets the limit.
+  const eventRateLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+    rateLimit({
+      name: 'widget-events',
+      ...(options.eventRateLimit ?? c.var.config.publicRateLimits.events),
+    })(c, next)
 
   routes.get('/api/shops/:slug/widget', requireOwnedShop(), (c) => {
     const settings = storedWidgetSettings(c.var.shop.widget_settings)
@@ -103,7 +108,8 @@ export function widgetRoutes(options: WidgetRoutesOptions = {}) {
   routes.post(
     '/api/events',
     limitBody(1024),
-    rateLimit({ name: 'widget-events', ...eventLimit }),
+    // Per visitor address: every public write is rate-limited.
+    eventRateLimit,
     async (c) => {
       // navigator.sendBeacon sends a string as text/plain, which needs no CORS preflight.
       const type = c.req.header('content-type') ?? 'text/plain'

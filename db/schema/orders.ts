@@ -1,7 +1,14 @@
 import type { Generated, Selectable } from 'kysely'
 import type { Json } from './json.ts'
 
-export type OrderStatus = 'pending' | 'confirmed' | 'paid' | 'shipped' | 'completed' | 'cancelled'
+export type OrderStatus =
+  | 'pending'
+  | 'confirmed'
+  | 'paid'
+  | 'shipped'
+  | 'completed'
+  | 'cancelled'
+  | 'expired'
 export type OrderSource = 'shop' | 'widget' | 'whatsapp'
 
 export interface OrderMatch {
@@ -37,6 +44,10 @@ export interface OrdersTable {
   created_at: Generated<Date>
   updated_at: Generated<Date>
   confirmed_at: Date | null
+  /** When a pending order lapses and gives its stock back (set at creation; null once sent). */
+  expires_at: Date | null
+  /** Revived by a late message after its stock was sold: the merchant must check it. */
+  out_of_stock_on_revival: Generated<boolean>
 }
 export type OrderRow = Selectable<OrdersTable>
 

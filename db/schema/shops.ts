@@ -32,6 +32,8 @@ export interface ShopsTable {
   channels: JsonWithDefault<ShopChannels>
   published: Generated<boolean>
   widget_settings: JsonWithDefault<Record<string, unknown>>
+  /** Hours after which an unsent pending order lapses (1–720). */
+  order_expiry_hours: Generated<number>
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }

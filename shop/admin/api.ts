@@ -136,6 +136,8 @@ export interface Shop {
   logoUrl: string | null
   address: string
   published: boolean
+  /** Hours before an unsent pending order lapses and gives its stock back. */
+  orderExpiryHours: number
 }
 
 export interface Category {
@@ -186,7 +188,14 @@ export interface ShippingMethod {
   active: boolean
 }
 
-export type OrderStatus = 'pending' | 'confirmed' | 'paid' | 'shipped' | 'completed' | 'cancelled'
+export type OrderStatus =
+  | 'pending'
+  | 'confirmed'
+  | 'paid'
+  | 'shipped'
+  | 'completed'
+  | 'cancelled'
+  | 'expired'
 
 export interface OrderItem {
   sku: string
@@ -219,6 +228,10 @@ export interface Order {
   }[]
   createdAt: string
   confirmedAt: string | null
+  /** When a pending order lapses if never sent. */
+  expiresAt?: string | null
+  /** Revived by a late message after its stock was sold: check it before accepting. */
+  outOfStockOnRevival?: boolean
 }
 
 export interface UploadedImage {

@@ -322,6 +322,16 @@ const en = {
   status_shipped: 'Shipped',
   status_completed: 'Completed',
   status_cancelled: 'Cancelled',
+  status_expired: 'Lapsed',
+  event_revived: 'Revived by a late WhatsApp message; stock taken again',
+  event_out_of_stock_on_revival:
+    'Revived by a late WhatsApp message, but its stock was sold meanwhile',
+  outOfStockOnRevival:
+    'Arrived after it lapsed, and some items were sold meanwhile: check the stock before accepting it.',
+  lapsesAt: 'Lapses {date} if the customer never sends it; its stock then returns.',
+  orderExpiryHours: 'Unsent orders lapse after (hours)',
+  orderExpiryHint:
+    'A pending order never sent on WhatsApp gives its stock back after this time (1 to 720 hours).',
   action_paid: 'Mark paid',
   action_shipped: 'Mark shipped',
   action_completed: 'Mark completed',
@@ -658,6 +668,16 @@ const fr: Dictionary = {
   status_shipped: 'Expédiée',
   status_completed: 'Terminée',
   status_cancelled: 'Annulée',
+  status_expired: 'Expirée',
+  event_revived: 'Relancée par un message WhatsApp tardif ; stock repris',
+  event_out_of_stock_on_revival:
+    'Relancée par un message WhatsApp tardif, mais son stock a été vendu entre-temps',
+  outOfStockOnRevival:
+    "Arrivée après expiration, et des articles ont été vendus entre-temps : vérifiez le stock avant de l'accepter.",
+  lapsesAt: "Expire le {date} si le client ne l'envoie pas ; son stock est alors remis en vente.",
+  orderExpiryHours: 'Les commandes non envoyées expirent après (heures)',
+  orderExpiryHint:
+    'Une commande en attente jamais envoyée sur WhatsApp rend son stock après ce délai (1 à 720 heures).',
   action_paid: 'Marquer payée',
   action_shipped: 'Marquer expédiée',
   action_completed: 'Marquer terminée',

@@ -90,7 +90,7 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
       handOff(result.whatsappUrl, null)
     } else {
       setError({
-        message: result.message || t.error,
+        message: result.code === 'rate_limited' ? t.rateLimited : result.message || t.error,
         ...(result.field ? { field: result.field } : {}),
       })
     }

@@ -14,7 +14,26 @@ export interface ViewOrder {
   locale: string
   message: string
   whatsappUrl: string
-  shop: { slug: string; name: string }
+  /** When a pending order lapses if never sent (ISO time), else null. */
+  expiresAt: string | null
+  shop: { slug: string; name: string; timezone: string }
+}
+
+/** The deadline in the shopper's language and the shop's time zone: `12 Mar, 14:05 CET`. */
+function formatDeadline(iso: string, locale: string, timeZone: string): string {
+  const date = new Date(iso)
+  try {
+    return new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    }).format(date)
+  } catch {
+    return date.toISOString()
+  }
 }
 
 /** `/o/{token}`: summary, status (polled live), WhatsApp again, copy message, QR on desktop. */
@@ -26,7 +45,12 @@ export function OrderPage(props: {
 }) {
   const { order, strings: t } = props
   const money = (amount: number) => formatMoney(amount, order.currency, order.locale)
-  const confirmed = order.status !== 'pending'
+  const hint =
+    order.status === 'pending'
+      ? t.pendingHint
+      : order.status === 'expired'
+        ? t.expiredHint
+        : t.confirmedHint
   return (
     <div class="wrap">
       <header class="head">
@@ -44,7 +68,15 @@ export function OrderPage(props: {
             {t.statuses[order.status]}
           </span>
         </p>
-        <p data-status-hint>{confirmed ? t.confirmedHint : t.pendingHint}</p>
+        <p data-status-hint>{hint}</p>
+        {order.status === 'pending' && order.expiresAt && (
+          <p class="lapse" data-expires>
+            {t.expiresOn.replace(
+              '{date}',
+              formatDeadline(order.expiresAt, order.locale, order.shop.timezone),
+            )}
+          </p>
+        )}
         <div class="actions">
           <a
             class="btn primary"

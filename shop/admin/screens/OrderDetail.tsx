@@ -27,7 +27,10 @@ const PATH: OrderStatus[] = ['pending', 'confirmed', 'paid', 'shipped', 'complet
 
 /** The status changes to go from `from` to `to`, or null when it is not a step forward. */
 export function stepsTo(from: OrderStatus, to: OrderStatus): OrderStatus[] | null {
-  if (to === 'cancelled') return from === 'completed' || from === 'cancelled' ? null : ['cancelled']
+  if (to === 'cancelled') {
+    // An expired order already gave its stock back: nothing left to cancel.
+    return ['completed', 'cancelled', 'expired'].includes(from) ? null : ['cancelled']
+  }
   const a = PATH.indexOf(from)
   const b = PATH.indexOf(to)
   if (a < 0 || b <= a) return null
@@ -191,6 +194,14 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
         </div>
         <div class="card">
           <h2>{t('whatsappMatch')}</h2>
+          {order.outOfStockOnRevival && (
+            <p class="bad" role="note">
+              <strong>{t('outOfStockOnRevival')}</strong>
+            </p>
+          )}
+          {order.status === 'pending' && order.expiresAt && (
+            <p class="muted">{t('lapsesAt', { date: dateTime(order.expiresAt) })}</p>
+          )}
           {order.match ? (
             <p>
               {t('matchedBy', { method: order.match.method ?? '?' })}
@@ -226,7 +237,11 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
                 <li key={i}>
                   <span class="muted small">{dateTime(e.createdAt)}</span>
                   <p>
-                    {e.toStatus ? t('statusNow', { status: t(`status_${e.toStatus}`) }) : e.type}
+                    {e.type === 'revived' || e.type === 'out_of_stock_on_revival'
+                      ? t(`event_${e.type}`)
+                      : e.toStatus
+                        ? t('statusNow', { status: t(`status_${e.toStatus}`) })
+                        : e.type}
                     <span class="muted small">
                       {' '}
                       · {e.actor.startsWith('merchant') ? t('byYou') : e.actor}

@@ -13,6 +13,7 @@ export const STATUSES: OrderStatus[] = [
   'shipped',
   'completed',
   'cancelled',
+  'expired',
 ]
 const PAGE_SIZE = 20
 

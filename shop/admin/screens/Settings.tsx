@@ -19,6 +19,7 @@ interface Draft {
   locale: string
   address: string
   published: boolean
+  orderExpiryHours: string
 }
 
 function draftOf(shop: Shop): Draft {
@@ -33,6 +34,7 @@ function draftOf(shop: Shop): Draft {
     locale: shop.locale,
     address: shop.address,
     published: shop.published,
+    orderExpiryHours: String(shop.orderExpiryHours),
   }
 }
 
@@ -67,6 +69,7 @@ export function Settings({ slug }: { slug: string }) {
         locale: draft.locale,
         address: draft.address,
         published: draft.published,
+        orderExpiryHours: Number(draft.orderExpiryHours),
       })
       replaceShop(updated)
       setDraft(draftOf(updated))
@@ -203,6 +206,16 @@ export function Settings({ slug }: { slug: string }) {
           onValue={(address) => set({ address })}
           error={errors.address}
           maxLength={500}
+        />
+        <TextField
+          id="s-order-expiry"
+          label={t('orderExpiryHours')}
+          hint={t('orderExpiryHint')}
+          type="number"
+          inputMode="numeric"
+          value={draft.orderExpiryHours}
+          onValue={(orderExpiryHours) => set({ orderExpiryHours })}
+          error={errors.orderExpiryHours}
         />
         <label class="check">
           <input
