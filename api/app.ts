@@ -11,6 +11,7 @@ import { AppError, handleError } from './errors.ts'
 import { mediaRoutes } from './media/media.routes.ts'
 import { limitBody } from './middleware/body-limit.ts'
 import { requestLog } from './middleware/request-log.ts'
+import { refuseBadUrlText } from './middleware/url-text.ts'
 import { orderRoutes } from './orders/orders.routes.ts'
 import { shopRoutes } from './shops/shops.routes.ts'
 import { storefrontRoutes } from './storefront/storefront.routes.ts'
@@ -39,6 +40,8 @@ export function createApp(options: CreateAppOptions) {
     c.set('config', config)
     await next()
   })
+  // A NUL in a path or query string never reaches a route (nor the database).
+  app.use(refuseBadUrlText())
   // Uploads get their own, larger cap on their route.
   app.use('/api/*', async function apiBodyLimit(c, next) {
     if (/^\/api\/shops\/[^/]+\/images$/.test(c.req.path)) return next()

@@ -64,7 +64,7 @@ export function checkInputText(value: unknown): void {
       )
     }
     if (Array.isArray(node)) {
-      node.forEach((item, index) => walk(item, [...path, String(index)]))
+      for (const [index, item] of node.entries()) walk(item, [...path, String(index)])
       return
     }
     for (const [key, item] of Object.entries(node)) {
