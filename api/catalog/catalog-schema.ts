@@ -12,12 +12,14 @@ export const MAX_POSITION = 1_000_000_000
 /** An amount in the currency's minor unit (cents): a non-negative integer up to MAX_AMOUNT. */
 export const amountSchema = z
   .number()
-  .int('use an integer amount in minor units (cents)')
-  .min(0, 'must not be negative')
+  // First, so an amount past Number's exact range is named too large, not "not an integer".
   .refine((amount) => amount <= MAX_AMOUNT, {
     message: `must be at most ${MAX_AMOUNT} minor units`,
     params: { code: 'amount_too_large' },
+    abort: true,
   })
+  .int('use an integer amount in minor units (cents)')
+  .min(0, 'must not be negative')
 const positionSchema = z.number().int().min(0).max(MAX_POSITION)
 /** null means unlimited stock. */
 const stockSchema = z.number().int().min(0, 'must not be negative').max(MAX_INT).nullable()
