@@ -6,7 +6,9 @@ import pg from 'pg'
 import type { Database } from './database.ts'
 
 // count(*) and other int8 results come back as strings from node-postgres; every int8 we read
-// is a count well inside Number's range, so read it as a number on both engines.
+// is a count or an amount (money columns are bigint, capped at 10^13 minor units by the API),
+// well inside Number's exact range, so read it as a number. PGlite already does (numbers when
+// safe, BigInt beyond).
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10))
 
 export type Engine = 'pglite' | 'postgres'
