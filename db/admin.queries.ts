@@ -16,7 +16,7 @@ export async function dailyOrderTotals(
     .selectFrom('orders')
     .select([
       day.as('day'),
-      sql<string>`count(*) filter (where status <> 'cancelled')`.as('orders'),
+      sql<string>`count(*) filter (where status not in ('cancelled', 'expired'))`.as('orders'),
       sql<string>`coalesce(sum(total) filter (where status in ('paid', 'shipped', 'completed')), 0)`.as(
         'revenue',
       ),
@@ -66,7 +66,7 @@ export async function topSellingSkus(
     ])
     .where('o.shop_id', '=', args.shopId)
     .where('o.created_at', '>=', args.since)
-    .where('o.status', '<>', 'cancelled')
+    .where('o.status', 'not in', ['cancelled', 'expired'])
     .groupBy('i.sku')
     .orderBy(sql`sum(i.quantity)`, 'desc')
     .orderBy('i.sku')

@@ -164,6 +164,27 @@ describe.each(testEngines())('order expiry (%s)', (engine) => {
     expect(list.body.orders.map((o: { code: string }) => o.code)).toContain(due.code)
   })
 
+  it('should leave lapsed orders out of the dashboard counts and top products', async () => {
+    const other = new TestClient(app)
+    const otherSlug = await other.signupWithShop()
+    await insertFixtureProducts(t.db, await shopIdOf(t.db, otherSlug), [
+      { sku: 'JAM', name: 'Jam', price: 650 },
+    ])
+    const res = await other.post(`/api/shops/${otherSlug}/orders`, {
+      items: [{ sku: 'JAM', quantity: 2 }],
+      customer: { name: 'Ana' },
+    })
+    expect(res.status).toBe(201)
+    let dash = await other.get(`/api/shops/${otherSlug}/dashboard`)
+    expect(dash.body.totals.orders).toBe(1)
+    expect(dash.body.topProducts).toHaveLength(1)
+    await setExpiry(res.body.id, -1000)
+    await expireDueOrders(t.db)
+    dash = await other.get(`/api/shops/${otherSlug}/dashboard`)
+    expect(dash.body.totals.orders).toBe(0)
+    expect(dash.body.topProducts).toEqual([])
+  })
+
   it('should return the stock exactly once when several sweeps run at the same time', async () => {
     const before = await stockOf(t.db, shopId, 'MUG')
     const orders = []
