@@ -21,7 +21,7 @@ import { AppError, notFound } from '../errors.ts'
 import { loadSharp } from '../media/image-pipeline.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { orderStatusSchema } from '../orders/order-schema.ts'
-import { readQuery } from '../validate.ts'
+import { readQuery, textProblem } from '../validate.ts'
 import { spreadsheetSafe, toCsv } from './csv.ts'
 import { applyProductImport, planProductImport } from './import-products.ts'
 import { metaFeedRows } from './meta-feed.ts'
@@ -129,6 +129,14 @@ export function adminDataRoutes() {
       throw new AppError(415, 'unsupported_media_type', 'Send the file as text/csv', 'file')
     }
     const text = await c.req.text()
+    // PostgreSQL stores no NUL; a file holding one is not CSV text (a spreadsheet's own format).
+    const problem = textProblem(text)
+    if (problem) {
+      const nul = text.indexOf('\0')
+      const where =
+        nul < 0 ? 'The file' : `Line ${text.slice(0, nul).split('\n').length} of the file`
+      throw new AppError(400, 'invalid_text', `${where} ${problem}`, 'file')
+    }
     const { db, shop } = c.var
     if (check === 'true') {
       const plan = await planProductImport(db, shop, text)

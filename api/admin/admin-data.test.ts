@@ -185,6 +185,21 @@ describe.each(testEngines())('admin data APIs on %s', (engine) => {
     for (const row of items) for (const value of row) expect(value).not.toMatch(/^[=+\-@\t\r]/)
   })
 
+  it('should refuse a file holding a NUL byte with a 400 naming its line, not a 500', async () => {
+    const c = new TestClient(app)
+    const slug = await c.signupWithShop()
+    const before = await tableCounts(t.db)
+    const res = await importCsv(
+      c,
+      slug,
+      `${HEADER}\nOK,,Fine,,1.00,,,,true,,,\nNUL,,Bad\u0000name,,1.00,,,,true,,,\n`,
+    )
+    expect(res.status, res.text).toBe(400)
+    expect(res.body.error).toMatchObject({ code: 'invalid_text', field: 'file' })
+    expect(res.body.error.message).toMatch(/^Line 3 of the file contains a NUL/)
+    expect(await tableCounts(t.db)).toEqual(before)
+  })
+
   it('should refuse unknown columns, a SKU of another product and a non-CSV body', async () => {
     const c = new TestClient(app)
     const slug = await c.signupWithShop()
