@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findShopOrderByCode } from '../../db/orders.queries.ts'
+import { confirmPendingOrder } from '../../db/whatsapp.queries.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../testing/test-db.ts'
 import { processPending } from '../whatsapp/process.ts'
@@ -11,7 +13,7 @@ import {
   webhookConfig,
 } from '../whatsapp/webhook-test-kit.ts'
 import { insertFixtureProducts, shopIdOf, stockOf } from './catalog-fixture.ts'
-import { expireDueOrders } from './expiry.ts'
+import { expireDueOrders, reviveExpiredOrder } from './expiry.ts'
 
 const TEXT_ID = 'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFjNFQjBDMEQxRTJGMzA0QjVBNjc4OQA='
 const HOUR = 3_600_000
@@ -162,6 +164,34 @@ describe.each(testEngines())('order expiry (%s)', (engine) => {
     expect(await stockOf(t.db, shopId, 'MUG')).toBe(8)
     const list = await client.get(`/api/shops/${slug}/orders?status=expired`)
     expect(list.body.orders.map((o: { code: string }) => o.code)).toContain(due.code)
+  })
+
+  it('should not lapse an order while a message for it is being applied', async () => {
+    const placed = await placeOrder([{ sku: 'MUG', quantity: 1 }])
+    const before = await stockOf(t.db, shopId, 'MUG')
+    await setExpiry(placed.id, -1000)
+    let sweep: Promise<number> | undefined
+    await t.db.transaction().execute(async (trx) => {
+      const row = await findShopOrderByCode(trx, shopId, placed.code)
+      if (!row) throw new Error('order not found')
+      expect((await reviveExpiredOrder(trx, row)).status).toBe('pending')
+      // PostgreSQL: another connection sweeps now and skips the locked order. PGlite has one
+      // connection, so its sweep simply runs after this transaction.
+      sweep = expireDueOrders(t.db)
+      if (engine === 'postgres') await sweep
+      // As message processing does: confirms only an order still pending.
+      const match = { messageId: 'wamid.race', method: 'code', edited: false, differences: [] }
+      const confirmed = await confirmPendingOrder(trx, row.id, {
+        waId: null,
+        userId: null,
+        profileName: null,
+        match,
+      })
+      expect(confirmed?.status).toBe('confirmed')
+    })
+    await sweep
+    expect((await ownerOrder(placed.code)).status).toBe('confirmed')
+    expect(await stockOf(t.db, shopId, 'MUG')).toBe(before)
   })
 
   it('should leave lapsed orders out of the dashboard counts and top products', async () => {

@@ -81,11 +81,14 @@ export async function expireDueOrders(db: Db): Promise<number> {
  * caller's transaction: it takes its stock again and goes back to `pending`, ready to be
  * confirmed by that message as usual. When some of its stock was sold meanwhile it takes none,
  * goes back to `pending` all the same (the customer did send it) and is flagged
- * `out_of_stock_on_revival` for the merchant. Any other order comes back unchanged.
+ * `out_of_stock_on_revival` for the merchant. A pending order is locked until the caller's
+ * transaction ends, so a sweep cannot lapse it between this read and its confirmation (the
+ * sweep skips locked rows; one already lapsing it finishes first, and the order is revived).
+ * Any other order comes back unchanged.
  * @example order = await reviveExpiredOrder(trx, order)
  */
 export async function reviveExpiredOrder(trx: DbOrTrx, order: OrderRow): Promise<OrderRow> {
-  if (order.status !== 'expired') return order
+  if (order.status !== 'expired' && order.status !== 'pending') return order
   const locked = await lockOrder(trx, order.id)
   if (locked?.status !== 'expired') return locked ?? order
 
