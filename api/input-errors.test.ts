@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, TestClient } from './testing/test-client.ts'
 import { createTestDb, type TestDatabase, tableCounts, testEngines } from './testing/test-db.ts'
+import { postWebhook, webhookConfig } from './whatsapp/webhook-test-kit.ts'
 
 interface BadInput {
   what: string
@@ -342,5 +343,30 @@ describe.each(testEngines())('text that cannot be stored on %s', (engine) => {
     })
     expect(res.status, res.text).toBe(201)
     expect(res.body.name).toBe('Tasse 🍵 café — كوب')
+  })
+})
+
+describe.each(testEngines())('a signed webhook nested thousands deep on %s', (engine) => {
+  let t: TestDatabase
+  beforeAll(async () => {
+    t = await createTestDb(engine)
+  })
+  afterAll(() => t.destroy())
+
+  it('should be stored as text and acknowledged, not answered with a 500', async () => {
+    const app = createTestApp({
+      db: t.db,
+      config: webhookConfig(undefined, { processDelayMs: 3_600_000 }),
+    })
+    const body = `{"object": ${nested(50_000)}}`
+    const res = await postWebhook(app, body)
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(await res.json()).toEqual({ received: 1 })
+    const stored = await t.db
+      .selectFrom('inbound_messages')
+      .select(['kind', 'payload'])
+      .executeTakeFirstOrThrow()
+    expect(stored.kind).toBe('unknown')
+    expect(stored.payload).toEqual({ unparsed: body })
   })
 })

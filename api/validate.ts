@@ -42,6 +42,17 @@ export function textProblem(text: string): string | null {
 }
 
 /**
+ * Whether a value nests arrays and objects more than `max` levels deep; looks no further down,
+ * so it is safe on anything JSON.parse returns (JSON.stringify would overflow the stack).
+ * @example nestedDeeperThan(JSON.parse('[[[]]]'), 2) // true
+ */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  if (max <= 0) return true
+  return Object.values(value).some((item) => nestedDeeperThan(item, max - 1))
+}
+
+/**
  * Walks any input, schema or not, before it is read: every string and key must be storable
  * text, nesting stays within {@link MAX_INPUT_DEPTH} and no key is `__proto__`. Throws a 400
  * naming the field (`items.0.sku`), as schema errors do.

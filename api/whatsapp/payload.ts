@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
+import { nestedDeeperThan } from '../validate.ts'
+
+/** Meta's payloads nest about ten levels; anything past this is not one of theirs. */
+const MAX_PAYLOAD_DEPTH = 64
 
 // Meta adds fields to webhook payloads over time, so these schemas keep unknown keys (z.object,
 // not z.strictObject) and check only what Chatcart reads.
@@ -178,6 +182,9 @@ export function extractWebhookEvents(raw: Uint8Array): WebhookEvent[] {
   } catch {
     body = undefined
   }
+  // Nested past any real payload: kept as text, since hashing or storing it as JSON would
+  // overflow the stack (JSON.stringify, PostgreSQL's jsonb parser).
+  if (nestedDeeperThan(body, MAX_PAYLOAD_DEPTH)) body = undefined
   const envelope = envelopeSchema.safeParse(body)
   if (!envelope.success) {
     const payload = body === undefined ? { unparsed: Buffer.from(raw).toString('utf8') } : body
