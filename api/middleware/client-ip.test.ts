@@ -18,7 +18,15 @@ describe('isTrustedProxyAddress', () => {
     ]) {
       expect(isTrustedProxyAddress(address), address).toBe(true)
     }
-    for (const address of ['203.0.113.9', '172.32.0.1', '8.8.8.8', '2001:db8::1', '11.0.0.1']) {
+    for (const address of [
+      '203.0.113.9',
+      '172.32.0.1',
+      '8.8.8.8',
+      '2001:db8::1',
+      '11.0.0.1',
+      'fd::1',
+      'fe8::1',
+    ]) {
       expect(isTrustedProxyAddress(address), address).toBe(false)
     }
   })

@@ -33,8 +33,9 @@ export function isTrustedProxyAddress(address: string): boolean {
       (a === 100 && b >= 64 && b <= 127)
     )
   }
+  // fc00::/7 (unique local) and fe80::/10 (link-local), read from a full first group.
   return (
-    address === '::1' || /^f[cd][0-9a-f]{0,2}:/.test(address) || /^fe[89ab][0-9a-f]?:/.test(address)
+    address === '::1' || /^f[cd][0-9a-f]{2}:/.test(address) || /^fe[89ab][0-9a-f]:/.test(address)
   )
 }
 
