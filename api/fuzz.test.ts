@@ -360,6 +360,24 @@ const csvText: fc.Arbitrary<string> = fc.oneof(
     .map((rows) => [CSV_HEADER, ...rows.map(csvLine)].join('\r\n')),
 )
 
+const MULTIPART = 'multipart/form-data; boundary=fuzz'
+
+/** A form upload with odd field names, file names, types and contents. */
+const multipartText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.oneof(fc.constant('file'), nastyString),
+    fc.oneof(fc.constant('a.png'), nastyString),
+    fc.constantFrom('image/png', 'image/jpeg', 'text/plain', ''),
+    fc.oneof(nastyString, fc.constant('\x89PNG\r\n\x1a\n')),
+    fc.boolean(),
+  )
+  .map(([name, file, type, content, closed]) => {
+    const q = (text: string) => text.slice(0, 300).replaceAll('"', '%22').replaceAll('\r\n', ' ')
+    const head = `Content-Disposition: form-data; name="${q(name)}"; filename="${q(file)}"`
+    const part = `--fuzz\r\n${head}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n${content}`
+    return closed ? `${part}\r\n--fuzz--\r\n` : part
+  })
+
 const FIXTURES: FixtureName[] = [
   'text',
   'order',
@@ -574,6 +592,7 @@ describe.each(testEngines())('fuzz on %s', (engine) => {
               arbitrary: bodyText(seed).map((text) => ({ text, type: 'application/json' })),
             },
             { weight: 1, arbitrary: bodyText(seed).map((text) => ({ text, type: 'text/plain' })) },
+            { weight: 1, arbitrary: multipartText.map((text) => ({ text, type: MULTIPART })) },
           )
       await fc.assert(
         fc.asyncProperty(body.map(shortened), async ({ text, type }) => {
