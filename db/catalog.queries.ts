@@ -114,17 +114,71 @@ export interface ProductFilter {
   active?: boolean | undefined
 }
 
-/** The shop's products in display order, filtered. */
-export function listProducts(db: DbOrTrx, shopId: string, filter: ProductFilter = {}) {
+/** A window of a product list in display order: after (or before) the product `id`. */
+export interface ProductWindow {
+  /** Products after this one (`after`) or before it (`before`); from the start without it. */
+  from?: { direction: 'after' | 'before'; id: string } | undefined
+  /** At most this many; one more is read to tell whether the list goes on. */
+  limit: number
+}
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+}
+
+// Keyset on the display order (position, created_at, id), compared with the row of the cursor
+// product itself: no timestamp goes through JavaScript (microseconds), and an index on
+// (shop_id, position, created_at, id) serves it. A cursor naming no product of the shop compares
+// as null, which selects nothing.
+function keysetCondition(table: 'products' | 'p', shopId: string, from: ProductWindow['from']) {
+  if (!from) return undefined
+  const row = sql`(${sql.ref(`${table}.position`)}, ${sql.ref(`${table}.created_at`)}, ${sql.ref(`${table}.id`)})`
+  const cursor = sql`(select k.position, k.created_at, k.id from products k where k.shop_id = ${shopId} and k.id = ${from.id})`
+  return from.direction === 'after'
+    ? sql<boolean>`${row} > ${cursor}`
+    : sql<boolean>`${row} < ${cursor}`
+}
+
+/**
+ * The shop's products in display order, filtered; with `window`, one page of them (up to
+ * `limit + 1` rows, in display order, so the caller can tell there is more).
+ */
+export async function listProducts(
+  db: DbOrTrx,
+  shopId: string,
+  filter: ProductFilter = {},
+  window?: ProductWindow,
+) {
   let query = db.selectFrom('products').selectAll().where('shop_id', '=', shopId)
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+    const pattern = likePattern(filter.q)
     query = query.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('sku', 'ilike', pattern)]))
   }
   if (filter.categoryId === null) query = query.where('category_id', 'is', null)
   else if (filter.categoryId) query = query.where('category_id', '=', filter.categoryId)
   if (filter.active !== undefined) query = query.where('active', '=', filter.active)
-  return query.orderBy('position').orderBy('created_at').orderBy('id').execute()
+  if (!window) return query.orderBy('position').orderBy('created_at').orderBy('id').execute()
+  const keyset = keysetCondition('products', shopId, window.from)
+  if (keyset) query = query.where(keyset)
+  const order = window.from?.direction === 'before' ? 'desc' : 'asc'
+  const rows = await query
+    .orderBy('position', order)
+    .orderBy('created_at', order)
+    .orderBy('id', order)
+    .limit(window.limit + 1)
+    .execute()
+  return order === 'desc' ? rows.reverse() : rows
+}
+
+/** True when the shop has a product of this id (active or not). */
+export async function productExists(db: DbOrTrx, shopId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('products')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row !== undefined
 }
 
 /** One product of the shop. */
@@ -423,15 +477,24 @@ export interface PublicCatalogData {
   }[]
 }
 
+// The images of product `p` in its order, with their sizes.
+const productImages = sql<PublicCatalogImage[]>`(
+  select coalesce(json_agg(json_build_object(
+    'hash', i.hash, 'width', i.width, 'height', i.height) order by e.ord), '[]')
+  from jsonb_array_elements_text(p.images) with ordinality as e(hash, ord)
+  join images i on i.shop_id = p.shop_id and i.hash = e.hash)`
+
 /**
  * Everything a shopper may see of a published shop, in one round trip: the shop, its categories,
  * its active products (with active variants and image sizes) and active shipping methods, each in
- * display order. Undefined for an unknown or unpublished shop.
- * @example const catalog = await loadPublicCatalog(db, 'demo')
+ * display order. Undefined for an unknown or unpublished shop. `productLimit` keeps only the first
+ * products (a large shop's first page).
+ * @example const catalog = await loadPublicCatalog(db, 'demo', { productLimit: 61 })
  */
 export async function loadPublicCatalog(
   db: DbOrTrx,
   slug: string,
+  options: { productLimit?: number } = {},
 ): Promise<PublicCatalogData | undefined> {
   const row = await db
     .selectFrom('shops as s')
@@ -475,11 +538,7 @@ export async function loadPublicCatalog(
             'p.options',
           ])
           .select((pb) => [
-            sql<PublicCatalogImage[]>`(
-              select coalesce(json_agg(json_build_object(
-                'hash', i.hash, 'width', i.width, 'height', i.height) order by e.ord), '[]')
-              from jsonb_array_elements_text(p.images) with ordinality as e(hash, ord)
-              join images i on i.shop_id = p.shop_id and i.hash = e.hash)`.as('images'),
+            productImages.as('images'),
             jsonArrayFrom(
               pb
                 .selectFrom('product_variants as v')
@@ -494,7 +553,8 @@ export async function loadPublicCatalog(
           .where('p.active', '=', true)
           .orderBy('p.position')
           .orderBy('p.created_at')
-          .orderBy('p.id'),
+          .orderBy('p.id')
+          .$if(options.productLimit !== undefined, (qb) => qb.limit(options.productLimit ?? 0)),
       ).as('products'),
       jsonArrayFrom(
         eb
@@ -513,4 +573,105 @@ export async function loadPublicCatalog(
   if (!row) return undefined
   const { categories, products, shippingMethods, ...shop } = row
   return { shop, categories, products, shippingMethods }
+}
+
+export interface PublicProductFilter {
+  /** Matches name or SKU, case-insensitive. */
+  q?: string | undefined
+  categoryId?: string | undefined
+}
+
+/**
+ * One window of a shop's active products as shoppers see them (with active variants and image
+ * sizes), in display order: up to `limit + 1` rows, so the caller can tell there is more.
+ * @example await listPublicProducts(db, shop.id, { q: 'mug' }, { limit: 60 })
+ */
+export async function listPublicProducts(
+  db: DbOrTrx,
+  shopId: string,
+  filter: PublicProductFilter,
+  window: ProductWindow,
+): Promise<PublicCatalogProduct[]> {
+  let query = publicProductQuery(db, shopId)
+  if (filter.q) {
+    const pattern = likePattern(filter.q)
+    query = query.where((eb) =>
+      eb.or([eb('p.name', 'ilike', pattern), eb('p.sku', 'ilike', pattern)]),
+    )
+  }
+  if (filter.categoryId) query = query.where('p.category_id', '=', filter.categoryId)
+  const keyset = keysetCondition('p', shopId, window.from)
+  if (keyset) query = query.where(keyset)
+  const order = window.from?.direction === 'before' ? 'desc' : 'asc'
+  const rows = await query
+    .orderBy('p.position', order)
+    .orderBy('p.created_at', order)
+    .orderBy('p.id', order)
+    .limit(window.limit + 1)
+    .execute()
+  return order === 'desc' ? rows.reverse() : rows
+}
+
+/** One active product of the shop by its slug, as shoppers see it. */
+export function findPublicProduct(
+  db: DbOrTrx,
+  shopId: string,
+  slug: string,
+): Promise<PublicCatalogProduct | undefined> {
+  return publicProductQuery(db, shopId).where('p.slug', '=', slug).executeTakeFirst()
+}
+
+/**
+ * Slugs of the shop's active products in display order, `limit` at a time after product
+ * `afterId`: the sitemap reads them in batches instead of holding the whole catalog.
+ */
+export function listPublicProductSlugs(
+  db: DbOrTrx,
+  shopId: string,
+  afterId: string | undefined,
+  limit: number,
+) {
+  let query = db
+    .selectFrom('products as p')
+    .select(['p.id', 'p.slug'])
+    .where('p.shop_id', '=', shopId)
+    .where('p.active', '=', true)
+  const keyset = keysetCondition(
+    'p',
+    shopId,
+    afterId ? { direction: 'after', id: afterId } : undefined,
+  )
+  if (keyset) query = query.where(keyset)
+  return query.orderBy('p.position').orderBy('p.created_at').orderBy('p.id').limit(limit).execute()
+}
+
+function publicProductQuery(db: DbOrTrx, shopId: string) {
+  return db
+    .selectFrom('products as p')
+    .select([
+      'p.id',
+      'p.sku',
+      'p.slug',
+      'p.name',
+      'p.description',
+      'p.price',
+      'p.compare_at_price',
+      'p.category_id',
+      'p.stock',
+      'p.options',
+    ])
+    .select((pb) => [
+      productImages.as('images'),
+      jsonArrayFrom(
+        pb
+          .selectFrom('product_variants as v')
+          .select(['v.sku', 'v.options', 'v.price', 'v.compare_at_price', 'v.stock'])
+          .whereRef('v.product_id', '=', 'p.id')
+          .where('v.active', '=', true)
+          .orderBy('v.position')
+          .orderBy('v.id'),
+      ).as('variants'),
+    ])
+    .where('p.shop_id', '=', shopId)
+    .where('p.active', '=', true)
 }

@@ -21,10 +21,13 @@ function setupIslands(data: ShopClientData): void {
 }
 
 function setupGrid(data: ShopClientData): void {
+  // Search and categories are links and a form the server answers over the whole catalog. When
+  // this page holds every product, the search also filters as the shopper types.
   const search = document.querySelector<HTMLInputElement>('[data-search]')
+  const complete = document.querySelector('[data-grid][data-complete]') !== null
   const cards = $$('.card[data-name]')
   const empty = document.querySelector<HTMLElement>('[data-empty]')
-  let category = ''
+  const category = document.querySelector<HTMLElement>('.cats [aria-current]')?.dataset.cat ?? ''
   const filter = () => {
     const words = (search?.value ?? '').toLowerCase().trim().split(/\s+/).filter(Boolean)
     let shown = 0
@@ -37,14 +40,7 @@ function setupGrid(data: ShopClientData): void {
     }
     if (empty) empty.hidden = shown > 0
   }
-  search?.addEventListener('input', filter)
-  for (const button of $$('.cats button')) {
-    button.addEventListener('click', () => {
-      category = button.dataset.cat ?? ''
-      for (const b of $$('.cats button')) b.setAttribute('aria-pressed', String(b === button))
-      filter()
-    })
-  }
+  if (complete) search?.addEventListener('input', filter)
   const status = document.querySelector<HTMLElement>('[data-cart-status]')
   for (const button of $$<HTMLButtonElement>('[data-add]')) {
     button.addEventListener('click', () => {

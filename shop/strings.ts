@@ -34,6 +34,9 @@ export interface ShopStrings {
   search: string
   all: string
   noResults: string
+  previousPage: string
+  nextPage: string
+  pages: string
   share: string
   linkCopied: string
   openNow: string
@@ -96,6 +99,9 @@ const en: ShopStrings = {
   search: 'Search products',
   all: 'All',
   noResults: 'No product matches your search.',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  pages: 'Pages',
   share: 'Share',
   linkCopied: 'Link copied',
   openNow: 'Open now',
@@ -162,6 +168,9 @@ const fr: ShopStrings = {
   search: 'Rechercher un produit',
   all: 'Tout',
   noResults: 'Aucun produit ne correspond.',
+  previousPage: 'Page précédente',
+  nextPage: 'Page suivante',
+  pages: 'Pages',
   share: 'Partager',
   linkCopied: 'Lien copié',
   openNow: 'Ouvert',
@@ -228,6 +237,9 @@ const es: ShopStrings = {
   search: 'Buscar productos',
   all: 'Todo',
   noResults: 'Ningún producto coincide.',
+  previousPage: 'Página anterior',
+  nextPage: 'Página siguiente',
+  pages: 'Páginas',
   share: 'Compartir',
   linkCopied: 'Enlace copiado',
   openNow: 'Abierto',
@@ -290,6 +302,9 @@ const it: ShopStrings = {
   search: 'Cerca prodotti',
   all: 'Tutto',
   noResults: 'Nessun prodotto corrisponde.',
+  previousPage: 'Pagina precedente',
+  nextPage: 'Pagina successiva',
+  pages: 'Pagine',
   share: 'Condividi',
   linkCopied: 'Link copiato',
   openNow: 'Aperto',
@@ -349,6 +364,9 @@ const pt: ShopStrings = {
   search: 'Procurar produtos',
   all: 'Tudo',
   noResults: 'Nenhum produto corresponde.',
+  previousPage: 'Página anterior',
+  nextPage: 'Próxima página',
+  pages: 'Páginas',
   share: 'Partilhar',
   linkCopied: 'Link copiado',
   openNow: 'Aberto',
@@ -409,6 +427,9 @@ const de: ShopStrings = {
   search: 'Produkte suchen',
   all: 'Alle',
   noResults: 'Kein Produkt gefunden.',
+  previousPage: 'Vorherige Seite',
+  nextPage: 'Nächste Seite',
+  pages: 'Seiten',
   share: 'Teilen',
   linkCopied: 'Link kopiert',
   openNow: 'Geöffnet',
@@ -472,6 +493,9 @@ const ar: ShopStrings = {
   search: 'ابحث عن منتج',
   all: 'الكل',
   noResults: 'لا توجد منتجات مطابقة.',
+  previousPage: 'الصفحة السابقة',
+  nextPage: 'الصفحة التالية',
+  pages: 'الصفحات',
   share: 'مشاركة',
   linkCopied: 'تم نسخ الرابط',
   openNow: 'مفتوح الآن',

@@ -125,6 +125,9 @@ export const productListQuerySchema = z.strictObject({
   /** A category id, or `none` for uncategorised products. */
   categoryId: z.union([z.uuid(), z.literal('none')]).optional(),
   active: booleanText.optional(),
+  // Checked by readProductWindow, which names the field in its 400.
+  cursor: z.string().optional(),
+  limit: z.string().optional(),
 })
 
 // ── shipping methods ──────────────────────────────────────────────────────────────────────────

@@ -9,6 +9,7 @@ import {
   listProducts,
   listVariants,
   lockShopCatalog,
+  productExists,
   replaceVariants,
   updateProduct,
 } from '../../db/catalog.queries.ts'
@@ -20,6 +21,7 @@ import { AppError, invalidField, notFound } from '../errors.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { readJson, readQuery } from '../validate.ts'
 import { type ImageInfo, productJson } from './catalog-json.ts'
+import { ADMIN_PAGE_SIZE, pageOf, readProductWindow } from './catalog-page.ts'
 import {
   createProductSchema,
   productListQuerySchema,
@@ -121,20 +123,35 @@ async function productsJson(
   )
 }
 
-/** `/api/shops/:slug/products`: the owner's catalog. */
+/** `/api/shops/:slug/products`: the owner's catalog, a page at a time (`?cursor=`, `?limit=`). */
 export function productRoutes() {
   const routes = new Hono<AppEnv>()
   const base = '/api/shops/:slug/products'
 
   routes.get(base, requireOwnedShop(), async (c) => {
     const query = readQuery(c, productListQuerySchema)
-    const products = await listProducts(c.var.db, c.var.shop.id, {
-      q: query.q?.trim(),
-      categoryId: query.categoryId === 'none' ? null : query.categoryId,
-      active: query.active,
-    })
+    const window = readProductWindow(query, ADMIN_PAGE_SIZE)
+    const rows = await listProducts(
+      c.var.db,
+      c.var.shop.id,
+      {
+        q: query.q?.trim(),
+        categoryId: query.categoryId === 'none' ? null : query.categoryId,
+        active: query.active,
+      },
+      window,
+    )
+    if (
+      window.from &&
+      rows.length === 0 &&
+      !(await productExists(c.var.db, c.var.shop.id, window.from.id))
+    )
+      throw invalidField('cursor', 'Not a cursor from a previous page')
+    const page = pageOf(rows, window)
     return c.json({
-      products: await productsJson(c.var.db, c.var.shop, c.var.config.publicUrl, products),
+      products: await productsJson(c.var.db, c.var.shop, c.var.config.publicUrl, page.items),
+      nextCursor: page.nextCursor,
+      prevCursor: page.prevCursor,
     })
   })
 

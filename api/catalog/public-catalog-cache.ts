@@ -3,11 +3,18 @@ import type { MiddlewareHandler } from 'hono'
 import { loadPublicCatalog } from '../../db/catalog.queries.ts'
 import type { Db } from '../../db/database.ts'
 import type { AppEnv } from '../app-env.ts'
+import { PUBLIC_PAGE_SIZE, pageOf } from './catalog-page.ts'
 import { type PublicCatalog, publicCatalogJson } from './public-catalog-json.ts'
 
 export interface RenderedCatalog {
-  /** The catalog as the API shows it; the storefront pages render from it too. */
+  shopId: string
+  /**
+   * The catalog as the API shows it with its first page of products (all of them in a shop of
+   * up to `PUBLIC_PAGE_SIZE`); the storefront pages render from it too.
+   */
   catalog: PublicCatalog
+  /** Where the second page starts; null when the first page holds every product. */
+  nextCursor: string | null
   body: string
   /** Weak: a hash of the body. */
   etag: string
@@ -32,7 +39,7 @@ export class PublicCatalogCache {
 
   constructor(
     private readonly ttlMs = 1000,
-    private readonly maxEntries = 1000,
+    private readonly maxEntries = 500,
   ) {}
 
   /** The rendered catalog of a published shop, or undefined for an unknown or hidden one. */
@@ -85,15 +92,25 @@ export class PublicCatalogCache {
   }
 }
 
-/** Loads and serialises a shop's public catalog once, with its weak ETag. */
+/** A weak entity tag of a response body. */
+export function weakEtag(body: string): string {
+  return `W/"${createHash('sha1').update(body).digest('base64url')}"`
+}
+
+/**
+ * Loads a shop's catalog head (shop, categories, shipping methods) and its first page of
+ * products once, and serialises it with its weak ETag. Memory stays bounded by the page size
+ * however large the shop: further pages are read from the database.
+ */
 export async function renderPublicCatalog(
   db: Db,
   slug: string,
   publicUrl: string,
 ): Promise<RenderedCatalog | undefined> {
-  const data = await loadPublicCatalog(db, slug)
+  const data = await loadPublicCatalog(db, slug, { productLimit: PUBLIC_PAGE_SIZE + 1 })
   if (!data) return undefined
-  const catalog = publicCatalogJson(data, publicUrl)
-  const body = JSON.stringify(catalog)
-  return { catalog, body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` }
+  const page = pageOf(data.products, { limit: PUBLIC_PAGE_SIZE })
+  const catalog = publicCatalogJson({ ...data, products: page.items }, publicUrl)
+  const body = JSON.stringify({ ...catalog, nextCursor: page.nextCursor, prevCursor: null })
+  return { shopId: data.shop.id, catalog, nextCursor: page.nextCursor, body, etag: weakEtag(body) }
 }

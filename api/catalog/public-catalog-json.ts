@@ -3,7 +3,8 @@ import { mediaUrl } from '../shops/shop-json.ts'
 
 const inStock = (stock: number | null) => stock === null || stock > 0
 
-function publicProductJson(product: PublicCatalogProduct, publicUrl: string) {
+/** One active product as shoppers see it; absolute image URLs. */
+export function publicProductJson(product: PublicCatalogProduct, publicUrl: string) {
   const variants = product.variants.map((variant) => ({
     sku: variant.sku,
     options: variant.options,

@@ -149,6 +149,8 @@ describe.each(testEngines())('public catalog on %s', (engine) => {
           requiresAddress: true,
         },
       ],
+      nextCursor: null,
+      prevCursor: null,
     })
   })
 

@@ -68,10 +68,49 @@ function shopDocument(
   )
 }
 
-/** `/{slug}`: the storefront. */
-export function renderStorefront(catalog: PublicCatalog, publicUrl: string, now: Date): string {
+/** Which page of the storefront this is: its filters and the cursors around it. */
+export interface StorefrontView {
+  q: string
+  categoryId: string
+  /** The cursor this page was asked with ('' for the first page). */
+  cursor: string
+  /** A page size other than the default, kept in the links; undefined for the default. */
+  limit?: number | undefined
+  nextCursor: string | null
+  prevCursor: string | null
+}
+
+/** The storefront's own URL (path and query) for these filters and this cursor. */
+function storefrontHref(slug: string, view: StorefrontView, cursor: string | null): string {
+  const params = new URLSearchParams()
+  if (view.q) params.set('q', view.q)
+  if (view.categoryId) params.set('category', view.categoryId)
+  if (cursor) params.set('cursor', cursor)
+  if (view.limit !== undefined) params.set('limit', String(view.limit))
+  const query = params.toString()
+  return query ? `/${slug}?${query}` : `/${slug}`
+}
+
+/** `/{slug}`: the storefront, one page of products at a time. */
+export function renderStorefront(
+  catalog: PublicCatalog,
+  publicUrl: string,
+  now: Date,
+  view: StorefrontView = {
+    q: '',
+    categoryId: '',
+    cursor: '',
+    nextCursor: null,
+    prevCursor: null,
+  },
+): string {
   const { shop } = catalog
   const url = `${publicUrl}/${shop.slug}`
+  // A page read backwards to the start is the first one: its canonical is the shop's address.
+  const atStart = view.prevCursor === null
+  const prevHref = view.prevCursor ? storefrontHref(shop.slug, view, view.prevCursor) : null
+  const nextHref = view.nextCursor ? storefrontHref(shop.slug, view, view.nextCursor) : null
+  const here = storefrontHref(shop.slug, view, atStart ? null : view.cursor)
   const cover = catalog.products.find((p) => p.images[0])?.images[0]
   const image = shop.logoUrl
     ? { url: shop.logoUrl, alt: shop.name }
@@ -79,10 +118,14 @@ export function renderStorefront(catalog: PublicCatalog, publicUrl: string, now:
   const meta: PageMeta = {
     title: shop.name,
     description: summary(shop.description || `${shop.name} · WhatsApp`),
-    canonical: url,
+    canonical: `${publicUrl}${here}`,
     siteName: shop.name,
     type: 'website',
     image,
+    // Search results are for the shopper who typed them; pages and categories are crawlable.
+    noindex: view.q !== '',
+    prev: prevHref ? `${publicUrl}${prevHref}` : undefined,
+    next: nextHref ? `${publicUrl}${nextHref}` : undefined,
   }
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -113,6 +156,15 @@ export function renderStorefront(catalog: PublicCatalog, publicUrl: string, now:
       products={catalog.products}
       data={data}
       whatsappUrl={buildWhatsAppUrl(shop.whatsappPhone, '')}
+      paging={{
+        q: view.q,
+        categoryId: view.categoryId,
+        categoryHref: (categoryId) =>
+          storefrontHref(shop.slug, { ...view, q: '', categoryId }, null),
+        prevHref,
+        nextHref,
+        complete: !view.q && !view.categoryId && !view.cursor && view.nextCursor === null,
+      }}
     />
   ))
 }

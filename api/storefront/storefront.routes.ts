@@ -2,10 +2,19 @@ import { type Context, Hono } from 'hono'
 import { compress } from 'hono/compress'
 import QRCode from 'qrcode'
 import { buildWhatsAppUrl } from '../../core/order-message.ts'
+import { findPublicProduct, listPublicProductSlugs } from '../../db/catalog.queries.ts'
 import { findPublicOrder, listOrderItems } from '../../db/orders.queries.ts'
 import { findPublishedShop } from '../../db/shops.queries.ts'
 import type { AppEnv } from '../app-env.ts'
+import {
+  PUBLIC_PAGE_SIZE,
+  readCategoryId,
+  readProductWindow,
+  readSearchText,
+} from '../catalog/catalog-page.ts'
 import type { PublicCatalogCache } from '../catalog/public-catalog-cache.ts'
+import { publicProductJson } from '../catalog/public-catalog-json.ts'
+import { type PublicCatalogRequest, publicCatalogPage } from '../catalog/public-catalog-page.ts'
 import { notFound } from '../errors.ts'
 import { pageSecurityPolicy } from '../static/content-security-policy.ts'
 import { serveDistFile } from '../static/serve-dist.ts'
@@ -13,6 +22,8 @@ import { renderOrderPage, renderProductPage, renderStorefront } from './pages.ts
 
 const TOKEN = /^[A-Za-z0-9_-]{22,64}$/
 const SLUG = /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/
+const SITEMAP_BATCH = 1000
+const SITEMAP_MAX_URLS = 50_000
 
 // Pages allow our own scripts only; JSON islands and JSON-LD are data, not code.
 
@@ -24,14 +35,14 @@ function xmlEscape(text: string): string {
 export function storefrontRoutes(cache: PublicCatalogCache) {
   const routes = new Hono<AppEnv>()
 
-  /** The shop's public catalog from the shared per-process copy; 404 for unknown shops. */
+  /** The shop's catalog head and first page from the shared per-process copy; 404 if unknown. */
   async function cachedCatalog(c: Context<AppEnv>) {
     const slug = c.req.param('slug') ?? ''
     const rendered = SLUG.test(slug)
       ? await cache.get(c.var.db, slug, c.var.config.publicUrl)
       : undefined
     if (!rendered) throw notFound('Shop')
-    return rendered.catalog
+    return rendered
   }
 
   routes.get('/robots.txt', (c) => {
@@ -113,38 +124,88 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
     return c.body(new Uint8Array(png))
   })
 
+  // Streamed in batches of slugs: memory stays bounded however many products the shop has.
+  // One sitemap file holds at most 50,000 URLs (sitemaps.org), the shop's page included.
   routes.get('/:slug/sitemap.xml', compress(), async (c) => {
-    const catalog = await cachedCatalog(c)
+    const { catalog, shopId } = await cachedCatalog(c)
+    const db = c.var.db
     const base = `${c.var.config.publicUrl}/${catalog.shop.slug}`
-    const urls = [base, ...catalog.products.map((p) => `${base}/p/${p.slug}`)]
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
-      .map((u) => `<url><loc>${xmlEscape(u)}</loc></url>`)
-      .join('\n')}\n</urlset>\n`
+    const encoder = new TextEncoder()
+    const url = (u: string) => `<url><loc>${xmlEscape(u)}</loc></url>\n`
+    let afterId: string | undefined
+    let listed = 1
+    let started = false
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!started) {
+          started = true
+          controller.enqueue(
+            encoder.encode(
+              `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${url(base)}`,
+            ),
+          )
+          return
+        }
+        const batch = Math.min(SITEMAP_BATCH, SITEMAP_MAX_URLS - listed)
+        const rows = batch > 0 ? await listPublicProductSlugs(db, shopId, afterId, batch) : []
+        if (rows.length > 0) {
+          listed += rows.length
+          afterId = rows.at(-1)?.id
+          controller.enqueue(encoder.encode(rows.map((p) => url(`${base}/p/${p.slug}`)).join('')))
+        }
+        if (rows.length < batch || batch === 0) {
+          controller.enqueue(encoder.encode('</urlset>\n'))
+          controller.close()
+        }
+      },
+    })
     c.header('Content-Type', 'application/xml; charset=utf-8')
     c.header('Cache-Control', 'public, max-age=300')
-    return c.body(xml)
+    return c.body(stream)
   })
 
   routes.get('/:slug/p/:product', compress(), async (c) => {
-    const catalog = await cachedCatalog(c)
-    const product = catalog.products.find((p) => p.slug === c.req.param('product'))
+    const rendered = await cachedCatalog(c)
+    const slug = c.req.param('product')
+    // The first page is in memory; a product further on is one indexed query away.
+    const cached = rendered.catalog.products.find((p) => p.slug === slug)
+    const row = cached ? undefined : await findPublicProduct(c.var.db, rendered.shopId, slug)
+    const product = cached ?? (row && publicProductJson(row, c.var.config.publicUrl))
     if (!product) throw notFound('Product')
     c.header('Cache-Control', 'public, max-age=30')
     c.header(
       'Content-Security-Policy',
       pageSecurityPolicy(c.var.config.publicUrl, { inlineStyles: true }),
     )
-    return c.html(renderProductPage(catalog, product, c.var.config.publicUrl, new Date()))
+    return c.html(renderProductPage(rendered.catalog, product, c.var.config.publicUrl, new Date()))
   })
 
+  // One page of products at a time: `?cursor=` and `?limit=` page, `?q=` searches and
+  // `?category=` filters over the whole catalog; other parameters (campaign tags) are ignored.
   routes.get('/:slug', compress(), async (c) => {
-    const catalog = await cachedCatalog(c)
+    const query = c.req.query()
+    const request: PublicCatalogRequest = {
+      q: readSearchText(query.q, 'q'),
+      categoryId: readCategoryId(query.category, 'category'),
+      window: readProductWindow(query, PUBLIC_PAGE_SIZE),
+    }
+    const rendered = await cachedCatalog(c)
+    const page = await publicCatalogPage(c.var.db, rendered, request, c.var.config.publicUrl)
     c.header('Cache-Control', 'public, max-age=30')
     c.header(
       'Content-Security-Policy',
       pageSecurityPolicy(c.var.config.publicUrl, { inlineStyles: true }),
     )
-    return c.html(renderStorefront(catalog, c.var.config.publicUrl, new Date()))
+    return c.html(
+      renderStorefront(page.catalog, c.var.config.publicUrl, new Date(), {
+        q: request.q ?? '',
+        categoryId: request.categoryId ?? '',
+        cursor: query.cursor ?? '',
+        limit: request.window.limit === PUBLIC_PAGE_SIZE ? undefined : request.window.limit,
+        nextCursor: page.nextCursor,
+        prevCursor: page.prevCursor,
+      }),
+    )
   })
 
   return routes

@@ -11,6 +11,9 @@ export interface PageMeta {
   image?: { url: string; width?: number; height?: number; alt: string } | undefined
   price?: { amount: string; currency: string } | undefined
   noindex?: boolean
+  /** The pages before and after this one in a paged list (`rel="prev"`, `rel="next"`). */
+  prev?: string | undefined
+  next?: string | undefined
 }
 
 /** JSON for a `<script>` element: `<` is escaped so no text can close the element. */
@@ -41,6 +44,8 @@ export function PageShell(props: {
         <title>{meta.title}</title>
         <meta name="description" content={meta.description} />
         <link rel="canonical" href={meta.canonical} />
+        {meta.prev && <link rel="prev" href={meta.prev} />}
+        {meta.next && <link rel="next" href={meta.next} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
         <meta name="theme-color" content="#075e54" />
         <link rel="icon" href="data:," />

@@ -96,7 +96,25 @@ function ProductCard(props: {
   )
 }
 
-/** `/{slug}`: the shop's header, category chips, search and the product grid. */
+/** Where the storefront's links lead: its filters and the pages around this one. */
+export interface StorefrontPaging {
+  /** The search text of this page ('' for none). */
+  q: string
+  /** The category of this page ('' for all). */
+  categoryId: string
+  /** `/{slug}` with a category (or all of them with ''), keeping nothing else. */
+  categoryHref: (categoryId: string) => string
+  prevHref: string | null
+  nextHref: string | null
+  /** True when this page holds every product of the shop (no filter, no other page). */
+  complete: boolean
+}
+
+/**
+ * `/{slug}`: the shop's header, category links, search and one page of the product grid, with
+ * real links to the pages around it. Search and categories are answered by the server over the
+ * whole catalog; on a complete page the script also filters as the shopper types.
+ */
 export function StorefrontPage(props: {
   shop: ViewShop
   shopUrl: string
@@ -105,11 +123,15 @@ export function StorefrontPage(props: {
   products: ViewProduct[]
   data: ShopClientData
   whatsappUrl: string
+  paging: StorefrontPaging
 }) {
-  const { shop, data, products } = props
+  const { shop, data, products, paging } = props
   const strings = data.strings
+  // A complete page knows which categories hold products; a page of a larger shop does not.
   const used = new Set(products.map((p) => p.categoryId))
-  const categories = props.categories.filter((c) => used.has(c.id))
+  const categories = paging.complete
+    ? props.categories.filter((c) => used.has(c.id))
+    : props.categories
   return (
     <>
       <a class="skip" href="#main">
@@ -125,34 +147,50 @@ export function StorefrontPage(props: {
         />
         <main id="main">
           <div class="tools">
-            <label class="sr" for="search">
-              {strings.search}
-            </label>
-            <input
-              id="search"
-              type="search"
-              placeholder={strings.search}
-              data-search
-              autoComplete="off"
-            />
+            <form action={`/${shop.slug}`} method="get">
+              <label class="sr" for="search">
+                {strings.search}
+              </label>
+              <input
+                id="search"
+                name="q"
+                type="search"
+                placeholder={strings.search}
+                value={paging.q}
+                maxLength={200}
+                data-search
+                autoComplete="off"
+              />
+              {paging.categoryId && (
+                <input type="hidden" name="category" value={paging.categoryId} />
+              )}
+            </form>
             {categories.length > 0 && (
               <ul class="cats" aria-label={strings.products}>
                 <li>
-                  <button type="button" aria-pressed="true" data-cat="">
+                  <a
+                    href={paging.categoryHref('')}
+                    aria-current={paging.categoryId === '' ? 'page' : undefined}
+                    data-cat=""
+                  >
                     {strings.all}
-                  </button>
+                  </a>
                 </li>
                 {categories.map((c) => (
                   <li key={c.id}>
-                    <button type="button" aria-pressed="false" data-cat={c.id}>
+                    <a
+                      href={paging.categoryHref(c.id)}
+                      aria-current={paging.categoryId === c.id ? 'page' : undefined}
+                      data-cat={c.id}
+                    >
                       {c.name}
-                    </button>
+                    </a>
                   </li>
                 ))}
               </ul>
             )}
           </div>
-          <ul class="grid" data-grid>
+          <ul class="grid" data-grid data-complete={paging.complete ? '' : undefined}>
             {products.map((product, index) => (
               <ProductCard
                 key={product.sku}
@@ -163,9 +201,25 @@ export function StorefrontPage(props: {
               />
             ))}
           </ul>
-          <p data-empty hidden>
+          <p data-empty hidden={products.length > 0}>
             {strings.noResults}
           </p>
+          {(paging.prevHref || paging.nextHref) && (
+            <nav class="pager" aria-label={strings.pages}>
+              {paging.prevHref ? (
+                <a class="btn" href={paging.prevHref} rel="prev">
+                  {strings.previousPage}
+                </a>
+              ) : (
+                <span />
+              )}
+              {paging.nextHref && (
+                <a class="btn" href={paging.nextHref} rel="next">
+                  {strings.nextPage}
+                </a>
+              )}
+            </nav>
+          )}
           <p class="sr" role="status" data-cart-status />
           <noscript>
             <p>

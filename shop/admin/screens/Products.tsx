@@ -8,7 +8,9 @@ import { t } from '../i18n.ts'
 import { shopUrl } from '../router.ts'
 import { activeShop, toast } from '../state.ts'
 
-/** The product list: search, category and status filters, bulk actions. */
+const PAGE_SIZE = 50
+
+/** The product list: search, category and status filters (over the whole catalog), bulk actions, paged. */
 export function Products({ slug }: { slug: string }) {
   const shop = activeShop.value
   const [products, setProducts] = useState<Product[] | undefined>(undefined)
@@ -17,6 +19,11 @@ export function Products({ slug }: { slug: string }) {
   const [category, setCategory] = useState('')
   const [status, setStatus] = useState('')
   const [selected, setSelected] = useState<Set<string>>(new Set())
+  // Pages are read with the cursor the server gave; the cursors of the pages already seen make
+  // Previous a step back through them.
+  const [cursors, setCursors] = useState<string[]>([])
+  const [nextCursor, setNextCursor] = useState<string | null>(null)
+  const cursor = cursors.at(-1) ?? ''
 
   useEffect(() => {
     api.get<{ categories: Category[] }>(shopPath(slug, '/categories')).then(
@@ -32,16 +39,42 @@ export function Products({ slug }: { slug: string }) {
       if (q.trim()) params.set('q', q.trim())
       if (category) params.set('categoryId', category)
       if (status) params.set('active', status)
-      api.get<{ products: Product[] }>(shopPath(slug, `/products?${params}`)).then(
-        (r) => live && setProducts(r.products),
-        () => live && setProducts([]),
-      )
+      if (cursor) params.set('cursor', cursor)
+      params.set('limit', String(PAGE_SIZE))
+      api
+        .get<{ products: Product[]; nextCursor: string | null }>(
+          shopPath(slug, `/products?${params}`),
+        )
+        .then(
+          (r) => {
+            if (!live) return
+            setProducts(r.products)
+            setNextCursor(r.nextCursor)
+          },
+          () => {
+            if (!live) return
+            setProducts([])
+            setNextCursor(null)
+          },
+        )
     }, 200)
     return () => {
       live = false
       clearTimeout(timer)
     }
-  }, [slug, q, category, status])
+  }, [slug, q, category, status, cursor])
+
+  // A new search or filter starts again from the first page.
+  const filterBy = (set: (value: string) => void) => (value: string) => {
+    set(value)
+    setCursors([])
+    setSelected(new Set())
+  }
+  const turnPage = (next: string[]) => {
+    setCursors(next)
+    setSelected(new Set())
+    window.scrollTo?.(0, 0)
+  }
 
   if (!shop) return null
   const list = products ?? []
@@ -106,12 +139,16 @@ export function Products({ slug }: { slug: string }) {
             type="search"
             value={q}
             placeholder={t('searchProducts')}
-            onInput={(e) => setQ(e.currentTarget.value)}
+            onInput={(e) => filterBy(setQ)(e.currentTarget.value)}
           />
         </div>
         <div class="field">
           <label for="p-cat">{t('category')}</label>
-          <select id="p-cat" value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
+          <select
+            id="p-cat"
+            value={category}
+            onChange={(e) => filterBy(setCategory)(e.currentTarget.value)}
+          >
             <option value="">{t('all')}</option>
             <option value="none">{t('noCategory')}</option>
             {categories.map((c) => (
@@ -123,7 +160,11 @@ export function Products({ slug }: { slug: string }) {
         </div>
         <div class="field">
           <label for="p-status">{t('status')}</label>
-          <select id="p-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+          <select
+            id="p-status"
+            value={status}
+            onChange={(e) => filterBy(setStatus)(e.currentTarget.value)}
+          >
             <option value="">{t('all')}</option>
             <option value="true">{t('active')}</option>
             <option value="false">{t('inactive')}</option>
@@ -227,6 +268,27 @@ export function Products({ slug }: { slug: string }) {
             </tbody>
           </table>
         </div>
+      )}
+      {products !== undefined && (cursors.length > 0 || nextCursor) && (
+        <nav class="pager" aria-label={t('pages')}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={cursors.length === 0}
+            onClick={() => turnPage(cursors.slice(0, -1))}
+          >
+            {t('previous')}
+          </button>
+          <span>{t('pageOf', { page: cursors.length + 1 })}</span>
+          <button
+            type="button"
+            class="secondary"
+            disabled={!nextCursor}
+            onClick={() => nextCursor && turnPage([...cursors, nextCursor])}
+          >
+            {t('next')}
+          </button>
+        </nav>
       )}
     </section>
   )
