@@ -1,9 +1,13 @@
 import sharp from 'sharp'
 import { storeShopImage } from '../api/media/image-pipeline.ts'
+import { insertBulkProducts } from '../api/testing/bulk-catalog.ts'
 import type { Db } from '../db/database.ts'
 
 /** The benchmark shop's slug. */
 export const BENCH_SLUG = 'bench'
+/** The slug of the benchmark shop with {@link LARGE_SHOP_PRODUCTS} products. */
+export const LARGE_BENCH_SLUG = 'bench-10k'
+export const LARGE_SHOP_PRODUCTS = 10_000
 /** The Cloud API `phone_number_id` the benchmark shop is linked to. */
 export const BENCH_PHONE_NUMBER_ID = '100000000000042'
 /** The app secret the bench servers verify webhook signatures with. */
@@ -106,6 +110,48 @@ export async function createBenchShop(
       { shop_id: shop.id, name: 'Pickup', price: 0 },
       { shop_id: shop.id, name: 'Delivery', price: 490, free_over: 5000, requires_address: true },
     ])
+    .execute()
+  return { shopId: shop.id }
+}
+
+/**
+ * Creates a published shop with {@link LARGE_SHOP_PRODUCTS} active products in 20 categories
+ * (no photos: the page's weight is its markup) and one shipping method, in a few statements.
+ */
+export async function createLargeBenchShop(db: Db): Promise<{ shopId: string }> {
+  const merchant = await db
+    .insertInto('merchants')
+    .values({ email: `${LARGE_BENCH_SLUG}@bench.invalid`, password_hash: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const shop = await db
+    .insertInto('shops')
+    .values({
+      merchant_id: merchant.id,
+      slug: LARGE_BENCH_SLUG,
+      name: 'Bench Shop (10,000 products)',
+      description: 'A shop with a very large catalog, for measuring.',
+      whatsapp_phone: '33612345679',
+      currency: 'EUR',
+      locale: 'en',
+      timezone: 'Europe/Paris',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const categories = await db
+    .insertInto('categories')
+    .values(Array.from({ length: 20 }, (_, i) => ({ shop_id: shop.id, name: `Aisle ${i + 1}` })))
+    .returning('id')
+    .execute()
+  await insertBulkProducts(
+    db,
+    shop.id,
+    LARGE_SHOP_PRODUCTS,
+    categories.map((c) => c.id),
+  )
+  await db
+    .insertInto('shipping_methods')
+    .values({ shop_id: shop.id, name: 'Pickup', price: 0 })
     .execute()
   return { shopId: shop.id }
 }

@@ -4,11 +4,11 @@ import { loadPublicCatalog } from '../db/catalog.queries.ts'
 import { createDb, type Engine } from '../db/create-db.ts'
 import type { Db } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
-import { BENCH_SLUG, createBenchShop } from './bench-data.ts'
+import { BENCH_SLUG, createBenchShop, createLargeBenchShop } from './bench-data.ts'
 
 // Database tasks of the benchmark, each in a process started by bench/servers.ts, so that neither
 // the seed nor the render loop weighs on a measured server:
-//   prepare <pglite|postgres> <dir|url>       migrate and seed the 50-product shop
+//   prepare <pglite|postgres> <dir|url>       migrate, seed the 50- and 10,000-product shops
 //   render <pglite|postgres> <dir|url> <n>    time n storefront renders in-process, print JSON
 
 function openDb(engine: Engine, location: string): Db {
@@ -19,6 +19,7 @@ async function prepare(engine: Engine, location: string) {
   const db = openDb(engine, location)
   await migrateToLatest(db)
   await createBenchShop(db)
+  await createLargeBenchShop(db)
   await db.destroy()
 }
 

@@ -12,12 +12,18 @@ import {
   peakRssMb,
   postgresUrl,
   prepareDatabase,
+  type RenderTimes,
   startAppServer,
   startBareServer,
   stopServer,
   timeStorefrontRenders,
 } from './servers.ts'
-import { RENDERS, storefrontLoadTable, storefrontSizeTable } from './storefront.ts'
+import {
+  largeStorefrontLoadTable,
+  RENDERS,
+  storefrontLoadTable,
+  storefrontSizeTable,
+} from './storefront.ts'
 import { webhookAckTable, webhookIngestTable } from './webhook.ts'
 import { startHostSite, widgetLighthouseTable, widgetSizeTable } from './widget.ts'
 
@@ -28,8 +34,17 @@ const root = resolve(import.meta.dirname, '..')
 /** PRODUCT.md: server RSS under the loads above. */
 const RSS_BUDGET_MB: Record<string, number> = { postgres: 150, pglite: 300 }
 
+/**
+ * Sections to run: `npm run bench -- storefront "10,000"` runs those whose title contains any of
+ * the words (case-insensitive); no words run them all.
+ */
+const only = process.argv.slice(2).map((word) => word.toLowerCase())
+const wanted = (title: string) =>
+  only.length === 0 || only.some((word) => title.toLowerCase().includes(word))
+
 /** Runs one section; a section that throws becomes a table saying so, and the run fails. */
 async function section(title: string, run: () => Promise<Table> | Table, failures: string[]) {
+  if (!wanted(title)) return ''
   const started = performance.now()
   process.stderr.write(`bench: ${title}…\n`)
   try {
@@ -90,10 +105,13 @@ async function main() {
     const [firstDb] = databases
     if (!firstDb) throw new Error('no database prepared')
     // Before any server runs: PGlite's data dir belongs to one process at a time.
-    process.stderr.write('bench: timing storefront renders…\n')
-    const renders = await timeStorefrontRenders(firstDb, RENDERS).catch((e: unknown) =>
-      e instanceof Error ? e : new Error(String(e)),
-    )
+    let renders: RenderTimes | Error = new Error('not run')
+    if (wanted('Storefront bytes and render')) {
+      process.stderr.write('bench: timing storefront renders…\n')
+      renders = await timeStorefrontRenders(firstDb, RENDERS).catch((e: unknown) =>
+        e instanceof Error ? e : new Error(String(e)),
+      )
+    }
     const atStart = new Map<BenchServer, number | null>()
     const bare = await startBareServer()
     cleanups.push(() => stopServer(bare))
@@ -113,30 +131,32 @@ async function main() {
 
     // Browser runs first, while the servers are idle: a load's after-work would skew them.
     sections.push(await section('Widget sizes', () => widgetSizeTable(), failures))
-    const site = await startHostSite(first.url)
-    cleanups.push(() => site.close())
-    const chromium = await launchChromium()
-    if (chromium) {
-      cleanups.push(() => chromium.close())
-      process.once('exit', () => chromium.kill())
+    if (wanted('Widget on a host page') || wanted('Lighthouse')) {
+      const site = await startHostSite(first.url)
+      cleanups.push(() => site.close())
+      const chromium = await launchChromium()
+      if (chromium) {
+        cleanups.push(() => chromium.close())
+        process.once('exit', () => chromium.kill())
+      }
+      sections.push(
+        await section(
+          'Widget on a host page',
+          () => widgetLighthouseTable(chromium, site, first.url),
+          failures,
+        ),
+      )
+      sections.push(
+        await section(
+          'Lighthouse',
+          () => lighthouseTable(chromium, first.url, site.plainUrl),
+          failures,
+        ),
+      )
+      // Chromium and the host site would only compete with the servers from here on.
+      await chromium?.close()
+      await site.close()
     }
-    sections.push(
-      await section(
-        'Widget on a host page',
-        () => widgetLighthouseTable(chromium, site, first.url),
-        failures,
-      ),
-    )
-    sections.push(
-      await section(
-        'Lighthouse',
-        () => lighthouseTable(chromium, first.url, site.plainUrl),
-        failures,
-      ),
-    )
-    // Chromium and the host site would only compete with the servers from here on.
-    await chromium?.close()
-    await site.close()
     sections.push(await section('API reads', () => apiTable(bare, servers), failures))
     sections.push(
       await section(
@@ -147,6 +167,13 @@ async function main() {
     )
     sections.push(
       await section('Storefront throughput', () => storefrontLoadTable(bare, servers), failures),
+    )
+    sections.push(
+      await section(
+        'Storefront of 10,000 products',
+        () => largeStorefrontLoadTable(servers),
+        failures,
+      ),
     )
     sections.push(await section('Order creation', () => ordersTable(bare, servers), failures))
     // Ingest first: the acknowledgement run leaves unmatched messages to process behind it.
@@ -173,7 +200,7 @@ async function main() {
   const footer = failures.length
     ? `\n\n**Sections that failed:**\n${failures.map((f) => `- ${f}`).join('\n')}`
     : ''
-  const report = `${header}\n\n${sections.join('\n\n')}${footer}\n`
+  const report = `${header}\n\n${sections.filter(Boolean).join('\n\n')}${footer}\n`
   mkdirSync(resolve(root, 'bench/results'), { recursive: true })
   writeFileSync(resolve(root, 'bench/results/latest.md'), report)
   console.log(report)

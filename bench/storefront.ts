@@ -1,9 +1,9 @@
 import { gzipSync } from 'node:zlib'
 import { LOAD_HEAD, loadRow } from './api.ts'
-import { BENCH_SLUG } from './bench-data.ts'
+import { BENCH_SLUG, LARGE_BENCH_SLUG, LARGE_SHOP_PRODUCTS } from './bench-data.ts'
 import { load } from './load.ts'
 import { type Cell, kb, num, type Table, verdict } from './report.ts'
-import type { BenchServer, RenderTimes } from './servers.ts'
+import { type BenchServer, peakRssMb, type RenderTimes } from './servers.ts'
 
 // The storefront of 50 products: bytes a shopper downloads, render time, and page throughput.
 
@@ -133,6 +133,69 @@ export async function storefrontLoadTable(
     title: 'Storefront page throughput',
     note: 'Latency here includes loading the catalog, rendering and gzip; no budget in PRODUCT.md beyond the render time above.',
     head: LOAD_HEAD,
+    rows,
+  }
+}
+
+/**
+ * The storefront of a 10,000-product shop (one page of products per request) beside the
+ * 50-product one, 50 connections each, with the server's peak memory after each load. Peak RSS
+ * is the process's high-water mark so far (VmHWM): run this section alone
+ * (`npm run bench -- 10,000`) for a figure of this load only.
+ */
+export async function largeStorefrontLoadTable(servers: BenchServer[]): Promise<Table> {
+  const headers = { 'accept-encoding': 'gzip' }
+  const rows: Cell[][] = []
+  const large = LARGE_SHOP_PRODUCTS.toLocaleString('en')
+  for (const server of servers) {
+    // A page in the middle of the large shop: its cursor is the product before it.
+    const middle = await fetch(
+      `${server.url}/api/shops/${LARGE_BENCH_SLUG}/catalog?q=Bulk+product+${LARGE_SHOP_PRODUCTS / 2}&limit=1`,
+    ).then((r) => r.json() as Promise<{ products: { id: string }[] }>)
+    const middleId = middle.products[0]?.id
+    if (!middleId) throw new Error('no middle product in the large bench shop')
+    for (const [path, what] of [
+      [`/${BENCH_SLUG}`, '`GET /bench` (50 products)'],
+      [`/${LARGE_BENCH_SLUG}`, `\`GET /${LARGE_BENCH_SLUG}\` (${large} products, first page)`],
+      [
+        `/${LARGE_BENCH_SLUG}?cursor=a.${middleId}`,
+        `\`GET /${LARGE_BENCH_SLUG}?cursor=…\` (${large} products, a page in the middle)`,
+      ],
+    ] as const) {
+      const page = await load({ url: `${server.url}${path}`, connections: CONNECTIONS, headers })
+      const html = await fetchText(`${server.url}${path}`)
+      const cards = html.match(/<li class="card"/g)?.length ?? 0
+      rows.push([
+        what,
+        server.name,
+        CONNECTIONS,
+        page.reqPerSec,
+        num(page.p50),
+        num(page.p99),
+        page.errors,
+        cards,
+        `${kb(Buffer.byteLength(html))} KB`,
+        peakRssMb(server).maxMb,
+        verdict(page.errors === 0),
+      ])
+    }
+  }
+  return {
+    title: 'Storefront of 10,000 products',
+    note: 'Both shops on the same server. A first page comes from the per-process copy, which holds one page however large the shop; a page further on is one keyset query. Peak RSS: the largest process of the server, high-water mark so far.',
+    head: [
+      'what',
+      'engine',
+      'conns',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'errors',
+      'cards',
+      'HTML',
+      'peak RSS MB',
+      'no errors',
+    ],
     rows,
   }
 }
