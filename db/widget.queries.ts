@@ -50,24 +50,46 @@ export async function insertAnalyticsEvent(
 }
 
 /**
- * What the widget's mini cart needs to check an add: every active product and variant of the
- * shop by SKU, with its price (a variant without one costs the product's) and stock.
+ * What the widget's mini cart needs to check an add: the active products and variants of the
+ * shop by SKU, with its price (a variant without one costs the product's) and stock. With
+ * `skus`, only the products holding one of them (by their own SKU or a variant's), so a cart
+ * never downloads a large catalog.
  */
-export async function listWidgetSkus(db: DbOrTrx, shopId: string) {
-  const products = await db
+export async function listWidgetSkus(db: DbOrTrx, shopId: string, skus?: readonly string[]) {
+  if (skus?.length === 0) return { products: [], variants: [] }
+  let productQuery = db
     .selectFrom('products')
     .select(['id', 'sku', 'name', 'price', 'stock'])
     .where('shop_id', '=', shopId)
     .where('active', '=', true)
-    .orderBy('position')
-    .orderBy('created_at')
-    .execute()
-  const variants = await db
+  if (skus)
+    productQuery = productQuery.where((eb) =>
+      eb.or([
+        eb('sku', 'in', [...skus]),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('product_variants')
+            .select('product_id')
+            .where('shop_id', '=', shopId)
+            .where('sku', 'in', [...skus]),
+        ),
+      ]),
+    )
+  const products = await productQuery.orderBy('position').orderBy('created_at').execute()
+  if (skus && products.length === 0) return { products, variants: [] }
+  let variantQuery = db
     .selectFrom('product_variants')
     .select(['product_id', 'sku', 'options', 'price', 'stock'])
     .where('shop_id', '=', shopId)
     .where('active', '=', true)
-    .orderBy('position')
-    .execute()
+  if (skus)
+    variantQuery = variantQuery.where(
+      'product_id',
+      'in',
+      products.map((p) => p.id),
+    )
+  const variants = await variantQuery.orderBy('position').execute()
   return { products, variants }
 }

@@ -70,8 +70,11 @@ export const mount: MountWidget = (ctx) => {
       const created = m.createMiniCart({
         storage: store,
         shop: slug,
-        fetchSkus: () =>
-          fetch(`${base}/api/widget/${slug}/skus`, { credentials: 'omit' })
+        fetchSkus: (skus) =>
+          fetch(
+            `${base}/api/widget/${slug}/skus?${skus.map((sku) => `sku=${encodeURIComponent(sku)}`).join('&')}`,
+            { credentials: 'omit' },
+          )
             .then((res) => (res.ok ? res.json() : Promise.reject(new Error(String(res.status)))))
             .then((body: { skus: SkuInfo[] }) => body.skus),
       })

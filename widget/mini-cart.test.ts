@@ -23,16 +23,16 @@ function memoryStorage(): Storage {
 }
 
 function cart(storage: Storage | null = memoryStorage()) {
-  let fetches = 0
+  const requests: string[][] = []
   const miniCart = createMiniCart({
     storage,
     shop: 'acme',
-    fetchSkus: async () => {
-      fetches++
-      return SKUS
+    fetchSkus: async (skus) => {
+      requests.push([...skus])
+      return SKUS.filter((info) => skus.includes(info.sku))
     },
   })
-  return { miniCart, storage, fetches: () => fetches }
+  return { miniCart, storage, fetches: () => requests.length, requests }
 }
 
 describe('createMiniCart', () => {
@@ -62,12 +62,22 @@ describe('createMiniCart', () => {
     expect(miniCart.items.value).toEqual([])
   })
 
-  it('should fetch the price list once, on the first add', async () => {
-    const { miniCart, fetches } = cart()
+  it('should fetch the price of each SKU it adds once, never the whole catalog', async () => {
+    const { miniCart, fetches, requests } = cart()
     expect(fetches()).toBe(0)
     await miniCart.add('MUG', 1)
     await miniCart.add('TEE-L', 1)
-    expect(fetches()).toBe(1)
+    await miniCart.add('MUG', 1)
+    expect(requests).toEqual([['MUG'], ['TEE-L']])
+  })
+
+  it('should ask only for the SKUs of a saved cart when it comes back', async () => {
+    const { miniCart, storage } = cart()
+    await miniCart.add('TEE-L', 2)
+    const next = cart(storage)
+    await next.miniCart.catalog()
+    expect(next.requests).toEqual([['TEE-L']])
+    expect(next.miniCart.total.value).toBe(4400)
   })
 
   it('should store nothing until something is added, then keep the cart for the next page', async () => {

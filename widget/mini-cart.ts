@@ -22,8 +22,8 @@ const MAX_QUANTITY = 999
 export function createMiniCart(options: {
   storage: Storage | null
   shop: string
-  /** Fetches the price list; called once, on the first add. */
-  fetchSkus: () => Promise<SkuInfo[]>
+  /** Fetches the prices of these SKUs only (never the whole catalog); once per SKU. */
+  fetchSkus: (skus: readonly string[]) => Promise<SkuInfo[]>
 }) {
   const key = `chatcart:cart:${options.shop}`
   let saved: CartItem[] = []
@@ -33,20 +33,27 @@ export function createMiniCart(options: {
     saved = []
   }
   const items = signal<CartItem[]>(Array.isArray(saved) ? saved : [])
-  const skus = signal<Map<string, SkuInfo> | null>(null)
-  let fetching: Promise<Map<string, SkuInfo>> | undefined
+  const skus = signal<Map<string, SkuInfo>>(new Map())
+  // One request per batch of SKUs not yet asked for; a failed one may be asked again.
+  const asked = new Map<string, Promise<unknown>>()
 
-  const catalog = () => {
-    fetching ??= options.fetchSkus().then((list) => {
-      const map = new Map(list.map((info) => [info.sku, info]))
-      skus.value = map
-      return map
-    })
-    fetching.catch(() => {
-      fetching = undefined
-    })
-    return fetching
+  const lookup = async (list: readonly string[]) => {
+    const missing = [...new Set(list)].filter((sku) => !asked.has(sku)).slice(0, 100)
+    if (missing.length > 0) {
+      const request = options.fetchSkus(missing).then((found) => {
+        const next = new Map(skus.value)
+        for (const info of found) next.set(info.sku, info)
+        skus.value = next
+      })
+      for (const sku of missing) asked.set(sku, request)
+      request.catch(() => {
+        for (const sku of missing) if (asked.get(sku) === request) asked.delete(sku)
+      })
+    }
+    await Promise.all(list.map((sku) => asked.get(sku)))
+    return skus.value
   }
+  const catalog = () => lookup(items.value.map((item) => item.sku))
   if (items.value.length > 0) catalog().catch(() => {})
 
   const save = (next: CartItem[]) => {
@@ -61,7 +68,7 @@ export function createMiniCart(options: {
 
   const lines = computed(() =>
     items.value.flatMap((item) => {
-      const info = skus.value?.get(item.sku)
+      const info = skus.value.get(item.sku)
       return info
         ? [{ ...item, name: info.name, price: info.price, lineTotal: info.price * item.quantity }]
         : []
@@ -76,7 +83,7 @@ export function createMiniCart(options: {
     catalog,
     /** Adds a SKU after checking it is sold and in stock; false when it is not. */
     async add(sku: string, quantity: number): Promise<boolean> {
-      const info = (await catalog()).get(sku)
+      const info = (await lookup([sku])).get(sku)
       if (!info?.inStock || !(quantity >= 1)) return false
       const current = items.value.find((item) => item.sku === sku)?.quantity ?? 0
       const next = Math.min(MAX_QUANTITY, current + Math.floor(quantity))

@@ -167,6 +167,21 @@ describe.each(testEngines())('public widget API on %s', (engine) => {
         ],
       })
     })
+
+    it('should list only the SKUs asked for, so a cart never downloads the whole catalog', async () => {
+      const res = await visitor.get(`/api/widget/${slug}/skus?sku=TEE-L&sku=NOPE`, page)
+      expect(res.status).toBe(200)
+      expect(res.body).toEqual({
+        skus: [{ sku: 'TEE-L', name: 'T-shirt (L)', price: 2200, inStock: true }],
+      })
+      // A product with variants is ordered by its variants, not by its own SKU.
+      const product = await visitor.get(`/api/widget/${slug}/skus?sku=TEE&sku=MUG`, page)
+      expect(product.body.skus).toEqual([{ sku: 'MUG', name: 'Mug', price: 1200, inStock: true }])
+      const many = Array.from({ length: 101 }, (_, i) => `sku=S${i}`).join('&')
+      const refused = await visitor.get(`/api/widget/${slug}/skus?${many}`, page)
+      expect(refused.status).toBe(400)
+      expect(refused.body.error.field).toBe('sku')
+    })
   })
 
   describe('POST /api/events', () => {

@@ -24,6 +24,9 @@ import {
   widgetSettingsSchema,
 } from './widget-schema.ts'
 
+/** Most SKUs the mini cart may ask the price of at once. */
+const MAX_SKUS_ASKED = 100
+
 export interface WidgetRoutesOptions {
   /** Widget events per visitor IP per window. */
   eventRateLimit?: { limit: number; windowMs: number }
@@ -100,8 +103,15 @@ export function widgetRoutes(options: WidgetRoutesOptions = {}) {
   routes.get('/api/widget/:slug/skus', async (c) => {
     const shop = await findPublishedShop(c.var.db, c.req.param('slug'))
     if (!shop) throw notFound('Shop')
+    // `?sku=A&sku=B`: only these (the mini cart asks for the SKUs it holds or adds).
+    const asked = c.req.queries('sku')
+    if (asked && (asked.length > MAX_SKUS_ASKED || asked.some((sku) => sku.length > 100)))
+      throw invalidField('sku', `Ask for at most ${MAX_SKUS_ASKED} SKUs of at most 100 characters`)
     c.header('Cache-Control', `public, max-age=${SETTINGS_MAX_AGE}`)
-    return c.json(widgetSkusJson(await listWidgetSkus(c.var.db, shop.id)))
+    const json = widgetSkusJson(await listWidgetSkus(c.var.db, shop.id, asked))
+    if (!asked) return c.json(json)
+    const wanted = new Set(asked)
+    return c.json({ skus: json.skus.filter((s) => wanted.has(s.sku)) })
   })
 
   routes.use('/api/events', anyOrigin())
