@@ -367,10 +367,20 @@ describe.skipIf(!browser)('widget in a real browser', () => {
     await v.context.close()
   })
 
-  it('should open after N seconds once a day, storing the marker only when it fires', async () => {
+  it('should open after N seconds and write nothing to the device until the visitor interacts', async () => {
     const v = await visit('widget-plain.html', { triggers: { afterSeconds: 1, onceADay: true } })
     const dialog = v.page.locator('chatcart-widget [role="dialog"]')
     await dialog.waitFor({ timeout: 5000 })
+    const stored = () =>
+      v.page.evaluate(() => ({
+        local: localStorage.length,
+        session: sessionStorage.length,
+        cookie: document.cookie,
+      }))
+    expect(await stored()).toEqual({ local: 0, session: 0, cookie: '' })
+    expect(await v.context.cookies()).toEqual([])
+    // The visitor closes the bubble: now the day is kept, so it opens itself once a day only.
+    await v.page.locator('chatcart-widget [role="dialog"] button').first().click()
     const marker = await v.page.evaluate(() => localStorage.getItem('chatcart:auto'))
     expect(marker).toBe(await v.page.evaluate(() => new Date().toDateString()))
     await v.page.reload()

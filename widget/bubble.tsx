@@ -64,6 +64,17 @@ export const mount: MountWidget = (ctx) => {
   let cart: Promise<MiniCart> | undefined
   let consented = store?.getItem(CONSENT_KEY) === '1'
   let pending: (() => void) | null = null
+  // Nothing is written to the visitor's device before they interact: a trigger that opened the
+  // bubble on its own is remembered in memory, and stored once the visitor touches the widget.
+  let interacted = false
+  let triggered = false
+  const interact = () => {
+    if (interacted) return
+    interacted = true
+    if (triggered) remember(store, TRIGGER_KEY, today())
+  }
+  root.addEventListener('pointerdown', interact, true)
+  root.addEventListener('keydown', interact, true)
 
   const loadCart = (slug: string) => {
     cart ??= import('./cart-module.ts').then((m) => {
@@ -113,7 +124,6 @@ export const mount: MountWidget = (ctx) => {
     const lines = c.lines.value
     const total = c.total.value
     let url: string | undefined
-    let code: string | undefined
     try {
       const res = await fetch(`${base}/api/shops/${s.shop.slug}/orders`, {
         method: 'POST',
@@ -129,10 +139,10 @@ export const mount: MountWidget = (ctx) => {
       const body = await res.json().catch(() => null)
       if (res.ok && typeof body?.whatsappUrl === 'string') {
         url = body.whatsappUrl
-        code = body.code
       } else if (res.status < 500) {
         win?.close()
-        notice.value = body?.error?.message ?? strings.value?.unavailable ?? ''
+        const t = strings.value
+        notice.value = (res.status === 429 ? t?.busy : body?.error?.message) ?? t?.unavailable ?? ''
         return
       }
     } catch {
@@ -153,7 +163,7 @@ export const mount: MountWidget = (ctx) => {
       channel: 'whatsapp',
       currency: s.shop.currency,
       value: Number(m.toMajorUnits(total, s.shop.currency)),
-      ...(code ? { code } : {}),
+      items: lines.reduce((n, l) => n + l.quantity, 0),
     })
     if (win) {
       win.opener = null
@@ -233,13 +243,19 @@ export const mount: MountWidget = (ctx) => {
     const detail = (arg ?? {}) as { sku?: unknown; quantity?: unknown; trigger?: unknown }
     if (name === 'on') events.on(String(arg), fn)
     else if (name === 'close') setOpen(false)
-    else if (name === 'toggle') setOpen(!open.value)
-    else if (name === 'open') {
-      if (detail.trigger) remember(store, TRIGGER_KEY, today())
+    else if (name === 'toggle') {
+      interact()
+      setOpen(!open.value)
+    } else if (name === 'open') {
+      if (detail.trigger) {
+        triggered = true
+        if (interacted) remember(store, TRIGGER_KEY, today())
+      }
       setOpen(true)
     } else if (name === 'add' && shop && typeof detail.sku === 'string') {
       const sku = detail.sku
       const quantity = Number(detail.quantity ?? 1)
+      interact()
       notice.value = ''
       loadCart(shop)
         .then((c) => c.add(sku, quantity))

@@ -16,6 +16,8 @@ export interface WidgetStrings {
   send: string
   remove: string
   unavailable: string
+  /** Checkout refused for now: too many orders from this visitor's address. */
+  busy: string
   accept: string
   more: string
   call: string

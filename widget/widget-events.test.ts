@@ -48,6 +48,24 @@ describe('createWidgetEvents', () => {
     ])
   })
 
+  it('should never hand an order code, token or link to tag managers or page listeners', () => {
+    const { w } = page()
+    const gtagCalls: unknown[][] = []
+    const heard: unknown[] = []
+    w.dataLayer = []
+    w.gtag = (...args: unknown[]) => gtagCalls.push(args)
+    w.addEventListener('chatcart:checkout', (e) => heard.push((e as CustomEvent).detail))
+    const events = createWidgetEvents(w, null)
+    events.on('checkout', (detail: unknown) => heard.push(detail))
+    const order = { code: 'K7Q2M9', token: 'tok_secret', orderUrl: 'https://x/o/tok_secret' }
+    events.emit('checkout', { channel: 'whatsapp', value: 52, currency: 'EUR', items: 3, ...order })
+    const seen = JSON.stringify([w.dataLayer, gtagCalls, heard])
+    expect(seen).not.toMatch(/K7Q2M9|tok_secret/)
+    expect(w.dataLayer).toEqual([
+      { event: 'chatcart_checkout', channel: 'whatsapp', value: 52, currency: 'EUR', items: 3 },
+    ])
+  })
+
   it('should beacon only the shop, the type and the channel', () => {
     const { w, beacons } = page()
     const events = createWidgetEvents(w, { url: 'https://api.example/api/events', shop: 'acme' })

@@ -9,6 +9,10 @@ export interface WidgetEvents {
   emit(type: WidgetEventType, detail?: WidgetEventDetail): void
 }
 
+// An order's code, token and page link are the shopper's keys to it: they never reach tag
+// managers, page scripts or beacons, which get the order's value instead.
+const PRIVATE = new Set(['code', 'token', 'orderUrl', 'url', 'whatsappUrl'])
+
 /**
  * Events for one widget. `beacon` is where `POST /api/events` lives, with the shop's slug;
  * without a shop nothing is sent. Only the type and the channel leave the page.
@@ -23,7 +27,8 @@ export function createWidgetEvents(
       if (typeof listener !== 'function') return
       listeners.set(type, [...(listeners.get(type) ?? []), listener as Listener])
     },
-    emit(type, detail = {}) {
+    emit(type, given = {}) {
+      const detail = Object.fromEntries(Object.entries(given).filter(([k]) => !PRIVATE.has(k)))
       for (const listener of listeners.get(type) ?? []) {
         try {
           listener(detail)
