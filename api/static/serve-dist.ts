@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
-import { extname, join, normalize, resolve } from 'node:path'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { extname, join, normalize, resolve, sep } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import type { Context } from 'hono'
 import { PROJECT_ROOT } from '../project-root.ts'
@@ -40,12 +40,23 @@ interface StaticFile {
 /** The folder that `npm run build` writes browser bundles to. */
 export const DIST_DIR = resolve(PROJECT_ROOT, 'dist')
 
-const cache = new Map<string, StaticFile | null>()
+// Only files that exist are kept, so the map is bounded by what the build wrote: a flood of
+// requests for made-up names costs a stat each and leaves nothing behind.
+const cache = new Map<string, StaticFile>()
+
+/** How many built files are held in memory (for tests). */
+export function cachedDistFileCount(): number {
+  return cache.size
+}
+
+// Each segment of a path under dist/: names the build writes, never `.`, `..` or a separator.
+const SEGMENT = /^(?!\.{1,2}$)[\w.-]{1,200}$/
 
 function load(path: string): StaticFile | null {
-  if (cache.has(path)) return cache.get(path) ?? null
+  const cached = cache.get(path)
+  if (cached) return cached
   let file: StaticFile | null = null
-  if (existsSync(path)) {
+  if (existsSync(path) && statSync(path).isFile()) {
     const body = new Uint8Array(readFileSync(path))
     const ext = extname(path)
     file = {
@@ -60,7 +71,7 @@ function load(path: string): StaticFile | null {
         : {}),
     }
   }
-  cache.set(path, file)
+  if (file) cache.set(path, file)
   return file
 }
 
@@ -74,8 +85,10 @@ export function serveDistFile(
   relativePath: string,
   options: { immutable?: boolean; maxAge?: number } = {},
 ): Response | null {
+  // Route parameters arrive decoded, so `..%2F` is `../` here: refuse anything but plain names.
+  if (!relativePath.split('/').every((segment) => SEGMENT.test(segment))) return null
   const path = normalize(join(DIST_DIR, relativePath))
-  if (!path.startsWith(DIST_DIR)) return null
+  if (!path.startsWith(DIST_DIR + sep)) return null
   const file = load(path)
   if (!file) return null
   const headers = new Headers({
