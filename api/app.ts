@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
 import { adminRoutes } from './admin/admin.routes.ts'
@@ -11,6 +12,7 @@ import { AppError, handleError } from './errors.ts'
 import { mediaRoutes } from './media/media.routes.ts'
 import { limitBody } from './middleware/body-limit.ts'
 import { requestLog } from './middleware/request-log.ts'
+import { securityHeaders } from './middleware/security-headers.ts'
 import { refuseBadUrlText } from './middleware/url-text.ts'
 import { orderRoutes } from './orders/orders.routes.ts'
 import { shopRoutes } from './shops/shops.routes.ts'
@@ -40,6 +42,9 @@ export function createApp(options: CreateAppOptions) {
     c.set('config', config)
     await next()
   })
+  app.use(securityHeaders())
+  // Big JSON (catalog pages, SKU lists, owner lists) goes compressed; small answers as they are.
+  app.use('/api/*', compress({ threshold: 2048 }))
   // A NUL in a path or query string never reaches a route (nor the database).
   app.use(refuseBadUrlText())
   // Uploads get their own, larger cap on their route.

@@ -27,6 +27,11 @@ export function invalidField(field: string, message: string, code = 'invalid'): 
 
 /** The one place where errors become responses. Nothing internal ever reaches the client. */
 export function handleError(err: Error, c: Context): Response {
+  // A refused body may still be arriving: close the connection after answering rather than
+  // read the rest, so the next request on it cannot be taken from the leftover bytes.
+  if ((err instanceof AppError || err instanceof HTTPException) && err.status === 413) {
+    c.header('Connection', 'close')
+  }
   if (err instanceof AppError) {
     const error = {
       code: err.code,
