@@ -8,7 +8,7 @@ import { authRoutes } from './auth/auth.routes.ts'
 import { catalogRoutes } from './catalog/catalog.routes.ts'
 import { PublicCatalogCache } from './catalog/public-catalog-cache.ts'
 import { type AppConfig, defaultConfig } from './config.ts'
-import { AppError, handleError } from './errors.ts'
+import { AppError, handleError, isDatabaseUnavailable } from './errors.ts'
 import { mediaRoutes } from './media/media.routes.ts'
 import { limitBody } from './middleware/body-limit.ts'
 import { requestLog } from './middleware/request-log.ts'
@@ -56,7 +56,13 @@ export function createApp(options: CreateAppOptions) {
   app.notFound((c) => handleError(new AppError(404, 'not_found', 'Not found'), c))
 
   app.get('/healthz', async (c) => {
-    await sql`select 1`.execute(c.var.db)
+    try {
+      await sql`select 1`.execute(c.var.db)
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error
+      c.header('Cache-Control', 'no-store')
+      return c.json({ ok: false, database: 'unavailable' }, 503)
+    }
     return c.json({ ok: true })
   })
 

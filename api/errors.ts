@@ -25,6 +25,29 @@ export function invalidField(field: string, message: string, code = 'invalid'): 
   return new AppError(400, code, message, field)
 }
 
+// SQLSTATE classes and socket errors that mean "the database cannot be reached right now", as
+// opposed to a fault in the request or in our code.
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300'])
+const UNAVAILABLE_SOCKET = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+])
+
+/** True for an error that says the database is away (restarting, refusing connections). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false
+  const code = (err as { code?: unknown }).code
+  if (typeof code === 'string') {
+    if (UNAVAILABLE_STATES.has(code) || code.startsWith('08') || UNAVAILABLE_SOCKET.has(code)) {
+      return true
+    }
+  }
+  return /^Connection terminated|timeout exceeded when trying to connect/.test(err.message)
+}
+
 /** The one place where errors become responses. Nothing internal ever reaches the client. */
 export function handleError(err: Error, c: Context): Response {
   // A refused body may still be arriving: close the connection after answering rather than
@@ -45,6 +68,18 @@ export function handleError(err: Error, c: Context): Response {
     const code =
       status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'bad_request'
     return c.json({ error: { code, message: err.message || 'Bad request' } }, status)
+  }
+  if (isDatabaseUnavailable(err)) {
+    c.header('Retry-After', '5')
+    return c.json(
+      {
+        error: {
+          code: 'database_unavailable',
+          message: 'The database cannot be reached right now; try again in a few seconds',
+        },
+      },
+      503,
+    )
   }
   console.error(
     JSON.stringify({

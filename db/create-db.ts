@@ -28,7 +28,21 @@ export interface CreateDbOptions {
  */
 export function createDb(options: CreateDbOptions = {}): { db: Kysely<Database>; engine: Engine } {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 })
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 20,
+      // While the server is away, a request waits at most this long for a connection, then fails
+      // (and is answered 503) instead of queueing without end.
+      connectionTimeoutMillis: 5_000,
+    })
+    // An idle connection that the server ends (a restart, a failover) is an 'error' on the pool;
+    // without a listener it would crash the process. The pool drops that client and opens a
+    // new one on the next query, so the database coming back is all the recovery there is.
+    pool.on('error', (error) => {
+      console.error(
+        JSON.stringify({ level: 'warn', area: 'database', error: error.message.slice(0, 200) }),
+      )
+    })
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
       engine: 'postgres',
