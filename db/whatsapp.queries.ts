@@ -386,15 +386,24 @@ export function markOutboundFailed(trx: DbOrTrx, id: string, error: string) {
 // ---------------------------------------------------------------------------------------------
 // Merchant side
 
-/** Messages of this shop that matched no order, newest first. */
+/**
+ * Messages of this shop that matched no order, newest first, each with the code of the order a
+ * phone match suggests (a pending order of the sender's number), if any.
+ */
 export function listInboxMessages(db: DbOrTrx, shopId: string, limit: number) {
   return db
     .selectFrom('inbound_messages')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where('state', '=', 'unmatched')
-    .orderBy('received_at', 'desc')
-    .orderBy('id', 'desc')
+    .leftJoin('orders', (join) =>
+      join
+        .onRef('orders.id', '=', 'inbound_messages.order_id')
+        .onRef('orders.shop_id', '=', 'inbound_messages.shop_id'),
+    )
+    .selectAll('inbound_messages')
+    .select(['orders.code as suggested_code', 'orders.status as suggested_status'])
+    .where('inbound_messages.shop_id', '=', shopId)
+    .where('inbound_messages.state', '=', 'unmatched')
+    .orderBy('inbound_messages.received_at', 'desc')
+    .orderBy('inbound_messages.id', 'desc')
     .limit(limit)
     .execute()
 }

@@ -18,7 +18,7 @@ import { orderItemJson, ownerOrderJson } from '../orders/order-json.ts'
 import { readJson, uuidParam } from '../validate.ts'
 import { queueConfirmation } from './outbox.ts'
 import { messageSchema } from './payload.ts'
-import { applyMessageToOrder, customerOf } from './process.ts'
+import { applyMessageToOrder, customerOf, PHONE_SUGGESTION } from './process.ts'
 import { createWhatsAppOrder } from './whatsapp-order.ts'
 
 const linkSchema = z.strictObject({ orderCode: z.string().min(1).max(40) })
@@ -92,7 +92,16 @@ export function whatsappInboxRoutes() {
 
   routes.get('/api/shops/:slug/inbox', requireOwnedShop(), async (c) => {
     const rows = await listInboxMessages(c.var.db, c.var.shop.id, INBOX_LIMIT)
-    return c.json({ messages: rows.map(inboundMessageJson) })
+    return c.json({
+      messages: rows.map((row) => ({
+        ...inboundMessageJson(row),
+        // Same number as a pending order's checkout phone: a hint, confirmed only by the merchant.
+        suggestedOrderCode:
+          row.match_method === PHONE_SUGGESTION && row.suggested_status === 'pending'
+            ? row.suggested_code
+            : null,
+      })),
+    })
   })
 
   routes.post('/api/shops/:slug/inbox/:id/link', requireOwnedShop(), async (c) => {

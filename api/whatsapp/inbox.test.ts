@@ -85,6 +85,7 @@ describe.each(testEngines())('WhatsApp inbox API on %s', (engine) => {
       matchMethod: null,
       sentAt: '2025-12-29T10:40:00.000Z',
       receivedAt: expect.any(String),
+      suggestedOrderCode: null,
     })
     const foreign = await stranger.get(`/api/shops/${slug}/inbox`)
     expect(foreign.status).toBe(404)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateOrderCode } from '../../core/order-code.ts'
 import { formatOrderMessage } from '../../core/order-message.ts'
 import { insertFixtureProducts, shopIdOf, stockOf } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
@@ -379,7 +380,7 @@ describe.each(testEngines())('WhatsApp matching on %s', (engine) => {
       })
     })
 
-    it('should match the sender to a recent pending order that gave the number without the Brazilian 9', async () => {
+    it('should only suggest, never confirm, the pending order whose checkout phone is the sender (Brazilian 9)', async () => {
       const order = await placeOrder(undefined, { name: 'Bia', phone: '+55 21 8765 4321' })
       const id = freshId('PHONE')
       const payload = JSON.parse(
@@ -387,14 +388,22 @@ describe.each(testEngines())('WhatsApp matching on %s', (engine) => {
       )
       payload.entry[0].changes[0].value.messages[0].text.body = 'Hi, I just ordered on your shop'
       await deliver(JSON.stringify(payload))
+      expect(await ownerOrder(order.code)).toMatchObject({ status: 'pending' })
+      const inbox = await client.get(`/api/shops/${slug}/inbox`)
+      const message = inbox.body.messages.find((m: { waMessageId: string }) => m.waMessageId === id)
+      expect(message).toMatchObject({ state: 'unmatched', suggestedOrderCode: order.code })
+      // The merchant accepts the suggestion: the link route confirms it.
+      const linked = await client.post(`/api/shops/${slug}/inbox/${message.id}/link`, {
+        orderCode: order.code,
+      })
+      expect(linked.status).toBe(200)
       expect(await ownerOrder(order.code)).toMatchObject({
         status: 'confirmed',
-        customer: { waId: '5521987654321' },
-        match: { method: 'phone' },
+        match: { method: 'manual' },
       })
     })
 
-    it('should match a Mexican sender with the extra 1 to the order that gave the number without it', async () => {
+    it('should suggest a Mexican sender with the extra 1 the order that gave the number without it', async () => {
       const order = await placeOrder(undefined, { name: 'Lu', phone: '+52 55 1234 5678' })
       const id = freshId('MEXICO')
       const payload = JSON.parse(
@@ -402,7 +411,56 @@ describe.each(testEngines())('WhatsApp matching on %s', (engine) => {
       )
       payload.entry[0].changes[0].value.messages[0].text.body = 'Hola'
       await deliver(JSON.stringify(payload))
-      expect((await ownerOrder(order.code)).match).toMatchObject({ method: 'phone' })
+      expect((await ownerOrder(order.code)).status).toBe('pending')
+      const inbox = await client.get(`/api/shops/${slug}/inbox`)
+      expect(
+        inbox.body.messages.find((m: { waMessageId: string }) => m.waMessageId === id),
+      ).toMatchObject({ suggestedOrderCode: order.code })
+    })
+
+    it('should read at most 3 codes from one message', async () => {
+      const orders = []
+      for (let i = 0; i < 5; i++) orders.push(await placeOrder())
+      const id = freshId('MANY')
+      const payload = JSON.parse(readFixture('text', { [TEXT_ID]: id }))
+      // Thousands of made-up codes first, then real ones: none of the real ones is reached.
+      const junk = Array.from({ length: 1000 }, () => `#${generateOrderCode()}`)
+      payload.entry[0].changes[0].value.messages[0].text.body = [
+        ...junk,
+        ...orders.map((o) => `#${o.code}`),
+      ].join(' ')
+      await deliver(JSON.stringify(payload))
+      for (const o of orders) expect((await ownerOrder(o.code)).status).toBe('pending')
+      const id2 = freshId('FIVE')
+      const payload2 = JSON.parse(readFixture('text', { [TEXT_ID]: id2 }))
+      payload2.entry[0].changes[0].value.messages[0].text.body = orders
+        .map((o) => `#${o.code}`)
+        .join(' ')
+      await deliver(JSON.stringify(payload2))
+      const statuses = await Promise.all(orders.map(async (o) => (await ownerOrder(o.code)).status))
+      expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(1)
+      expect(statuses.slice(3)).toEqual(['pending', 'pending'])
+    })
+
+    it('should confirm by code from another number than the checkout phone, and flag it', async () => {
+      const order = await placeOrder(undefined, { name: 'Eva', phone: '+33 6 12 34 56 78' })
+      const id = freshId('OTHERNUM')
+      const payload = JSON.parse(readFixture('text', { [TEXT_ID]: id }))
+      payload.entry[0].changes[0].value.messages[0].text.body = `Order #${order.code}`
+      await deliver(JSON.stringify(payload))
+      expect(await ownerOrder(order.code)).toMatchObject({
+        status: 'confirmed',
+        match: { method: 'code', senderDiffers: true },
+      })
+      const same = await placeOrder(undefined, { name: 'Ana', phone: '+55 11 98765 4321' })
+      const id2 = freshId('SAMENUM')
+      const payload2 = JSON.parse(readFixture('text', { [TEXT_ID]: id2 }))
+      payload2.entry[0].changes[0].value.messages[0].text.body = `Order #${same.code}`
+      await deliver(JSON.stringify(payload2))
+      expect(await ownerOrder(same.code)).toMatchObject({
+        status: 'confirmed',
+        match: { method: 'code', senderDiffers: false },
+      })
     })
 
     it('should match an edited message and flag what the customer changed', async () => {
@@ -436,6 +494,7 @@ describe.each(testEngines())('WhatsApp matching on %s', (engine) => {
           { kind: 'removed', name: 'Mug', quantity: 1 },
           { kind: 'total', expected: order.total, got: 5970 },
         ],
+        senderDiffers: false,
       })
     })
 

@@ -26,8 +26,14 @@ import { queueConfirmation } from './outbox.ts'
 import { messageCodeSources, messageSchema, type WebhookMessage } from './payload.ts'
 import { createWhatsAppOrder } from './whatsapp-order.ts'
 
-/** How far back a message from a customer's number may confirm a pending order of theirs. */
+/** How far back a message from a customer's number may suggest a pending order of theirs. */
 export const PHONE_MATCH_WINDOW_MS = 48 * 60 * 60 * 1000
+
+/** Codes read from one message: a message listing many codes must not confirm many orders. */
+export const MAX_CODES_PER_MESSAGE = 3
+
+/** The match method of a message that only came from the number typed at checkout. */
+export const PHONE_SUGGESTION = 'phone_suggestion'
 
 /** Message types that never concern an order: kept, shown nowhere, matched to nothing. */
 const NOT_ORDER_RELATED = new Set([
@@ -48,7 +54,10 @@ interface Outcome {
   error?: string
 }
 
-/** An order a message points at, and how we found it. */
+/**
+ * An order a message points at, and how we found it. Only a code or a reply to our own message
+ * confirms; a number typed at checkout proves nothing, so a phone match is a suggestion.
+ */
 interface FoundOrder {
   order: OrderRow
   method: 'code' | 'context' | 'phone'
@@ -60,9 +69,11 @@ async function findOrderForMessage(
   row: InboundMessageRow,
   message: WebhookMessage,
 ): Promise<FoundOrder | undefined> {
+  let tried = 0
   for (const source of messageCodeSources(message)) {
     const codes = source.payload ? orderCodesInPayload(source.text) : orderCodesIn(source.text)
     for (const code of codes) {
+      if (tried++ >= MAX_CODES_PER_MESSAGE) break
       const order = await findShopOrderByCode(trx, shopId, code)
       // A late message revives an order that lapsed meanwhile (see orders/expiry.ts).
       if (order) return { order: await reviveExpiredOrder(trx, order), method: 'code' }
@@ -100,6 +111,17 @@ async function differencesFor(
   return orderMessageDifferences({ items, total: order.total }, parsed)
 }
 
+/** True when a checkout phone was given and the sender's WhatsApp number is not it. */
+export function senderDiffersFromCheckout(
+  checkoutPhone: string | null,
+  senderWaId: string | null,
+): boolean {
+  if (!checkoutPhone) return false
+  if (!senderWaId) return true
+  const typed = checkoutPhone.replace(/\D/g, '')
+  return !phoneVariants(senderWaId).some((variant) => variant.replace(/\D/g, '') === typed)
+}
+
 /**
  * Applies a message to the order it points at: a pending order becomes confirmed (with the
  * customer's WhatsApp identity, what they changed, an order event and the queued reply); any
@@ -128,6 +150,8 @@ export async function applyMessageToOrder(
     method,
     edited: differences.length > 0,
     differences,
+    // The code came from another number than the one typed at checkout: worth a look.
+    senderDiffers: senderDiffersFromCheckout(order.customer_phone, row.from_wa_id),
   }
   const confirmed = await confirmPendingOrder(trx, order.id, {
     waId: row.from_wa_id,
@@ -173,6 +197,10 @@ async function processMessage(
   const message = parsed.data
   if (NOT_ORDER_RELATED.has(message.type)) return { state: 'recorded' }
   const found = await findOrderForMessage(trx, row.shop_id, row, message)
+  if (found?.method === 'phone') {
+    // Left in the inbox with the order it may be about, for the merchant to accept or not.
+    return { state: 'unmatched', orderId: found.order.id, matchMethod: PHONE_SUGGESTION }
+  }
   if (found) {
     return applyMessageToOrder(trx, config, {
       row,

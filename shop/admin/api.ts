@@ -218,7 +218,13 @@ export interface Order {
   customer: { name: string; phone: string | null; waId: string | null; address: string | null }
   note?: string | null
   shippingMethodName?: string | null
-  match: { messageId?: string; method?: string; edited?: boolean; differences?: unknown[] } | null
+  match: {
+    messageId?: string
+    method?: string
+    edited?: boolean
+    differences?: unknown[]
+    senderDiffers?: boolean
+  } | null
   events?: {
     type: string
     fromStatus: string | null
@@ -254,6 +260,8 @@ export interface InboxMessage {
   matchMethod: string | null
   sentAt: string | null
   receivedAt: string
+  /** A pending order whose checkout phone is the sender's number: only a hint to confirm. */
+  suggestedOrderCode?: string | null
 }
 
 /** How the shop's WhatsApp link is doing: what the server knows and what last arrived. */

@@ -13,6 +13,9 @@ export const whatsappEn = {
   inboxNoNumber: 'Nothing can arrive until the shop knows its WhatsApp phone number ID.',
   setUpWhatsApp: 'Set up WhatsApp',
   linkToOrder: 'Link to an order',
+  suggestedOrder:
+    'Sent from the number given at checkout for order #{code}; the message has no code, so it is not confirmed.',
+  acceptSuggestion: 'It is about #{code}: confirm it',
   linkToOrderOf: 'Link the message from {name} to an order',
   createOrder: 'Create an order',
   orderCode: 'Order code',
@@ -87,6 +90,9 @@ const whatsappFr: Record<keyof typeof whatsappEn, string> = {
     'Rien ne peut arriver tant que la boutique ne connaît pas l’identifiant de son numéro WhatsApp.',
   setUpWhatsApp: 'Configurer WhatsApp',
   linkToOrder: 'Rattacher à une commande',
+  suggestedOrder:
+    'Envoyé depuis le numéro donné pour la commande #{code} ; le message n’a pas de code, elle n’est donc pas confirmée.',
+  acceptSuggestion: 'C’est bien #{code} : la confirmer',
   linkToOrderOf: 'Rattacher le message de {name} à une commande',
   createOrder: 'Créer une commande',
   orderCode: 'Code de commande',

@@ -196,6 +196,9 @@ export function Inbox({ slug }: { slug: string }) {
               onClose={() => setForm(null)}
               onChange={(patch) => form && setForm({ ...form, ...patch })}
               onLink={() => form && link(m, form)}
+              onAccept={(code) =>
+                link(m, { id: m.id, mode: 'link', code, items: '', errors: {}, busy: false })
+              }
               onCreate={() => create(m, form?.id === m.id ? form : null)}
             />
           ))}
@@ -212,11 +215,22 @@ interface InboxItemProps {
   onClose: () => void
   onChange: (patch: Partial<OpenForm>) => void
   onLink: () => void
+  /** Links the message to the order its sender's number suggests. */
+  onAccept: (code: string) => void
   onCreate: () => void
 }
 
 /** One waiting message: who, when, what, and its two actions. */
-function InboxItem({ message, form, onOpen, onClose, onChange, onLink, onCreate }: InboxItemProps) {
+function InboxItem({
+  message,
+  form,
+  onOpen,
+  onClose,
+  onChange,
+  onLink,
+  onAccept,
+  onCreate,
+}: InboxItemProps) {
   const sender = senderOf(message)
   const kind = messageKind(message)
   const at = message.sentAt ?? message.receivedAt
@@ -234,6 +248,18 @@ function InboxItem({ message, form, onOpen, onClose, onChange, onLink, onCreate 
       </div>
       {kind && <span class="badge kind">{kind}</span>}
       {message.body && <p class="message-body">{message.body}</p>}
+      {message.suggestedOrderCode && !form && (
+        <p class="inbox-suggestion">
+          {t('suggestedOrder', { code: message.suggestedOrderCode })}{' '}
+          <button
+            type="button"
+            class="primary"
+            onClick={() => message.suggestedOrderCode && onAccept(message.suggestedOrderCode)}
+          >
+            {t('acceptSuggestion', { code: message.suggestedOrderCode })}
+          </button>
+        </p>
+      )}
       {!form && (
         <div class="actions">
           <button type="button" class="primary" onClick={() => onOpen('link')}>

@@ -206,6 +206,7 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
             <p>
               {t('matchedBy', { method: order.match.method ?? '?' })}
               {order.match.edited && <strong class="bad"> · {t('editedByCustomer')}</strong>}
+              {order.match.senderDiffers && <strong class="bad"> · {t('senderDiffers')}</strong>}
             </p>
           ) : (
             <p class="muted">{t('notMatched')}</p>
