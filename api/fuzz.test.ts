@@ -634,10 +634,9 @@ describe.each(testEngines())('fuzz on %s', (engine) => {
     await fuzzWebhook(webhookDelivery.filter(({ body }) => !hasUnstorableText(body)))
   })
 
-  // Signed deliveries carrying NUL or unpaired surrogates (escaped or raw) still get a 500 from
-  // the webhook's own storage (api/whatsapp/ingest.ts), whose fix (store them replaced, answer
-  // 200) is separate work. Remove `.skip` when it lands.
-  it.skip(`should answer ${BODY_RUNS} webhook deliveries with NUL or unpaired surrogates below 500`, async () => {
+  // Signed deliveries carrying NUL or unpaired surrogates (escaped or raw) are stored with them
+  // replaced and acknowledged.
+  it(`should answer ${BODY_RUNS} webhook deliveries with NUL or unpaired surrogates below 500`, async () => {
     await fuzzWebhook(
       webhookDelivery.filter(({ body, signed }) => signed && hasUnstorableText(body)),
     )

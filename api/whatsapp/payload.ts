@@ -170,6 +170,27 @@ export function messageCodeSources(message: WebhookMessage): { text: string; pay
   return sources.flatMap(([text, payload]) => (text ? [{ text, payload }] : []))
 }
 
+// NUL, and a high surrogate not followed by a low one or a low one not preceded by a high one.
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/**
+ * A copy of a parsed payload where text PostgreSQL cannot store (NUL, unpaired surrogates) is
+ * replaced by U+FFFD: a signed delivery is Meta's word, kept and acknowledged whatever it holds.
+ */
+export function replaceUnstorableText(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(UNSTORABLE, '\uFFFD')
+  if (Array.isArray(value)) return value.map(replaceUnstorableText)
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        replaceUnstorableText(key) as string,
+        replaceUnstorableText(inner),
+      ]),
+    )
+  }
+  return value
+}
+
 /**
  * Splits a webhook body into one event per `entry` × `change` × message / status. A body that
  * is not a WhatsApp envelope becomes a single `unknown` event keyed by the hash of its bytes;
@@ -185,9 +206,13 @@ export function extractWebhookEvents(raw: Uint8Array): WebhookEvent[] {
   // Nested past any real payload: kept as text, since hashing or storing it as JSON would
   // overflow the stack (JSON.stringify, PostgreSQL's jsonb parser).
   if (nestedDeeperThan(body, MAX_PAYLOAD_DEPTH)) body = undefined
+  body = replaceUnstorableText(body)
   const envelope = envelopeSchema.safeParse(body)
   if (!envelope.success) {
-    const payload = body === undefined ? { unparsed: Buffer.from(raw).toString('utf8') } : body
+    const payload =
+      body === undefined
+        ? { unparsed: replaceUnstorableText(Buffer.from(raw).toString('utf8')) }
+        : body
     return [{ ...unknownEvent(payload, null, null), eventKey: `sha256:${sha256(raw)}` }]
   }
   const events: WebhookEvent[] = []

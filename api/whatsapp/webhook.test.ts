@@ -122,6 +122,27 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
       })
     })
 
+    it.each([
+      ['an escaped NUL', '\\u0000'],
+      ['an escaped unpaired surrogate', '\\ud800'],
+      ['a raw unpaired surrogate', '\ud83d'],
+    ])(
+      'should store a signed message holding %s with it replaced, and acknowledge it',
+      async (_, bad) => {
+        const id = `wamid.UNSTORABLE_${Math.random().toString(36).slice(2)}`
+        const payload = readFixture('text', {
+          'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFjNFQjBDMEQxRTJGMzA0QjVBNjc4OQA=': id,
+        })
+        const raw = payload.replace(/"body": "([^"]*)"/, `"body": "before${bad}after"`)
+        expect(raw).toContain(`before${bad}after`)
+        const res = await postWebhook(app, raw)
+        expect(res.status).toBe(200)
+        const rows = await inboundByWaId(t.db, id)
+        expect(rows).toHaveLength(1)
+        expect(rows[0]?.body).toBe('before\uFFFDafter')
+      },
+    )
+
     it('should accept a signature over the escaped-unicode form of the body', async () => {
       const raw = readFixture('batch', { 'wamid.HBgNOTHER_NUMBER_ID': 'wamid.ESCAPED' })
       const signature = `sha256=${createHmac('sha256', APP_SECRET).update(escapeUnicode(raw)).digest('hex')}`
