@@ -54,7 +54,8 @@ export async function createBenchShop(
       slug,
       name: 'Bench Shop',
       description: 'A shop with many products, for measuring.',
-      whatsapp_phone: '33612345678',
+      // The display number of the benchmark's webhook payloads (bench/webhook.ts).
+      whatsapp_phone: '15550000042',
       whatsapp_phone_number_id: BENCH_PHONE_NUMBER_ID,
       currency: 'EUR',
       locale: 'en',

@@ -26,13 +26,13 @@ export function isOutboundStatus(status: string): boolean {
 // Webhook ingest
 
 /**
- * Stores webhook items, each routed to the shop that owns its phone number id (null when none
- * does) in the same statement; a repeated `event_key` is skipped. Returns how many rows are new.
+ * Stores webhook items, each routed to the shop that owns its phone number id and whose WhatsApp
+ * number is the one the item was sent to (null when none is) in the same statement; a repeated `event_key` is skipped. Returns how many rows are new.
  * More than 500 items take several statements: call it in a transaction then.
  */
 export async function insertInboundMessages(
   db: DbOrTrx,
-  rows: Omit<Insertable<InboundMessagesTable>, 'shop_id'>[],
+  rows: (Omit<Insertable<InboundMessagesTable>, 'shop_id'> & { display_phone: string | null })[],
 ): Promise<number> {
   let inserted = 0
   // Stay well below PostgreSQL's 65,535 bind parameters per statement.
@@ -40,14 +40,20 @@ export async function insertInboundMessages(
     const result = await db
       .insertInto('inbound_messages')
       .values(
-        rows.slice(start, start + 500).map((row) => ({
+        rows.slice(start, start + 500).map(({ display_phone, ...row }) => ({
           ...row,
-          shop_id: row.phone_number_id
-            ? db
-                .selectFrom('shops')
-                .select('id')
-                .where('whatsapp_phone_number_id', '=', row.phone_number_id)
-            : null,
+          shop_id:
+            row.phone_number_id && display_phone
+              ? db
+                  .selectFrom('shops')
+                  .select('id')
+                  .where('whatsapp_phone_number_id', '=', row.phone_number_id)
+                  .where(
+                    sql<string>`regexp_replace(whatsapp_phone, '\D', '', 'g')`,
+                    '=',
+                    display_phone,
+                  )
+              : null,
         })),
       )
       .onConflict((oc) => oc.column('event_key').doNothing())

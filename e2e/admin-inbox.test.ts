@@ -46,7 +46,7 @@ async function merchantWithShop(context: BrowserContext): Promise<void> {
     data: {
       slug: SLUG,
       name: 'Inbox Shop',
-      whatsappPhone: '+33 6 12 34 56 78',
+      whatsappPhone: '+1 555 078 3881',
       currency: 'EUR',
       locale: 'en',
       whatsappPhoneNumberId: PHONE_NUMBER_ID,

@@ -121,7 +121,7 @@ describe.each(testEngines())('WhatsApp crash safety on %s', (engine) => {
     const shop = await api('POST', '/api/shops', {
       slug,
       name: 'Crash Shop',
-      whatsappPhone: '+33 6 12 34 56 78',
+      whatsappPhone: '+1 555 078 3881',
       currency: 'EUR',
       whatsappPhoneNumberId: PHONE_NUMBER_ID,
     })

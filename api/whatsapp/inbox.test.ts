@@ -6,8 +6,10 @@ import { processPending } from './process.ts'
 import {
   ACCESS_TOKEN,
   APP_SECRET,
+  BUSINESS_NUMBER,
   fullWebhookConfig,
   inboundByWaId,
+  OTHER_BUSINESS_NUMBER,
   PHONE_NUMBER_ID,
   postWebhook,
   readFixture,
@@ -38,7 +40,7 @@ describe.each(testEngines())('WhatsApp inbox API on %s', (engine) => {
     })
     owner = new TestClient(app)
     stranger = new TestClient(app)
-    slug = await owner.signupWithShop(undefined, { whatsappPhoneNumberId: PHONE_NUMBER_ID })
+    slug = await owner.signupWithShop(undefined, BUSINESS_NUMBER)
     strangerSlug = await stranger.signupWithShop()
     await insertFixtureProducts(t.db, await shopIdOf(t.db, slug), [
       { sku: 'SKU-MUG-01', name: 'Mug', price: 1200, stock: 10 },

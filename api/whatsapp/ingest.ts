@@ -7,8 +7,9 @@ const ROWS_PER_STATEMENT = 500
 
 /**
  * Stores every item of a verified webhook body atomically, keyed by its WhatsApp id so a
- * redelivery stores nothing new; each is routed to its shop by phone number id (processing marks
- * those of an unknown number `unrouted`). Returns how many items the body held and how many were
+ * redelivery stores nothing new; each is routed to the shop whose phone number id and WhatsApp
+ * number both match the item's (processing marks the others `unrouted`): claiming another
+ * business's phone number id is not enough to receive its messages. Returns how many items the body held and how many were
  * new.
  */
 export async function ingestWebhook(
@@ -19,6 +20,7 @@ export async function ingestWebhook(
   const unique = new Map(events.map((e) => [e.eventKey, e]))
   const rows = [...unique.values()].map((e) => ({
     phone_number_id: e.phoneNumberId,
+    display_phone: e.displayPhone,
     event_key: e.eventKey,
     kind: e.kind,
     wa_message_id: e.waMessageId,

@@ -6,8 +6,10 @@ import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../testing/test-db.ts'
 import { processPending } from './process.ts'
 import {
+  BUSINESS_NUMBER,
   fullWebhookConfig,
   inboundByWaId,
+  OTHER_BUSINESS_NUMBER,
   OTHER_PHONE_NUMBER_ID,
   orderWithItems,
   PHONE_NUMBER_ID,
@@ -35,10 +37,8 @@ describe.each(testEngines())('WhatsApp matching on %s', (engine) => {
     app = createTestApp({ db: t.db, config: webhookConfig() })
     client = new TestClient(app)
     otherClient = new TestClient(app)
-    slug = await client.signupWithShop(undefined, { whatsappPhoneNumberId: PHONE_NUMBER_ID })
-    otherSlug = await otherClient.signupWithShop(undefined, {
-      whatsappPhoneNumberId: OTHER_PHONE_NUMBER_ID,
-    })
+    slug = await client.signupWithShop(undefined, BUSINESS_NUMBER)
+    otherSlug = await otherClient.signupWithShop(undefined, OTHER_BUSINESS_NUMBER)
     shopId = await shopIdOf(t.db, slug)
     await insertFixtureProducts(t.db, shopId, [
       {

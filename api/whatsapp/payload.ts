@@ -81,7 +81,10 @@ const changeSchema = z.object({
 })
 
 const messagesValueSchema = z.object({
-  metadata: z.object({ phone_number_id: idString }),
+  metadata: z.object({
+    phone_number_id: idString,
+    display_phone_number: z.string().max(40).optional(),
+  }),
   contacts: z.array(contactSchema).optional(),
   messages: z.array(z.unknown()).optional(),
   statuses: z.array(z.unknown()).optional(),
@@ -97,6 +100,11 @@ export interface WebhookEvent {
   eventKey: string
   kind: 'message' | 'status' | 'unknown'
   phoneNumberId: string | null
+  /**
+   * Digits of the business number the item was sent to (`metadata.display_phone_number`): an
+   * item reaches a shop only when both its phone number id and this number are the shop's.
+   */
+  displayPhone: string | null
   waMessageId: string | null
   type: string | null
   fromWaId: string | null
@@ -117,6 +125,7 @@ function unknownEvent(payload: unknown, phoneNumberId: string | null, type: stri
     eventKey: `sha256:${sha256(JSON.stringify(payload) ?? '')}`,
     kind: 'unknown',
     phoneNumberId,
+    displayPhone: null,
     waMessageId: null,
     type,
     fromWaId: null,
@@ -224,6 +233,7 @@ export function extractWebhookEvents(raw: Uint8Array): WebhookEvent[] {
         continue
       }
       const phoneNumberId = value.data.metadata.phone_number_id
+      const displayPhone = value.data.metadata.display_phone_number?.replace(/\D/g, '') || null
       const contacts = value.data.contacts ?? []
       const contactOf = (waId?: string, userId?: string) =>
         contacts.find((c) => (waId && c.wa_id === waId) || (userId && c.user_id === userId)) ??
@@ -241,6 +251,7 @@ export function extractWebhookEvents(raw: Uint8Array): WebhookEvent[] {
           eventKey: message.id,
           kind: 'message',
           phoneNumberId,
+          displayPhone,
           waMessageId: message.id,
           type: message.type,
           fromWaId: message.from ?? contact?.wa_id ?? null,
@@ -263,6 +274,7 @@ export function extractWebhookEvents(raw: Uint8Array): WebhookEvent[] {
           eventKey: `status:${status.id}:${status.status}`,
           kind: 'status',
           phoneNumberId,
+          displayPhone,
           waMessageId: status.id,
           type: status.status,
           fromWaId: status.recipient_id ?? null,

@@ -6,7 +6,9 @@ import { sendDueMessages } from './outbox.ts'
 import { processPending } from './process.ts'
 import {
   ACCESS_TOKEN,
+  BUSINESS_NUMBER,
   fullWebhookConfig,
+  OTHER_BUSINESS_NUMBER,
   PHONE_NUMBER_ID,
   postWebhook,
   readFixture,
@@ -26,7 +28,7 @@ describe.each(testEngines())('WhatsApp reply sender on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestDb(engine)
     client = new TestClient(createTestApp({ db: t.db }))
-    slug = await client.signupWithShop(undefined, { whatsappPhoneNumberId: PHONE_NUMBER_ID })
+    slug = await client.signupWithShop(undefined, BUSINESS_NUMBER)
     await insertFixtureProducts(t.db, await shopIdOf(t.db, slug), [
       { sku: 'MUG', name: 'Mug', price: 1200 },
     ])

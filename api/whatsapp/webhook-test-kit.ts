@@ -16,6 +16,16 @@ export const ACCESS_TOKEN = 'test-access-token-abcdef'
 export const PHONE_NUMBER_ID = '106540352242922'
 export const OTHER_PHONE_NUMBER_ID = '209876543210987'
 
+/** Shop settings that receive the fixtures: their phone number id and display number. */
+export const BUSINESS_NUMBER = {
+  whatsappPhone: '+1 555 078 3881',
+  whatsappPhoneNumberId: PHONE_NUMBER_ID,
+}
+export const OTHER_BUSINESS_NUMBER = {
+  whatsappPhone: '+1 555 000 0002',
+  whatsappPhoneNumberId: OTHER_PHONE_NUMBER_ID,
+}
+
 export type FixtureName =
   | 'batch'
   | 'image-caption'

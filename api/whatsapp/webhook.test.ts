@@ -8,8 +8,10 @@ import { processPending } from './process.ts'
 import { escapeUnicode, signWebhookBody } from './signature.ts'
 import {
   APP_SECRET,
+  BUSINESS_NUMBER,
   fullWebhookConfig,
   inboundByWaId,
+  OTHER_BUSINESS_NUMBER,
   PHONE_NUMBER_ID,
   postWebhook,
   readFixture,
@@ -30,7 +32,7 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
     t = await createTestDb(engine)
     app = createTestApp({ db: t.db, config: webhookConfig() })
     client = new TestClient(app)
-    slug = await client.signupWithShop(undefined, { whatsappPhoneNumberId: PHONE_NUMBER_ID })
+    slug = await client.signupWithShop(undefined, BUSINESS_NUMBER)
     shopId = await shopIdOf(t.db, slug)
     await insertFixtureProducts(t.db, shopId, [{ sku: 'MUG', name: 'Mug', price: 1200 }])
   })
@@ -169,6 +171,41 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
       const res = await postWebhook(app, big)
       expect(res.status).toBe(413)
       expect(await tableCounts(t.db)).toEqual(before)
+    })
+  })
+
+  describe('who owns a number', () => {
+    it("should not deliver to a shop that claimed a phone number id whose display number is not the shop's", async () => {
+      const squatter = new TestClient(app)
+      const squatSlug = await squatter.signupWithShop(undefined, {
+        whatsappPhone: '+44 7700 900123',
+        whatsappPhoneNumberId: '998877665544',
+      })
+      const squatId = await shopIdOf(t.db, squatSlug)
+      const id = `wamid.SQUAT_${Math.random().toString(36).slice(2)}`
+      const raw = readFixture('text', {
+        'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFjNFQjBDMEQxRTJGMzA0QjVBNjc4OQA=': id,
+        [PHONE_NUMBER_ID]: '998877665544',
+      })
+      expect(raw).toContain('998877665544')
+      const res = await postWebhook(app, raw)
+      expect(res.status).toBe(200)
+      await processPending(t.db, fullWebhookConfig())
+      const rows = await inboundByWaId(t.db, id)
+      expect(rows[0]).toMatchObject({ shop_id: null, state: 'unrouted' })
+      const inbox = await squatter.get(`/api/shops/${squatSlug}/inbox`)
+      expect(inbox.body.messages).toEqual([])
+      expect(squatId).toBeTruthy()
+    })
+
+    it('should not route an item whose payload has no display number', async () => {
+      const id = `wamid.NODISPLAY_${Math.random().toString(36).slice(2)}`
+      const raw = readFixture('text', {
+        'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFjNFQjBDMEQxRTJGMzA0QjVBNjc4OQA=': id,
+      }).replace(/"display_phone_number": "[^"]*",?/, '')
+      const res = await postWebhook(app, raw)
+      expect(res.status).toBe(200)
+      expect((await inboundByWaId(t.db, id))[0]).toMatchObject({ shop_id: null })
     })
   })
 
