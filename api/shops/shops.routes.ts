@@ -11,6 +11,7 @@ import type { AppEnv } from '../app-env.ts'
 import { AppError, invalidField } from '../errors.ts'
 import { requireMerchant, requireOwnedShop } from '../middleware/require-merchant.ts'
 import { readJson } from '../validate.ts'
+import { verifyPhoneNumberId } from '../whatsapp/number-ownership.ts'
 import { ownerShopJson } from './shop-json.ts'
 import { createShopSchema, slugSchema, updateShopSchema } from './shop-schema.ts'
 
@@ -42,6 +43,13 @@ export function shopRoutes() {
         'whatsappPhoneNumberId',
         'Another shop already uses this number id',
         'taken',
+      )
+    }
+    if (input.whatsappPhoneNumberId) {
+      await verifyPhoneNumberId(
+        c.var.config.whatsapp,
+        input.whatsappPhoneNumberId,
+        input.whatsappPhone,
       )
     }
     const shop = await insertShop(c.var.db, {
@@ -79,6 +87,19 @@ export function shopRoutes() {
         'whatsappPhoneNumberId',
         'Another shop already uses this number id',
         'taken',
+      )
+    }
+    const numberId =
+      input.whatsappPhoneNumberId === undefined
+        ? shop.whatsapp_phone_number_id
+        : input.whatsappPhoneNumberId
+    const numberChanges =
+      input.whatsappPhoneNumberId !== undefined || input.whatsappPhone !== undefined
+    if (numberId && numberChanges) {
+      await verifyPhoneNumberId(
+        c.var.config.whatsapp,
+        numberId,
+        input.whatsappPhone ?? shop.whatsapp_phone,
       )
     }
     if (input.logoImage) {
