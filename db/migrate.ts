@@ -3,7 +3,7 @@ import * as initialSchema from './migrations/0001-initial-schema.ts'
 import * as imagesUniquePerShop from './migrations/0002-images-unique-per-shop.ts'
 import * as moneyBigint from './migrations/0003-money-bigint.ts'
 import * as orderExpiry from './migrations/0004-order-expiry.ts'
-import * as catalogPaginationIndexes from './migrations/0007-catalog-pagination-indexes.ts'
+import * as catalogPaginationIndexes from './migrations/0005-catalog-pagination-indexes.ts'
 
 // Registered by static import, in order, so a bundle or a fresh clone runs exactly these.
 const migrations: Record<string, Migration> = {
@@ -11,7 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-images-unique-per-shop': imagesUniquePerShop,
   '0003-money-bigint': moneyBigint,
   '0004-order-expiry': orderExpiry,
-  '0007-catalog-pagination-indexes': catalogPaginationIndexes,
+  '0005-catalog-pagination-indexes': catalogPaginationIndexes,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
