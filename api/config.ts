@@ -25,7 +25,14 @@ export interface AppConfig {
   }
   /** How often the background sweep lapses overdue pending orders. */
   orderExpirySweepMs: number
+  /**
+   * Who may create an account: anyone (`open`), holders of an invite made in the admin
+   * (`invite`), or nobody (`closed`). The instance's first owner account is always free.
+   */
+  signup: SignupMode
 }
+
+export type SignupMode = 'open' | 'invite' | 'closed'
 
 /** Default configuration, for tests and for `createApp` callers that give only some fields. */
 export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -46,6 +53,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       events: { limit: 120, windowMs: 60_000 },
     },
     orderExpirySweepMs: 60_000,
+    signup: 'invite',
     ...overrides,
   }
 }
@@ -68,5 +76,6 @@ export function configFromEnv(e: Env): AppConfig {
       events: { limit: e.RATE_LIMIT_EVENTS, windowMs: 60_000 },
     },
     orderExpirySweepMs: e.ORDER_EXPIRY_SWEEP_MS,
+    signup: e.SIGNUP,
   })
 }

@@ -40,6 +40,7 @@ const schema = z.object({
   RATE_LIMIT_ORDERS: z.coerce.number().int().min(1).max(1_000_000).default(20),
   RATE_LIMIT_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(120),
   // How often unsent pending orders past their deadline are lapsed.
+  SIGNUP: z.enum(['open', 'invite', 'closed']).default('invite'),
   ORDER_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
   TEST_DATABASE_URL: optional,
   CHROME_PATH: optional,

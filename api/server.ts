@@ -5,6 +5,7 @@ import { createDb } from '../db/create-db.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { seedDemoShop } from '../db/seed-demo.ts'
 import { createApp } from './app.ts'
+import { startPurgeWorker } from './auth/purge-worker.ts'
 import { configFromEnv } from './config.ts'
 import { type Env, env } from './env.ts'
 import { startOrderExpiryWorker } from './orders/expiry-worker.ts'
@@ -44,6 +45,8 @@ async function runServer(e: Env, started: number, single: boolean) {
   const stopWhatsApp = startWhatsAppWorker(db, config)
   // Unsent pending orders lapse and give their stock back, including those due while stopped.
   const stopOrderExpiry = startOrderExpiryWorker(db, config)
+  // Expired sessions, spent rate-limit windows and lapsed invites do not pile up.
+  const stopPurge = startPurgeWorker(db, { log: config.log })
 
   const server = serve({ fetch: app.fetch, port: e.PORT, hostname: e.HOST }, (info) => {
     const ms = Math.round(performance.now() - started)
@@ -61,6 +64,7 @@ async function runServer(e: Env, started: number, single: boolean) {
     server.close(async () => {
       await stopWhatsApp()
       await stopOrderExpiry()
+      await stopPurge()
       await db.destroy()
       process.exit(0)
     })

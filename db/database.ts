@@ -14,7 +14,7 @@ import type {
   OrdersTable,
 } from './schema/orders.ts'
 import type { ProductsTable, ProductVariantsTable } from './schema/products.ts'
-import type { RateLimitsTable, SessionsTable } from './schema/sessions.ts'
+import type { InvitesTable, RateLimitsTable, SessionsTable } from './schema/sessions.ts'
 import type { ShippingMethodsTable } from './schema/shipping-methods.ts'
 import type { ShopsTable } from './schema/shops.ts'
 
@@ -22,6 +22,7 @@ import type { ShopsTable } from './schema/shops.ts'
 export interface Database {
   merchants: MerchantsTable
   sessions: SessionsTable
+  invites: InvitesTable
   rate_limits: RateLimitsTable
   shops: ShopsTable
   images: ImagesTable

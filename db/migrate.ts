@@ -4,6 +4,7 @@ import * as imagesUniquePerShop from './migrations/0002-images-unique-per-shop.t
 import * as moneyBigint from './migrations/0003-money-bigint.ts'
 import * as orderExpiry from './migrations/0004-order-expiry.ts'
 import * as catalogPaginationIndexes from './migrations/0005-catalog-pagination-indexes.ts'
+import * as signupInvites from './migrations/0006-signup-invites.ts'
 
 // Registered by static import, in order, so a bundle or a fresh clone runs exactly these.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-money-bigint': moneyBigint,
   '0004-order-expiry': orderExpiry,
   '0005-catalog-pagination-indexes': catalogPaginationIndexes,
+  '0006-signup-invites': signupInvites,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -14,7 +14,8 @@ import { findMerchantByEmail, insertMerchant } from './merchants.queries.ts'
 import type { ProductOption } from './schema/products.ts'
 import { insertShop, isSlugTaken, updateShop } from './shops.queries.ts'
 
-const DEMO_EMAIL = 'demo@chatcart.dev'
+/** The demo shop's merchant: not a real owner, so it never counts as an instance's first account. */
+export const DEMO_EMAIL = 'demo@chatcart.dev'
 const DEMO_SLUG = 'demo'
 
 interface DemoProduct {

@@ -47,7 +47,10 @@ describe.each(testEngines())('auth on %s', (engine) => {
   })
 
   it('should mark the cookie Secure when the public URL is https', async () => {
-    const app = createApp({ db: t.db, config: { publicUrl: 'https://shop.example.com' } })
+    const app = createApp({
+      db: t.db,
+      config: { publicUrl: 'https://shop.example.com', signup: 'open' },
+    })
     const res = await app.request('/api/auth/signup', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

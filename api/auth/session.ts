@@ -32,6 +32,12 @@ export async function currentMerchant(c: Context<AppEnv>) {
   return findSessionMerchant(c.var.db, hashToken(token))
 }
 
+/** The hash of the session token in the request's cookie, if any. */
+export function currentSessionHash(c: Context<AppEnv>): string | undefined {
+  const token = getCookie(c, SESSION_COOKIE)
+  return token ? hashToken(token) : undefined
+}
+
 /** Revokes the session in the cookie and clears the cookie. */
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE)

@@ -83,6 +83,8 @@ export function createTestApp(options: CreateAppOptions) {
         orders: { limit: 100_000, windowMs: 60_000 },
         events: defaultConfig().publicRateLimits.events,
       },
+      // Tests sign up many merchants; the invite rule has tests of its own.
+      signup: 'open',
       ...options.config,
     },
   })

@@ -85,6 +85,7 @@ export async function createPostgresDatabase(): Promise<{
 export async function tableCounts(db: Db): Promise<Record<string, number>> {
   const tables = [
     'merchants',
+    'invites',
     'shops',
     'images',
     'categories',
