@@ -7,6 +7,7 @@ import { languageName, locale, t } from '../i18n.ts'
 import { setDirty } from '../router.ts'
 import { activeShop, replaceShop, toast } from '../state.ts'
 import { composePhone, splitPhone, waMeLink } from '../wizard-logic.ts'
+import { Account } from './Account.tsx'
 import { WhatsAppStatus } from './WhatsAppStatus.tsx'
 
 interface Draft {
@@ -258,6 +259,7 @@ export function Settings({ slug }: { slug: string }) {
         </Field>
       </div>
       <WhatsAppStatus slug={slug} phoneNumberId={shop.whatsappPhoneNumberId} />
+      <Account />
     </section>
   )
 }
