@@ -6,7 +6,7 @@ import { extractWebhookEvents } from './payload.ts'
 const ROWS_PER_STATEMENT = 500
 
 /**
- * Stores every item of a verified webhook body atomically, keyed by its WhatsApp id so a
+ * Stores every item of a verified webhook body, in committed slices of 500, keyed by its WhatsApp id so a
  * redelivery stores nothing new; each is routed to the shop whose phone number id and WhatsApp
  * number both match the item's (processing marks the others `unrouted`): claiming another
  * business's phone number id is not enough to receive its messages. Returns how many items the body held and how many were
@@ -33,10 +33,14 @@ export async function ingestWebhook(
     sent_at: e.sentAt,
     payload: JSON.stringify(e.payload),
   }))
-  // One statement is atomic on its own; a bigger batch needs a transaction around its statements.
-  const stored =
-    rows.length <= ROWS_PER_STATEMENT
-      ? await insertInboundMessages(db, rows)
-      : await db.transaction().execute((trx) => insertInboundMessages(trx, rows))
+  // Each slice commits on its own and the event loop turns between slices, so a delivery of
+  // thousands of items never holds PGlite's one connection (or a pool client) for long. Nothing
+  // is acknowledged before every slice is stored; after a crash half-way, Meta's redelivery
+  // stores the rest and skips what is already there (the event key is unique).
+  let stored = 0
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve))
+    stored += await insertInboundMessages(db, rows.slice(start, start + ROWS_PER_STATEMENT))
+  }
   return { items: events.length, stored }
 }

@@ -324,6 +324,9 @@ async function drain(db: Db, config: AppConfig): Promise<number> {
     total += done
     // Nothing left, or everything left is held by another process, which will finish it.
     if (done === 0) return total
+    // Let requests that arrived meanwhile reach the database before the next batch: a big
+    // delivery is worked through in slices, never in one sitting.
+    await new Promise((resolve) => setImmediate(resolve))
   }
 }
 

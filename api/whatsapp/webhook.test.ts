@@ -174,6 +174,54 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
     })
   })
 
+  describe('a delivery of thousands of messages', () => {
+    it('should keep answering other requests while it is stored and processed, and process each once', async () => {
+      const template = JSON.parse(readFixture('text'))
+      const value = template.entry[0].changes[0].value
+      const message = value.messages[0]
+      const count = 3000
+      value.messages = Array.from({ length: count }, (_, i) => ({
+        ...message,
+        id: `wamid.BIG_${engine}_${i}`,
+        text: { body: `Hello ${i}` },
+      }))
+      const raw = JSON.stringify(template)
+      expect(raw.length).toBeLessThan(3 * 1024 * 1024)
+      const stored = () =>
+        t.db
+          .selectFrom('inbound_messages')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('wa_message_id', 'like', `wamid.BIG_${engine}_%`)
+          .executeTakeFirstOrThrow()
+          .then((row) => Number(row.n))
+      let acknowledged = false
+      const delivery = Promise.resolve(postWebhook(app, raw)).then((res) => {
+        acknowledged = true
+        return res
+      })
+      // Reads while the delivery is stored: they get their turn between slices, and see the
+      // slices already committed (a single transaction would show nothing, then everything).
+      const seen: number[] = []
+      let healthy = 0
+      while (!acknowledged) {
+        seen.push(await stored())
+        if ((await app.request('/healthz')).status === 200) healthy++
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+      expect((await delivery).status).toBe(200)
+      expect(healthy).toBeGreaterThan(0)
+      expect(seen.some((n) => n > 0 && n < count)).toBe(true)
+      await processPending(t.db, fullWebhookConfig())
+      const rows = await t.db
+        .selectFrom('inbound_messages')
+        .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('wa_message_id', 'like', `wamid.BIG_${engine}_%`)
+        .groupBy('state')
+        .execute()
+      expect(rows.map((r) => [r.state, Number(r.n)])).toEqual([['unmatched', count]])
+    }, 120_000)
+  })
+
   describe('who owns a number', () => {
     it("should not deliver to a shop that claimed a phone number id whose display number is not the shop's", async () => {
       const squatter = new TestClient(app)
