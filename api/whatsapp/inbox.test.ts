@@ -38,9 +38,12 @@ describe.each(testEngines())('WhatsApp inbox API on %s', (engine) => {
       db: t.db,
       config: webhookConfig(GRAPH_URL, { processDelayMs: 60_000 }),
     })
+    // The shop is set up without an access token, so saving its number id asks no Graph API.
+    const setup = new TestClient(createTestApp({ db: t.db }))
+    slug = await setup.signupWithShop(undefined, BUSINESS_NUMBER)
     owner = new TestClient(app)
+    owner.cookie = setup.cookie
     stranger = new TestClient(app)
-    slug = await owner.signupWithShop(undefined, BUSINESS_NUMBER)
     strangerSlug = await stranger.signupWithShop()
     await insertFixtureProducts(t.db, await shopIdOf(t.db, slug), [
       { sku: 'SKU-MUG-01', name: 'Mug', price: 1200, stock: 10 },
