@@ -85,4 +85,15 @@ describe.each(testEngines())('WhatsApp number ownership (%s)', (engine) => {
       field: 'whatsappPhoneNumberId',
     })
   })
+
+  it('should refuse as unreachable, not as an unknown id, when the Graph API fails', async () => {
+    const owner = await ownerWithGraph({ status: 502, body: { error: { message: 'Bad gateway' } } })
+    const res = await owner.patch(`/api/shops/${slug}`, { whatsappPhoneNumberId: '5550005' })
+    expect(res.status).toBe(503)
+    expect(res.body.error).toMatchObject({
+      code: 'graph_unreachable',
+      field: 'whatsappPhoneNumberId',
+    })
+    expect((await owner.get(`/api/shops/${slug}`)).body.whatsappPhoneNumberId).toBe('1110001')
+  })
 })

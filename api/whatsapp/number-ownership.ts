@@ -25,13 +25,10 @@ export async function verifyPhoneNumberId(
       },
     )
   } catch {
-    throw new AppError(
-      503,
-      'graph_unreachable',
-      'WhatsApp could not be reached to check this number id; try again in a moment',
-      FIELD,
-    )
+    throw graphUnreachable()
   }
+  // A failing Graph API says nothing about the id: refuse to save it, but do not call it unknown.
+  if (res.status >= 500) throw graphUnreachable()
   const body = (await res.json().catch(() => null)) as { display_phone_number?: unknown } | null
   if (!res.ok || typeof body?.display_phone_number !== 'string') {
     throw invalidField(
@@ -48,4 +45,13 @@ export async function verifyPhoneNumberId(
       'number_mismatch',
     )
   }
+}
+
+function graphUnreachable(): AppError {
+  return new AppError(
+    503,
+    'graph_unreachable',
+    'WhatsApp could not be reached to check this number id; try again in a moment',
+    FIELD,
+  )
 }
