@@ -9,7 +9,6 @@ import {
   BUSINESS_NUMBER,
   fullWebhookConfig,
   inboundByWaId,
-  OTHER_BUSINESS_NUMBER,
   PHONE_NUMBER_ID,
   postWebhook,
   readFixture,

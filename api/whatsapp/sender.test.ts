@@ -8,7 +8,6 @@ import {
   ACCESS_TOKEN,
   BUSINESS_NUMBER,
   fullWebhookConfig,
-  OTHER_BUSINESS_NUMBER,
   PHONE_NUMBER_ID,
   postWebhook,
   readFixture,

@@ -141,6 +141,26 @@ describe('Inbox', () => {
     expect(inboxCount.value).toEqual({ slug: 'shop', count: 1 })
   })
 
+  it('should offer the order its sender suggests and confirm it through the link route', async () => {
+    const suggested = message({ id: 'm3', suggestedOrderCode: 'K7Q2M9' })
+    const sent = inboxServer([suggested, cart], (req) =>
+      req.method === 'POST' ? { status: 200, body: { message: suggested, order } } : undefined,
+    )
+    const root = await mount(<Inbox slug="shop" />)
+    await settle()
+    expect(root.querySelector('.inbox-suggestion')?.textContent).toContain('#K7Q2M9')
+    expect(root.querySelectorAll('.inbox-suggestion')).toHaveLength(1)
+    expect(sent.filter((r) => r.method === 'POST')).toEqual([])
+    await click(button(root, 'It is about #K7Q2M9: confirm it'))
+    expect(sent.at(-1)).toEqual({
+      method: 'POST',
+      url: '/api/shops/shop/inbox/m3/link',
+      body: { orderCode: 'K7Q2M9' },
+    })
+    expect(senders(root)).toEqual(['Bruno · +33612345678'])
+    expect(root.textContent).toContain('Message linked to order #K7Q2M9.')
+  })
+
   it('should put the message back and show the refusal beside the order code', async () => {
     let answer: (res: Response) => void = () => {}
     inboxServer([text, cart])
