@@ -253,7 +253,7 @@ function InboxItem({
           {t('suggestedOrder', { code: message.suggestedOrderCode })}{' '}
           <button
             type="button"
-            class="primary"
+            class="primary inbox-accept"
             onClick={() => message.suggestedOrderCode && onAccept(message.suggestedOrderCode)}
           >
             {t('acceptSuggestion', { code: message.suggestedOrderCode })}
