@@ -73,8 +73,8 @@ export const mount: MountWidget = (ctx) => {
     interacted = true
     if (triggered) remember(store, TRIGGER_KEY, today())
   }
-  root.addEventListener('pointerdown', interact, true)
-  root.addEventListener('keydown', interact, true)
+  // The loader's button and the dialog both live in this root: a click or key on either counts.
+  for (const type of ['pointerdown', 'keydown']) root.addEventListener(type, interact, true)
 
   const loadCart = (slug: string) => {
     cart ??= import('./cart-module.ts').then((m) => {
@@ -163,7 +163,6 @@ export const mount: MountWidget = (ctx) => {
       channel: 'whatsapp',
       currency: s.shop.currency,
       value: Number(m.toMajorUnits(total, s.shop.currency)),
-      items: lines.reduce((n, l) => n + l.quantity, 0),
     })
     if (win) {
       win.opener = null
@@ -243,10 +242,8 @@ export const mount: MountWidget = (ctx) => {
     const detail = (arg ?? {}) as { sku?: unknown; quantity?: unknown; trigger?: unknown }
     if (name === 'on') events.on(String(arg), fn)
     else if (name === 'close') setOpen(false)
-    else if (name === 'toggle') {
-      interact()
-      setOpen(!open.value)
-    } else if (name === 'open') {
+    else if (name === 'toggle') setOpen(!open.value)
+    else if (name === 'open') {
       if (detail.trigger) {
         triggered = true
         if (interacted) remember(store, TRIGGER_KEY, today())

@@ -17,7 +17,7 @@ const strings: WidgetStrings = {
   send: 'Bestellung per WhatsApp senden',
   remove: 'Entfernen',
   unavailable: 'Dieses Produkt ist nicht verfügbar',
-  busy: 'Zu viele Bestellungen auf einmal; versuchen Sie es in ein paar Minuten erneut',
+  busy: 'Zu viele Bestellungen, bitte später',
   accept: 'Akzeptieren und weiter',
   more: 'Mehr erfahren',
   call: 'Anrufen',

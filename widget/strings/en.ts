@@ -17,7 +17,7 @@ const strings: WidgetStrings = {
   send: 'Send the order on WhatsApp',
   remove: 'Remove',
   unavailable: 'This product is not available',
-  busy: 'Too many orders at once; try again in a few minutes',
+  busy: 'Too many orders, try later',
   accept: 'Accept and continue',
   more: 'Read more',
   call: 'Call',

@@ -17,7 +17,7 @@ const strings: WidgetStrings = {
   send: 'Enviar el pedido por WhatsApp',
   remove: 'Quitar',
   unavailable: 'Este producto no está disponible',
-  busy: 'Demasiados pedidos a la vez; inténtalo de nuevo en unos minutos',
+  busy: 'Demasiados pedidos, inténtalo luego',
   accept: 'Aceptar y continuar',
   more: 'Más información',
   call: 'Llamar',

@@ -17,7 +17,7 @@ const strings: WidgetStrings = {
   send: 'Envoyer la commande sur WhatsApp',
   remove: 'Retirer',
   unavailable: 'Ce produit n’est pas disponible',
-  busy: 'Trop de commandes à la fois ; réessayez dans quelques minutes',
+  busy: 'Trop de commandes, réessayez plus tard',
   accept: 'Accepter et continuer',
   more: 'En savoir plus',
   call: 'Appeler',

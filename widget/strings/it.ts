@@ -17,7 +17,7 @@ const strings: WidgetStrings = {
   send: "Invia l'ordine su WhatsApp",
   remove: 'Rimuovi',
   unavailable: 'Questo prodotto non è disponibile',
-  busy: 'Troppi ordini in una volta; riprova tra qualche minuto',
+  busy: 'Troppi ordini, riprova più tardi',
   accept: 'Accetta e continua',
   more: 'Per saperne di più',
   call: 'Chiama',

@@ -17,7 +17,7 @@ const strings: WidgetStrings = {
   send: 'Enviar o pedido no WhatsApp',
   remove: 'Remover',
   unavailable: 'Este produto não está disponível',
-  busy: 'Demasiados pedidos de uma vez; tente de novo dentro de alguns minutos',
+  busy: 'Demasiados pedidos, tente mais tarde',
   accept: 'Aceitar e continuar',
   more: 'Saber mais',
   call: 'Ligar',
