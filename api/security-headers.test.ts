@@ -50,7 +50,26 @@ describe.each(testEngines())('response headers (%s)', (engine) => {
     expect(res.headers.get('strict-transport-security')).toBeNull()
   })
 
-  it.each(['/api/shops/{slug}/orders', '/api/shops/{slug}/products', '/api/me'])(
+  it("should keep no-referrer on an order's page and API", async () => {
+    const placed = await client.post(`/api/shops/${slug}/orders`, {
+      items: [{ sku: 'SKU-0', quantity: 1 }],
+      customer: { name: 'Ana' },
+    })
+    expect(placed.status).toBe(201)
+    for (const path of [`/o/${placed.body.token}`, `/api/orders/${placed.body.token}`]) {
+      const res = await client.get(path)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    }
+  })
+
+  it.each([
+    '/api/shops/{slug}/orders',
+    '/api/shops/{slug}/products',
+    '/api/me',
+    '/api/shops/{slug}/inbox',
+    '/api/shops/{slug}/orders.csv',
+  ])(
     'should forbid storing owner data from %s',
     async (path) => {
       const res = await client.get(path.replace('{slug}', slug))
