@@ -69,14 +69,11 @@ describe.each(testEngines())('response headers (%s)', (engine) => {
     '/api/me',
     '/api/shops/{slug}/inbox',
     '/api/shops/{slug}/orders.csv',
-  ])(
-    'should forbid storing owner data from %s',
-    async (path) => {
-      const res = await client.get(path.replace('{slug}', slug))
-      expect(res.status).toBe(200)
-      expect(res.headers.get('cache-control')).toBe('no-store')
-    },
-  )
+  ])('should forbid storing owner data from %s', async (path) => {
+    const res = await client.get(path.replace('{slug}', slug))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+  })
 
   it('should keep the public catalog cacheable and send it compressed', async () => {
     const res = await client.get(`/api/shops/${slug}/catalog`, { 'accept-encoding': 'gzip' })
