@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts'
 import type { AppConfig } from '../config.ts'
+import { startPeriodicSweep } from '../periodic-sweep.ts'
 import { sendDueMessages } from './outbox.ts'
 import { processPending } from './process.ts'
 
@@ -41,23 +42,11 @@ export function startWhatsAppWorker(
   config: AppConfig,
   options: { intervalMs?: number } = {},
 ): () => Promise<void> {
-  let current: Promise<void> = Promise.resolve()
-  let stopped = false
-  let timer: NodeJS.Timeout | undefined
-  const tick = () => {
-    if (stopped) return
-    current = current.then(() => (stopped ? undefined : runOnce(db, config)))
-  }
-  const first = setTimeout(() => {
-    tick()
-    timer = setInterval(tick, options.intervalMs ?? SWEEP_INTERVAL_MS)
-    timer.unref()
-  }, config.whatsapp.processDelayMs ?? 0)
-  first.unref()
-  return async function stop() {
-    stopped = true
-    clearTimeout(first)
-    clearInterval(timer)
-    await current
-  }
+  return startPeriodicSweep({
+    sweep: () => runOnce(db, config),
+    intervalMs: options.intervalMs ?? SWEEP_INTERVAL_MS,
+    firstDelayMs: config.whatsapp.processDelayMs ?? 0,
+    area: 'whatsapp',
+    log: config.log,
+  })
 }
