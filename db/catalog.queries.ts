@@ -1,4 +1,4 @@
-import { type Insertable, sql, type Updateable } from 'kysely'
+import { type Expression, type Insertable, sql, type Updateable } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbOrTrx } from './database.ts'
 import type { ProductOption, ProductsTable } from './schema/products.ts'
@@ -523,34 +523,7 @@ export async function loadPublicCatalog(
           .orderBy('c.id'),
       ).as('categories'),
       jsonArrayFrom(
-        eb
-          .selectFrom('products as p')
-          .select([
-            'p.id',
-            'p.sku',
-            'p.slug',
-            'p.name',
-            'p.description',
-            'p.price',
-            'p.compare_at_price',
-            'p.category_id',
-            'p.stock',
-            'p.options',
-          ])
-          .select((pb) => [
-            productImages.as('images'),
-            jsonArrayFrom(
-              pb
-                .selectFrom('product_variants as v')
-                .select(['v.sku', 'v.options', 'v.price', 'v.compare_at_price', 'v.stock'])
-                .whereRef('v.product_id', '=', 'p.id')
-                .where('v.active', '=', true)
-                .orderBy('v.position')
-                .orderBy('v.id'),
-            ).as('variants'),
-          ])
-          .whereRef('p.shop_id', '=', 's.id')
-          .where('p.active', '=', true)
+        publicProductQuery(db, eb.ref('s.id'))
           .orderBy('p.position')
           .orderBy('p.created_at')
           .orderBy('p.id')
@@ -645,7 +618,11 @@ export function listPublicProductSlugs(
   return query.orderBy('p.position').orderBy('p.created_at').orderBy('p.id').limit(limit).execute()
 }
 
-function publicProductQuery(db: DbOrTrx, shopId: string) {
+/**
+ * Active products of a shop with their active variants and image sizes, as shoppers see them.
+ * `shopId` may be a reference to an outer query's shop (the whole-catalog query nests it).
+ */
+function publicProductQuery(db: DbOrTrx, shopId: string | Expression<string>) {
   return db
     .selectFrom('products as p')
     .select([
