@@ -1,10 +1,16 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api } from '../api.ts'
 import { authErrors } from '../auth-errors.ts'
+import { copyWithToast } from '../clipboard.ts'
 import { type FieldErrors, FormError, TextField } from '../components/Field.tsx'
 import { dateTime } from '../format.ts'
 import { t } from '../i18n.ts'
 import { toast } from '../state.ts'
+
+/** A failed account action, said in a toast in the admin's words. */
+function toastError(error: unknown) {
+  toast(Object.values(authErrors(error))[0] ?? t('somethingWrong'), 'error')
+}
 
 interface Invite {
   id: string
@@ -51,7 +57,7 @@ function PasswordForm() {
       const res = await api.post<{ endedSessions: number }>('/api/auth/sessions/revoke-others')
       toast(t('loggedOutOthers', { n: res.endedSessions }))
     } catch (error) {
-      toast(Object.values(authErrors(error))[0] ?? t('somethingWrong'), 'error')
+      toastError(error)
     }
   }
 
@@ -112,7 +118,7 @@ function Invites() {
       setFresh(made.url)
       await load()
     } catch (error) {
-      toast(Object.values(authErrors(error))[0] ?? t('somethingWrong'), 'error')
+      toastError(error)
     }
   }
   const revoke = async (id: string) => {
@@ -120,17 +126,9 @@ function Invites() {
     try {
       await api.del(`/api/auth/invites/${encodeURIComponent(id)}`)
     } catch (error) {
-      toast(Object.values(authErrors(error))[0] ?? t('somethingWrong'), 'error')
+      toastError(error)
     }
     await load()
-  }
-  const copy = async (url: string) => {
-    try {
-      await navigator.clipboard.writeText(url)
-      toast(t('copied'))
-    } catch {
-      toast(t('copyFailed'), 'error')
-    }
   }
 
   return (
@@ -146,7 +144,7 @@ function Invites() {
             aria-label={t('invites')}
             onFocus={(e) => e.currentTarget.select()}
           />
-          <button type="button" class="secondary" onClick={() => copy(fresh)}>
+          <button type="button" class="secondary" onClick={() => copyWithToast(fresh)}>
             {t('copyLink')}
           </button>
         </div>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks'
+import { copyWithToast } from '../clipboard.ts'
 import { t } from '../i18n.ts'
 import { currentQuery } from '../router.ts'
-import { activeShop, toast } from '../state.ts'
+import { activeShop } from '../state.ts'
 
 interface QrFiles {
   svg: string
@@ -43,14 +44,7 @@ export function Share({ slug }: { slug: string }) {
   const svgHref = qr ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(qr.svg)}` : undefined
   const host = new URL(url).host
 
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url)
-      toast(t('copied'))
-    } catch {
-      toast(t('copyFailed'), 'error')
-    }
-  }
+  const copy = () => copyWithToast(url)
 
   return (
     <section aria-labelledby="share-title">

@@ -1,6 +1,7 @@
 import { Fragment } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { api, shopPath, type WhatsAppDiagnostic } from '../api.ts'
+import { copyWithToast } from '../clipboard.ts'
 import { FormError } from '../components/Field.tsx'
 import { Link } from '../components/Link.tsx'
 import { Loading } from '../components/States.tsx'
@@ -8,7 +9,6 @@ import { dateTime, relativeTime } from '../format.ts'
 import { t } from '../i18n.ts'
 import '../i18n-whatsapp.ts'
 import { shopUrl } from '../router.ts'
-import { toast } from '../state.ts'
 
 /** The URL to paste in Meta: this admin's own origin, which is the server's. */
 export function callbackUrl(): string {
@@ -56,14 +56,7 @@ export function WhatsAppStatus({
     }
   }, [slug, phoneNumberId])
 
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url)
-      toast(t('copied'))
-    } catch {
-      toast(t('copyFailed'), 'error')
-    }
-  }
+  const copy = () => copyWithToast(url)
 
   const states = Object.entries(data?.counts ?? {})
   const replies = Object.entries(data?.outbox ?? {})

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api, shopPath } from '../api.ts'
+import { copyWithToast } from '../clipboard.ts'
 import { errorsFrom, Field, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
 import { Loading } from '../components/States.tsx'
 import { t } from '../i18n.ts'
@@ -570,16 +571,7 @@ export function WidgetSettings({ slug }: { slug: string }) {
             <h2>{t('snippet')}</h2>
             <p class="muted small">{t('snippetHint')}</p>
             <pre class="snippet">{snippet}</pre>
-            <button
-              type="button"
-              class="primary"
-              onClick={() =>
-                navigator.clipboard.writeText(snippet).then(
-                  () => toast(t('copied')),
-                  () => toast(t('copyFailed'), 'error'),
-                )
-              }
-            >
+            <button type="button" class="primary" onClick={() => copyWithToast(snippet)}>
               {t('copySnippet')}
             </button>
           </div>
