@@ -33,6 +33,35 @@ function productPhoto(i: number): Promise<Buffer> {
     .toBuffer()
 }
 
+/** A merchant of its own and their published EUR shop, named and numbered as given. */
+async function insertBenchMerchantShop(
+  db: Db,
+  shop: {
+    slug: string
+    name: string
+    description: string
+    whatsapp_phone: string
+    whatsapp_phone_number_id?: string
+  },
+) {
+  const merchant = await db
+    .insertInto('merchants')
+    .values({ email: `${shop.slug}@bench.invalid`, password_hash: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return db
+    .insertInto('shops')
+    .values({
+      merchant_id: merchant.id,
+      currency: 'EUR',
+      locale: 'en',
+      timezone: 'Europe/Paris',
+      ...shop,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+}
+
 /**
  * Creates a published shop with `count` active products (each with a photo, a few with
  * variants) and two shipping methods, linked to {@link BENCH_PHONE_NUMBER_ID}, for benchmarks.
@@ -42,27 +71,14 @@ export async function createBenchShop(
   slug = BENCH_SLUG,
   count = 50,
 ): Promise<{ shopId: string }> {
-  const merchant = await db
-    .insertInto('merchants')
-    .values({ email: `${slug}@bench.invalid`, password_hash: 'x' })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const shop = await db
-    .insertInto('shops')
-    .values({
-      merchant_id: merchant.id,
-      slug,
-      name: 'Bench Shop',
-      description: 'A shop with many products, for measuring.',
-      // The display number of the benchmark's webhook payloads (bench/webhook.ts).
-      whatsapp_phone: '15550000042',
-      whatsapp_phone_number_id: BENCH_PHONE_NUMBER_ID,
-      currency: 'EUR',
-      locale: 'en',
-      timezone: 'Europe/Paris',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const shop = await insertBenchMerchantShop(db, {
+    slug,
+    name: 'Bench Shop',
+    description: 'A shop with many products, for measuring.',
+    // The display number of the benchmark's webhook payloads (bench/webhook.ts).
+    whatsapp_phone: '15550000042',
+    whatsapp_phone_number_id: BENCH_PHONE_NUMBER_ID,
+  })
   const category = await db
     .insertInto('categories')
     .values({ shop_id: shop.id, name: 'Everything' })
@@ -120,25 +136,12 @@ export async function createBenchShop(
  * (no photos: the page's weight is its markup) and one shipping method, in a few statements.
  */
 export async function createLargeBenchShop(db: Db): Promise<{ shopId: string }> {
-  const merchant = await db
-    .insertInto('merchants')
-    .values({ email: `${LARGE_BENCH_SLUG}@bench.invalid`, password_hash: 'x' })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const shop = await db
-    .insertInto('shops')
-    .values({
-      merchant_id: merchant.id,
-      slug: LARGE_BENCH_SLUG,
-      name: 'Bench Shop (10,000 products)',
-      description: 'A shop with a very large catalog, for measuring.',
-      whatsapp_phone: '33612345679',
-      currency: 'EUR',
-      locale: 'en',
-      timezone: 'Europe/Paris',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const shop = await insertBenchMerchantShop(db, {
+    slug: LARGE_BENCH_SLUG,
+    name: 'Bench Shop (10,000 products)',
+    description: 'A shop with a very large catalog, for measuring.',
+    whatsapp_phone: '33612345679',
+  })
   const categories = await db
     .insertInto('categories')
     .values(Array.from({ length: 20 }, (_, i) => ({ shop_id: shop.id, name: `Aisle ${i + 1}` })))
