@@ -228,7 +228,6 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
         whatsappPhone: '+44 7700 900123',
         whatsappPhoneNumberId: '998877665544',
       })
-      const squatId = await shopIdOf(t.db, squatSlug)
       const id = `wamid.SQUAT_${Math.random().toString(36).slice(2)}`
       const raw = readFixture('text', {
         'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFjNFQjBDMEQxRTJGMzA0QjVBNjc4OQA=': id,
@@ -242,7 +241,6 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
       expect(rows[0]).toMatchObject({ shop_id: null, state: 'unrouted' })
       const inbox = await squatter.get(`/api/shops/${squatSlug}/inbox`)
       expect(inbox.body.messages).toEqual([])
-      expect(squatId).toBeTruthy()
     })
 
     it('should not route an item whose payload has no display number', async () => {
