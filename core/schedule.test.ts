@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isOpenAt, nextOpening, type WeeklyHours } from './schedule.ts'
+import { type ClosedDate, isOpenAt, localDate, nextOpening, type WeeklyHours } from './schedule.ts'
 
 const office: WeeklyHours = {
   mon: [
@@ -115,6 +115,70 @@ describe('nextOpening', () => {
     const sunday: WeeklyHours = { sun: [['02:30', '05:00']] }
     expect(nextOpening(sunday, 'Europe/Paris', new Date('2026-03-28T12:00:00Z'))).toEqual(
       new Date('2026-03-29T01:30:00Z'),
+    )
+  })
+})
+
+describe('closed dates', () => {
+  const christmas: ClosedDate[] = [{ date: '2026-12-25', label: 'Christmas' }]
+  const twoRanges: WeeklyHours = {
+    thu: [
+      ['09:00', '12:00'],
+      ['14:00', '18:00'],
+    ],
+    fri: [
+      ['09:00', '12:00'],
+      ['14:00', '18:00'],
+    ],
+    sat: [['10:00', '13:00']],
+  }
+
+  it('should be closed all day on a closed date that has weekly hours', () => {
+    // Friday 2026-12-25, 10:00 in Paris.
+    const at = new Date('2026-12-25T09:00:00Z')
+    expect(isOpenAt(twoRanges, 'Europe/Paris', at)).toBe(true)
+    expect(isOpenAt(twoRanges, 'Europe/Paris', at, christmas)).toBe(false)
+  })
+
+  it('should read the closed date in the shop time zone', () => {
+    // 2026-12-25T23:30Z is already Saturday the 26th in Tokyo (08:30): not the closed date.
+    const hours: WeeklyHours = { sat: [['08:00', '12:00']] }
+    expect(isOpenAt(hours, 'Asia/Tokyo', new Date('2026-12-25T23:30:00Z'), christmas)).toBe(true)
+    expect(localDate(new Date('2026-12-25T23:30:00Z'), 'Asia/Tokyo')).toBe('2026-12-26')
+  })
+
+  it('should skip a closed date when looking for the next opening', () => {
+    // Thursday 24th after closing in Paris: Friday is Christmas, so Saturday 10:00 (09:00 UTC).
+    expect(
+      nextOpening(twoRanges, 'Europe/Paris', new Date('2026-12-24T19:00:00Z'), christmas),
+    ).toEqual(new Date('2026-12-26T09:00:00Z'))
+    expect(nextOpening(twoRanges, 'Europe/Paris', new Date('2026-12-24T19:00:00Z'))).toEqual(
+      new Date('2026-12-25T08:00:00Z'),
+    )
+  })
+
+  it('should find the second range of a day after the first has closed', () => {
+    expect(nextOpening(twoRanges, 'UTC', new Date('2026-12-24T12:30:00Z'))).toEqual(
+      new Date('2026-12-24T14:00:00Z'),
+    )
+  })
+
+  it('should let a range past midnight finish into a closed date, and cancel the one starting on it', () => {
+    const bar: WeeklyHours = { thu: [['22:00', '02:00']], fri: [['22:00', '02:00']] }
+    // Friday 25th 01:00 UTC: Thursday's night is still running.
+    expect(isOpenAt(bar, 'UTC', new Date('2026-12-25T01:00:00Z'), christmas)).toBe(true)
+    // Friday 23:00 and Saturday 01:00: Friday's night never starts.
+    expect(isOpenAt(bar, 'UTC', new Date('2026-12-25T23:00:00Z'), christmas)).toBe(false)
+    expect(isOpenAt(bar, 'UTC', new Date('2026-12-26T01:00:00Z'), christmas)).toBe(false)
+    expect(isOpenAt(bar, 'UTC', new Date('2026-12-26T01:00:00Z'))).toBe(true)
+  })
+
+  it('should look past a run of closed dates longer than a week', () => {
+    const closed = Array.from({ length: 10 }, (_, i) => ({
+      date: `2026-08-${String(i + 1).padStart(2, '0')}`,
+    }))
+    expect(nextOpening(twoRanges, 'UTC', new Date('2026-07-31T20:00:00Z'), closed)).toEqual(
+      new Date('2026-08-13T09:00:00Z'),
     )
   })
 })

@@ -5,6 +5,10 @@
  * Hours are `{ mon: [['09:00', '18:00']], … }`. An interval whose end is not after its start
  * (`['22:00', '02:00']`) runs past midnight into the next day; `'24:00'` means the end of the day,
  * and `['00:00', '24:00']` is the whole day.
+ *
+ * Closed dates (holidays) are local dates `YYYY-MM-DD` in the same time zone. A closed date cancels
+ * the intervals that start on it, including the part of a late interval that runs past its
+ * midnight; an interval started the evening before still runs its course into the closed date.
  */
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
@@ -12,7 +16,15 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
 /** Opening intervals per weekday, as `HH:MM` pairs in the shop's time zone. */
 export type WeeklyHours = Partial<Record<Weekday, [string, string][]>>
 
-const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
+/** A day the shop stays closed whatever its weekly hours say, e.g. a public holiday. */
+export interface ClosedDate {
+  /** `YYYY-MM-DD` in the shop's time zone. */
+  date: string
+  label?: string | undefined
+}
+
+/** Weekdays in JavaScript's order (0 = Sunday), as keys of {@link WeeklyHours}. */
+export const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
 const DAY = 1440
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
@@ -74,32 +86,72 @@ function intervals(hours: WeeklyHours, weekday: number): [number, number][] {
   })
 }
 
+/** `YYYY-MM-DD` of a local calendar day; `day` may overflow the month (it is normalised). */
+function isoDate(year: number, month: number, day: number): string {
+  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10)
+}
+
 /**
- * Whether the hours are open at `date` in `timeZone`. A malformed time zone counts as UTC.
+ * The local calendar date `YYYY-MM-DD` of an instant in a time zone (a malformed zone counts as UTC).
+ *
+ * @example localDate(new Date('2026-01-09T23:30:00Z'), 'Asia/Tokyo') // '2026-01-10'
+ */
+export function localDate(date: Date, timeZone: string): string {
+  const local = localTime(date, safeZone(timeZone))
+  return isoDate(local.year, local.month, local.day)
+}
+
+/** The set of closed `YYYY-MM-DD` dates, for quick look-ups. */
+function closedSet(closed: readonly ClosedDate[] | null | undefined): Set<string> {
+  return new Set((closed ?? []).map((c) => c.date))
+}
+
+/**
+ * Whether the hours are open at `date` in `timeZone`, on no closed date. A malformed time zone
+ * counts as UTC.
  *
  * @example isOpenAt({ fri: [['22:00', '02:00']] }, 'Europe/Paris', new Date('2026-01-03T00:30:00Z')) // true (Sat 01:30 in Paris)
  */
-export function isOpenAt(hours: WeeklyHours, timeZone: string, date: Date): boolean {
+export function isOpenAt(
+  hours: WeeklyHours,
+  timeZone: string,
+  date: Date,
+  closedDates?: readonly ClosedDate[] | null,
+): boolean {
   const local = localTime(date, safeZone(timeZone))
-  const today = intervals(hours, local.weekday)
+  const closed = closedSet(closedDates)
+  const today = closed.has(isoDate(local.year, local.month, local.day))
+    ? []
+    : intervals(hours, local.weekday)
   if (today.some(([start, end]) => local.minutes >= start && local.minutes < end)) return true
-  // Yesterday's intervals that run past midnight.
+  // Yesterday's intervals that run past midnight, unless yesterday was a closed date.
+  if (closed.has(isoDate(local.year, local.month, local.day - 1))) return false
   const yesterday = intervals(hours, local.weekday - 1)
   return yesterday.some(([, end]) => end > DAY && local.minutes < end - DAY)
 }
 
 /**
- * The next instant at or after `from` when the hours open: `from` itself when already open,
- * `null` when the week has no opening at all. A wall time skipped by a daylight-saving change
- * is moved forward by the length of the gap (02:30 on a spring-forward night opens at 03:30).
+ * The next instant at or after `from` when the hours open, skipping closed dates: `from` itself
+ * when already open, `null` when the week has no opening at all. A wall time skipped by a
+ * daylight-saving change is moved forward by the length of the gap (02:30 on a spring-forward
+ * night opens at 03:30).
  *
  * @example nextOpening({ mon: [['09:00', '18:00']] }, 'UTC', new Date('2026-01-03T12:00:00Z')) // 2026-01-05T09:00:00Z
  */
-export function nextOpening(hours: WeeklyHours, timeZone: string, from: Date): Date | null {
+export function nextOpening(
+  hours: WeeklyHours,
+  timeZone: string,
+  from: Date,
+  closedDates?: readonly ClosedDate[] | null,
+): Date | null {
   const zone = safeZone(timeZone)
-  if (isOpenAt(hours, zone, from)) return from
+  if (isOpenAt(hours, zone, from, closedDates)) return from
   const local = localTime(from, zone)
-  for (let offset = 0; offset <= 7; offset++) {
+  const closed = closedSet(closedDates)
+  // A week, plus one day per closed date that may fall in the way.
+  const horizon = 7 + closed.size
+  for (let offset = 0; offset <= horizon; offset++) {
+    if (closed.has(isoDate(local.year, local.month, local.day + offset))) continue
     const starts = intervals(hours, local.weekday + offset)
       .map(([start]) => start)
       .sort((a, b) => a - b)
