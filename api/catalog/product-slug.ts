@@ -1,13 +1,11 @@
-/** A URL slug from a product name: `Blue T-shirt` → `blue-t-shirt`; `product` when nothing is left. */
+import { slugify } from '../../core/slug.ts'
+
+/**
+ * A URL slug from a product name, transliterated when written in another script:
+ * `Blue T-shirt` → `blue-t-shirt`, `عطر الورد` → a Latin spelling; `product` when nothing is left.
+ */
 export function slugifyProductName(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 60)
-    .replace(/^-+|-+$/g, '')
-  return slug || 'product'
+  return slugify(name, 60) || 'product'
 }
 
 /** `base` when free, else the first free `base-2`, `base-3`… */
