@@ -54,7 +54,12 @@ describe('channelLink', () => {
   })
 
   it('should write an SMS link that both iOS and Android read', () => {
-    expect(channelLink('sms', '+44 7700 900123', tricky)).toBe(`sms:447700900123?&body=${encoded}`)
+    expect(channelLink('sms', '+44 7700 900123', tricky)).toBe(`sms:+447700900123?&body=${encoded}`)
+  })
+
+  it('should keep the + of the international number in an SMS link', () => {
+    expect(channelLink('sms', '+33 6 12 34 56 78')).toBe('sms:+33612345678')
+    expect(channelLink('sms', '0033612345678', 'Hi')).toBe('sms:+33612345678?&body=Hi')
   })
 
   it('should write e-mail line breaks as CRLF and encode subject and body', () => {

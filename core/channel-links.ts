@@ -88,8 +88,9 @@ export function channelLink(
     case 'telegram':
       return withText(`https://t.me/${handle(target)}`)
     case 'sms':
-      // `?&body=` is read by both old iOS (`&body=`) and Android (`?body=`), RFC 5724 otherwise.
-      return text ? `sms:${digits(target)}?&body=${encode(text)}` : `sms:${digits(target)}`
+      // The `+` keeps the number international: without it phones dial `33612…` as a national
+      // number. `?&body=` is read by iOS (which wants `&body=`) and Android (`?body=`) alike.
+      return text ? `sms:+${digits(target)}?&body=${encode(text)}` : `sms:+${digits(target)}`
     case 'email': {
       const query: string[] = []
       if (options.subject) query.push(`subject=${encode(options.subject)}`)

@@ -72,4 +72,19 @@ describe('fillMessage', () => {
   it('should not read replacement patterns in values', () => {
     expect(fillMessage('{title}', { title: '$& $1 $$' })).toBe('$& $1 $$')
   })
+
+  it('should leave one space where an empty variable sat between words', () => {
+    expect(
+      fillMessage('Je regarde {product} sur {url}', { product: '', url: 'https://a.fr' }),
+    ).toBe('Je regarde sur https://a.fr')
+  })
+
+  it('should drop the brackets, quotes and punctuation an empty variable leaves', () => {
+    const values = { title: '', product: ' ', url: 'u' }
+    expect(fillMessage('About "{product}" ({title}) on {url}', values)).toBe('About on u')
+    expect(fillMessage('{title}: {product}, on {url}', values)).toBe('on u')
+    expect(fillMessage('Hi, about {product}.\n{title} {product}\nSee {url}', values)).toBe(
+      'Hi, about.\nSee u',
+    )
+  })
 })

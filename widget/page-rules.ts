@@ -30,10 +30,25 @@ export function matchPageRule(rules: PageRule[], page: PageLocation): PageRule |
   return rules.find((rule) => patternMatches(rule.pattern, page))
 }
 
+const GAP = '\u0000'
+
 /**
  * Fills `{url}`, `{title}` and `{product}` in a message template; unknown names stay as written.
+ * A variable left empty takes its spaces, empty brackets or quotes and a punctuation mark
+ * opening a line with it (the whole line when nothing else is on it), so the message never reads "je regarde  sur".
  * @example fillMessage('About {product}', { product: 'Mug' }) // 'About Mug'
+ * @example fillMessage('Je regarde {product} sur {url}', { product: '', url: 'u' }) // 'Je regarde sur u'
  */
 export function fillMessage(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
+  return template
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name]
+      return value === undefined ? whole : value.trim() || GAP
+    })
+    .replace(/[(["'«“‘]\s*\0\s*[)\]"'»”’]/g, GAP)
+    .replace(/\0([ \t]*\0)+/g, GAP)
+    .replace(/^[ \t]*\0[ \t]*\n/gm, '')
+    .replace(/^([ \t]*\0[ \t]*[,;:.!?]?[ \t]*)+/gm, '')
+    .replace(/[ \t]*\0[ \t]*(?=[,;:.!?)\]\n]|$)/g, '')
+    .replace(/[ \t]*\0[ \t]*/g, ' ')
 }
