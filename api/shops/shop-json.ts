@@ -22,6 +22,7 @@ export function ownerShopJson(shop: ShopRow, publicUrl: string) {
     logoUrl: shop.logo_image ? mediaUrl(publicUrl, shop.logo_image) : null,
     address: shop.address,
     businessHours: shop.business_hours,
+    closedDates: shop.closed_dates,
     channels: shop.channels,
     published: shop.published,
     orderExpiryHours: shop.order_expiry_hours,

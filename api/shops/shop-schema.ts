@@ -67,8 +67,26 @@ export const timezoneSchema = z.string().refine((tz) => {
   }
 }, 'not an IANA time zone')
 
-const time = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'use HH:MM')
-const dayHours = z.array(z.tuple([time, time])).max(6)
+const time = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'use HH:MM')
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))
+/** Whether a day's ranges overlap; a range whose end is not after its start runs past midnight. */
+function overlapping(ranges: [string, string][]): boolean {
+  const spans = ranges
+    .map(([from, to]) => {
+      const start = minutes(from)
+      const end = minutes(to)
+      return [start, end > start ? end : end + 1440] as const
+    })
+    .sort((a, b) => a[0] - b[0])
+  return spans.some(([start], i) => i > 0 && start < (spans[i - 1]?.[1] ?? 0))
+}
+const dayHours = z
+  .array(z.tuple([time, time]))
+  .max(6)
+  .refine((ranges) => !overlapping(ranges), {
+    message: 'two ranges of this day overlap',
+    params: { code: 'overlap' },
+  })
 export const weeklyHoursSchema = z.strictObject({
   mon: dayHours.optional(),
   tue: dayHours.optional(),
@@ -78,6 +96,27 @@ export const weeklyHoursSchema = z.strictObject({
   sat: dayHours.optional(),
   sun: dayHours.optional(),
 })
+
+/** A real calendar day as `YYYY-MM-DD` (2026-02-30 is refused). */
+const isoDate = z.iso.date('use YYYY-MM-DD')
+export const closedDatesSchema = z
+  .array(
+    z.strictObject({
+      date: isoDate,
+      label: z.string().trim().max(100).optional(),
+    }),
+  )
+  .max(100, 'at most 100 closed dates')
+  .refine((list) => new Set(list.map((d) => d.date)).size === list.length, {
+    message: 'a date is listed twice',
+    params: { code: 'duplicate' },
+  })
+  // Kept in date order so the admin and the storefront read them as a calendar.
+  .transform((list) =>
+    [...list]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map(({ date, label }) => (label ? { date, label } : { date })),
+  )
 
 const handle = z.string().trim().min(1).max(200)
 export const channelsSchema = z.strictObject({
@@ -102,6 +141,7 @@ const settings = {
   timezone: timezoneSchema,
   address: z.string().max(500),
   businessHours: weeklyHoursSchema.nullable(),
+  closedDates: closedDatesSchema,
   channels: channelsSchema,
   logoImage: z
     .string()
@@ -122,6 +162,7 @@ export const createShopSchema = z.strictObject({ slug: slugSchema, ...createFiel
   timezone: true,
   address: true,
   businessHours: true,
+  closedDates: true,
   channels: true,
   published: true,
   orderExpiryHours: true,

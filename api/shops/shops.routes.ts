@@ -64,6 +64,7 @@ export function shopRoutes() {
       timezone: input.timezone ?? 'UTC',
       address: input.address ?? '',
       business_hours: input.businessHours ? JSON.stringify(input.businessHours) : null,
+      closed_dates: JSON.stringify(input.closedDates ?? []),
       channels: JSON.stringify(input.channels ?? {}),
       published: input.published ?? true,
       order_expiry_hours: input.orderExpiryHours,
@@ -119,6 +120,7 @@ export function shopRoutes() {
         input.businessHours === undefined
           ? undefined
           : input.businessHours && JSON.stringify(input.businessHours),
+      closed_dates: input.closedDates && JSON.stringify(input.closedDates),
       channels: input.channels && JSON.stringify(input.channels),
       logo_image: input.logoImage,
       published: input.published,

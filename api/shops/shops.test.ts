@@ -58,6 +58,9 @@ describe.each(testEngines())('shops on %s', (engine) => {
     [{ slug: 'ok-slug', locale: 'not a locale!' }, 'locale'],
     [{ slug: 'ok-slug', timezone: 'Mars/Base' }, 'timezone'],
     [{ slug: 'ok-slug', businessHours: { mon: [['9am', '5pm']] } }, 'businessHours.mon.0.0'],
+    [{ slug: 'ok-slug', businessHours: { mon: [['09:00', '24:30']] } }, 'businessHours.mon.0.1'],
+    [{ slug: 'ok-slug', closedDates: [{ date: '2026-02-30' }] }, 'closedDates.0.date'],
+    [{ slug: 'ok-slug', closedDates: [{ date: '25/12/2026' }] }, 'closedDates.0.date'],
     [{ slug: 'ok-slug', colour: 'red' }, 'colour'],
   ])('should refuse %j naming field %s and write nothing', async (patch, field) => {
     const c = client()
@@ -127,6 +130,101 @@ describe.each(testEngines())('shops on %s', (engine) => {
     })
     expect((await c.get('/api/shops/patch-me')).body.name).toBe('After')
   })
+
+  it('should keep two ranges a day and closed dates, in date order', async () => {
+    const c = client()
+    await c.signup()
+    await c.post('/api/shops', { ...valid, slug: 'two-ranges' })
+    const businessHours = {
+      mon: [
+        ['09:00', '12:30'],
+        ['14:00', '19:00'],
+      ],
+      sat: [['22:00', '02:00']],
+    }
+    const res = await c.patch('/api/shops/two-ranges', {
+      businessHours,
+      timezone: 'Europe/Paris',
+      closedDates: [
+        { date: '2026-12-25', label: ' Noël ' },
+        { date: '2026-08-15' },
+        { date: '2026-12-24', label: '' },
+      ],
+      channels: { telegram: 'maison_test', messenger: 'maison.test', phone: '+33 1 23 45 67 89' },
+    })
+    expect(res.status).toBe(200)
+    const expected = {
+      businessHours,
+      timezone: 'Europe/Paris',
+      closedDates: [
+        { date: '2026-08-15' },
+        { date: '2026-12-24' },
+        { date: '2026-12-25', label: 'Noël' },
+      ],
+      channels: { telegram: 'maison_test', messenger: 'maison.test', phone: '33123456789' },
+    }
+    expect(res.body).toMatchObject(expected)
+    expect((await c.get('/api/shops/two-ranges')).body).toMatchObject(expected)
+    // Leaving closedDates out keeps them; an empty list clears them.
+    expect((await c.patch('/api/shops/two-ranges', { name: 'Renamed' })).body.closedDates).toEqual(
+      expected.closedDates,
+    )
+    expect((await c.patch('/api/shops/two-ranges', { closedDates: [] })).body.closedDates).toEqual(
+      [],
+    )
+  })
+
+  const badUpdates: [Record<string, unknown>, string, string][] = [
+    [
+      {
+        businessHours: {
+          tue: [
+            ['09:00', '13:00'],
+            ['12:00', '18:00'],
+          ],
+        },
+      },
+      'businessHours.tue',
+      'overlap',
+    ],
+    [{ businessHours: { tue: [['9:00', '13:00']] } }, 'businessHours.tue.0.0', 'invalid'],
+    [{ closedDates: [{ date: '2026-05-01' }, { date: '2026-05-01' }] }, 'closedDates', 'duplicate'],
+    [
+      {
+        closedDates: Array.from({ length: 101 }, (_, i) => ({
+          date: new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10),
+        })),
+      },
+      'closedDates',
+      'invalid',
+    ],
+    [
+      { closedDates: [{ date: '2026-05-01', label: 'x'.repeat(101) }] },
+      'closedDates.0.label',
+      'invalid',
+    ],
+    [{ closedDates: [{ date: '2026-05-01', note: 'x' }] }, 'closedDates.0.note', 'unknown_field'],
+    [{ closedDates: null }, 'closedDates', 'invalid'],
+    [{ timezone: 'Europe/Atlantis' }, 'timezone', 'invalid'],
+    [{ channels: { email: 'not-an-address' } }, 'channels.email', 'invalid'],
+    [{ channels: { phone: '12' } }, 'channels.phone', 'invalid'],
+    [{ channels: { instagram: '   ' } }, 'channels.instagram', 'invalid'],
+    [{ channels: { tiktok: 'x' } }, 'channels.tiktok', 'unknown_field'],
+  ]
+  it.each(badUpdates.map(([patch, field, code], n) => ({ patch, field, code, n })))(
+    'should refuse a bad $field ($code) naming it and change nothing',
+    async ({ patch, field, code, n }) => {
+      const c = client()
+      await c.signup()
+      const slug = `bad-update-${n}`
+      await c.post('/api/shops', { ...valid, slug, closedDates: [{ date: '2026-01-01' }] })
+      const before = (await c.get(`/api/shops/${slug}`)).body
+      const res = await c.patch(`/api/shops/${slug}`, patch)
+      expect(res.status).toBe(400)
+      expect(res.body.error).toMatchObject({ field, code })
+      expect((await c.get(`/api/shops/${slug}`)).body).toEqual(before)
+    },
+  )
 
   it('should show new settings in the public catalog and the storefront at once', async () => {
     const c = client()

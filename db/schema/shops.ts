@@ -5,6 +5,12 @@ import type { Json, JsonWithDefault } from './json.ts'
 export type WeeklyHours = Partial<Record<Weekday, [string, string][]>>
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
 
+/** A day the shop stays closed whatever its hours say: `YYYY-MM-DD` in the shop's timezone. */
+export interface ClosedDate {
+  date: string
+  label?: string
+}
+
 /** Other ways to reach the shop, shown by the storefront and the widget. */
 export interface ShopChannels {
   messenger?: string
@@ -29,6 +35,8 @@ export interface ShopsTable {
   logo_image: string | null
   address: Generated<string>
   business_hours: Json<WeeklyHours> | null
+  /** Holidays and other closed days, at most 100. */
+  closed_dates: JsonWithDefault<ClosedDate[]>
   channels: JsonWithDefault<ShopChannels>
   published: Generated<boolean>
   widget_settings: JsonWithDefault<Record<string, unknown>>
