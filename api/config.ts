@@ -30,6 +30,11 @@ export interface AppConfig {
    * (`invite`), or nobody (`closed`). The instance's first owner account is always free.
    */
   signup: SignupMode
+  /**
+   * Outgoing mail (password-reset links): an `smtp://` or `smtps://` URL for nodemailer, or
+   * undefined when the instance sends none. `from` is the sender of every message.
+   */
+  mail: { smtpUrl: string | undefined; from: string }
 }
 
 export type SignupMode = 'open' | 'invite' | 'closed'
@@ -54,14 +59,16 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     },
     orderExpirySweepMs: 60_000,
     signup: 'invite',
+    mail: { smtpUrl: undefined, from: 'Chatcart <no-reply@localhost>' },
     ...overrides,
   }
 }
 
 /** The configuration of a running server. */
 export function configFromEnv(e: Env): AppConfig {
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '')
   return defaultConfig({
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     trustProxy: e.TRUST_PROXY,
     log: e.LOG_LEVEL !== 'silent',
     whatsapp: {
@@ -77,5 +84,10 @@ export function configFromEnv(e: Env): AppConfig {
     },
     orderExpirySweepMs: e.ORDER_EXPIRY_SWEEP_MS,
     signup: e.SIGNUP,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      // The public host's own no-reply address unless MAIL_FROM names another sender.
+      from: e.MAIL_FROM ?? `Chatcart <no-reply@${new URL(publicUrl).hostname}>`,
+    },
   })
 }

@@ -23,4 +23,22 @@ describe('parseEnv', () => {
     expect(e.DATABASE_URL).toBeUndefined()
     expect(configFromEnv(e).publicUrl).toBe('https://shop.example.com')
   })
+
+  it('should take an SMTP URL for reset mails and name a sender on the public host', () => {
+    expect(() => parseEnv({ SMTP_URL: 'mail.example.com:587' })).toThrow(
+      /SMTP_URL: must start with smtp:\/\/ or smtps:\/\//,
+    )
+    const e = parseEnv({
+      SMTP_URL: 'smtps://u:p@mail.example.com',
+      PUBLIC_URL: 'https://shop.example.com',
+    })
+    expect(configFromEnv(e).mail).toEqual({
+      smtpUrl: 'smtps://u:p@mail.example.com',
+      from: 'Chatcart <no-reply@shop.example.com>',
+    })
+    expect(configFromEnv(parseEnv({})).mail.smtpUrl).toBeUndefined()
+    expect(configFromEnv(parseEnv({ MAIL_FROM: 'Shop <shop@example.com>' })).mail.from).toBe(
+      'Shop <shop@example.com>',
+    )
+  })
 })

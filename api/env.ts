@@ -42,6 +42,15 @@ const schema = z.object({
   // How often unsent pending orders past their deadline are lapsed.
   SIGNUP: z.enum(['open', 'invite', 'closed']).default('invite'),
   ORDER_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  // Password-reset e-mails: smtp://user:pass@host:587 or smtps://…:465. Without it, no mail is
+  // sent and the instance's owner prints a link with `npm run admin -- reset-password EMAIL`.
+  SMTP_URL: optional.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^/]/, 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
+  MAIL_FROM: optional.pipe(z.string().max(320).optional()),
   TEST_DATABASE_URL: optional,
   CHROME_PATH: optional,
   CI: flag,

@@ -13,6 +13,7 @@ import type {
   OrderItemsTable,
   OrdersTable,
 } from './schema/orders.ts'
+import type { PasswordResetsTable } from './schema/password-resets.ts'
 import type { ProductsTable, ProductVariantsTable } from './schema/products.ts'
 import type { InvitesTable, RateLimitsTable, SessionsTable } from './schema/sessions.ts'
 import type { ShippingMethodsTable } from './schema/shipping-methods.ts'
@@ -23,6 +24,7 @@ export interface Database {
   merchants: MerchantsTable
   sessions: SessionsTable
   invites: InvitesTable
+  password_resets: PasswordResetsTable
   rate_limits: RateLimitsTable
   shops: ShopsTable
   images: ImagesTable

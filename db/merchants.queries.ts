@@ -156,8 +156,9 @@ export async function deleteOtherSessions(db: DbOrTrx, merchantId: string, keepT
 }
 
 /**
- * Deletes up to `limit` expired sessions, spent rate-limit windows and expired unused invites;
- * returns how many rows went. Bounded, so a sweep never holds the database for long.
+ * Deletes up to `limit` expired sessions, spent rate-limit windows, expired unused invites and
+ * expired password-reset links; returns how many rows went. Bounded, so a sweep never holds the
+ * database for long.
  */
 export async function purgeExpired(db: DbOrTrx, limit: number): Promise<number> {
   const now = new Date()
@@ -184,7 +185,17 @@ export async function purgeExpired(db: DbOrTrx, limit: number): Promise<number> 
         .limit(limit),
     )
     .executeTakeFirst()
+  // Used links stay until they expire too: the per-account limit counts the links still alive.
+  const resets = await db
+    .deleteFrom('password_resets')
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('password_resets').select('id').where('expires_at', '<', now).limit(limit),
+    )
+    .executeTakeFirst()
   return (
-    Number(sessions.numDeletedRows) + Number(limits.numDeletedRows) + Number(invites.numDeletedRows)
+    Number(sessions.numDeletedRows) +
+    Number(limits.numDeletedRows) +
+    Number(invites.numDeletedRows) +
+    Number(resets.numDeletedRows)
   )
 }

@@ -5,6 +5,7 @@ import * as moneyBigint from './migrations/0003-money-bigint.ts'
 import * as orderExpiry from './migrations/0004-order-expiry.ts'
 import * as catalogPaginationIndexes from './migrations/0005-catalog-pagination-indexes.ts'
 import * as signupInvites from './migrations/0006-signup-invites.ts'
+import * as passwordResets from './migrations/0007-password-resets.ts'
 import * as shopClosedDates from './migrations/0008-shop-closed-dates.ts'
 
 // Registered by static import, in order, so a bundle or a fresh clone runs exactly these.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-order-expiry': orderExpiry,
   '0005-catalog-pagination-indexes': catalogPaginationIndexes,
   '0006-signup-invites': signupInvites,
+  '0007-password-resets': passwordResets,
   '0008-shop-closed-dates': shopClosedDates,
 }
 

@@ -18,6 +18,12 @@ import { requireMerchant } from '../middleware/require-merchant.ts'
 import { sameOrigin } from '../middleware/same-origin.ts'
 import { readJson, uuidParam } from '../validate.ts'
 import { hashPassword, verifyPassword } from './password.ts'
+import {
+  createPasswordResetLink,
+  mayRequestReset,
+  resetPassword,
+  sendResetMail,
+} from './password-reset.ts'
 import { currentSessionHash, endSession, startSession } from './session.ts'
 import {
   admitSignup,
@@ -60,7 +66,21 @@ const loginCredentials = z.strictObject({
   password: z.string().max(200),
 })
 
-/** Sign-up, log-in, log-out and `/api/me`. */
+const resetRequest = z.strictObject({
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.trim()),
+  // The admin's language, for the e-mail.
+  locale: z.enum(['en', 'fr']).optional(),
+})
+
+const resetConfirm = z.strictObject({
+  token: z.string().min(1, 'open the link from the e-mail again').max(200),
+  password: newPassword,
+})
+
+/** Sign-up, log-in, log-out, password reset and `/api/me`. */
 export function authRoutes(options: { limit: number; windowMs: number }) {
   const routes = new Hono<AppEnv>()
 
@@ -96,6 +116,45 @@ export function authRoutes(options: { limit: number; windowMs: number }) {
       // One answer for a wrong e-mail and a wrong password, so accounts cannot be probed.
       if (!merchant || !ok)
         throw new AppError(401, 'invalid_credentials', 'Wrong e-mail or password')
+      await startSession(c, merchant.id)
+      return c.json({ id: merchant.id, email: merchant.email })
+    },
+  )
+
+  // One answer whether or not the account exists, so accounts cannot be probed; `mail` only says
+  // whether this instance sends e-mail at all (else its owner prints links with `npm run admin`).
+  routes.post(
+    '/api/auth/password-reset',
+    sameOrigin(),
+    rateLimit({ name: 'password-reset', ...options }),
+    async (c) => {
+      const input = await readJson(c, resetRequest)
+      const { db, config } = c.var
+      const smtpUrl = config.mail.smtpUrl
+      const merchant = await findMerchantByEmail(db, input.email)
+      if (smtpUrl && merchant && (await mayRequestReset(db, merchant.id))) {
+        const url = await createPasswordResetLink(db, merchant.id, config.publicUrl)
+        // Not awaited: the answer comes as fast for an account as for no account.
+        sendResetMail({ ...config.mail, smtpUrl }, merchant.email, url, input.locale ?? 'en').catch(
+          (error: unknown) => {
+            const message = error instanceof Error ? error.message : String(error)
+            if (config.log)
+              console.error(JSON.stringify({ level: 'error', area: 'mail', error: message }))
+          },
+        )
+      }
+      return c.json({ mail: smtpUrl !== undefined }, 202)
+    },
+  )
+
+  routes.post(
+    '/api/auth/password-reset/confirm',
+    sameOrigin(),
+    rateLimit({ name: 'password-reset-confirm', ...options }),
+    async (c) => {
+      const input = await readJson(c, resetConfirm)
+      const merchant = await resetPassword(c.var.db, input.token, input.password)
+      // Every other session ended with the reset; this browser is signed in with the new password.
       await startSession(c, merchant.id)
       return c.json({ id: merchant.id, email: merchant.email })
     },

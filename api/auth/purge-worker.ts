@@ -2,7 +2,10 @@ import type { Db } from '../../db/database.ts'
 import { purgeExpired } from '../../db/merchants.queries.ts'
 import { startPeriodicSweep } from '../periodic-sweep.ts'
 
-/** How often expired sessions, spent rate-limit windows and lapsed invites are deleted. */
+/**
+ * How often expired sessions, spent rate-limit windows, lapsed invites and expired password-reset
+ * links are deleted.
+ */
 export const PURGE_INTERVAL_MS = 10 * 60_000
 /** Rows of each kind per statement: a large backlog goes in several sweeps, none of them long. */
 const PURGE_BATCH = 5_000
