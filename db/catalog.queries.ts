@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbOrTrx } from './database.ts'
 import type { ProductOption, ProductsTable } from './schema/products.ts'
 import type { ShippingMethodsTable } from './schema/shipping-methods.ts'
-import type { ShopChannels, WeeklyHours } from './schema/shops.ts'
+import type { ClosedDate, ShopChannels, WeeklyHours } from './schema/shops.ts'
 
 // Every function takes the shop id and filters by it: a row of another shop is simply absent.
 
@@ -463,6 +463,7 @@ export interface PublicCatalogData {
     timezone: string
     whatsapp_phone: string
     business_hours: WeeklyHours | null
+    closed_dates: ClosedDate[]
     channels: ShopChannels
     address: string
   }
@@ -509,6 +510,7 @@ export async function loadPublicCatalog(
       's.timezone',
       's.whatsapp_phone',
       's.business_hours',
+      's.closed_dates',
       's.channels',
       's.address',
     ])

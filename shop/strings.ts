@@ -41,6 +41,19 @@ export interface ShopStrings {
   linkCopied: string
   openNow: string
   closedNow: string
+  /** `{time}` is the opening time in the shop's time zone. */
+  opensToday: string
+  opensTomorrow: string
+  /** `{day}` is a weekday ("Monday") or, beyond a week, a date. */
+  opensOn: string
+  /** The title of the week's hours, in a details/summary. */
+  openingHours: string
+  /** A day without hours, or a closed date. */
+  closedDay: string
+  /** Upcoming closed dates (holidays) under the week's hours. */
+  exceptionalClosures: string
+  /** `{zone}` is the shop's time zone, e.g. "Europe/Paris". */
+  hoursTimeZone: string
   order: string
   status: string
   statuses: Record<
@@ -106,6 +119,13 @@ const en: ShopStrings = {
   linkCopied: 'Link copied',
   openNow: 'Open now',
   closedNow: 'Closed now',
+  opensToday: 'Opens today at {time}',
+  opensTomorrow: 'Opens tomorrow at {time}',
+  opensOn: 'Opens {day} at {time}',
+  openingHours: 'Opening hours',
+  closedDay: 'Closed',
+  exceptionalClosures: 'Exceptional closures',
+  hoursTimeZone: 'Time zone: {zone}',
   order: 'Order',
   status: 'Status',
   statuses: {
@@ -175,6 +195,13 @@ const fr: ShopStrings = {
   linkCopied: 'Lien copié',
   openNow: 'Ouvert',
   closedNow: 'Fermé',
+  opensToday: 'Ouvre aujourd’hui à {time}',
+  opensTomorrow: 'Ouvre demain à {time}',
+  opensOn: 'Ouvre {day} à {time}',
+  openingHours: 'Horaires d’ouverture',
+  closedDay: 'Fermé',
+  exceptionalClosures: 'Fermetures exceptionnelles',
+  hoursTimeZone: 'Fuseau horaire : {zone}',
   order: 'Commande',
   status: 'État',
   statuses: {
@@ -244,6 +271,13 @@ const es: ShopStrings = {
   linkCopied: 'Enlace copiado',
   openNow: 'Abierto',
   closedNow: 'Cerrado',
+  opensToday: 'Abre hoy a las {time}',
+  opensTomorrow: 'Abre mañana a las {time}',
+  opensOn: 'Abre el {day} a las {time}',
+  openingHours: 'Horario',
+  closedDay: 'Cerrado',
+  exceptionalClosures: 'Cierres excepcionales',
+  hoursTimeZone: 'Zona horaria: {zone}',
   order: 'Pedido',
   status: 'Estado',
   statuses: {
@@ -309,6 +343,13 @@ const it: ShopStrings = {
   linkCopied: 'Link copiato',
   openNow: 'Aperto',
   closedNow: 'Chiuso',
+  opensToday: 'Apre oggi alle {time}',
+  opensTomorrow: 'Apre domani alle {time}',
+  opensOn: 'Apre {day} alle {time}',
+  openingHours: 'Orari di apertura',
+  closedDay: 'Chiuso',
+  exceptionalClosures: 'Chiusure straordinarie',
+  hoursTimeZone: 'Fuso orario: {zone}',
   order: 'Ordine',
   status: 'Stato',
   statuses: {
@@ -371,6 +412,13 @@ const pt: ShopStrings = {
   linkCopied: 'Link copiado',
   openNow: 'Aberto',
   closedNow: 'Fechado',
+  opensToday: 'Abre hoje às {time}',
+  opensTomorrow: 'Abre amanhã às {time}',
+  opensOn: 'Abre {day} às {time}',
+  openingHours: 'Horário de funcionamento',
+  closedDay: 'Fechado',
+  exceptionalClosures: 'Encerramentos excecionais',
+  hoursTimeZone: 'Fuso horário: {zone}',
   order: 'Pedido',
   status: 'Estado',
   statuses: {
@@ -434,6 +482,13 @@ const de: ShopStrings = {
   linkCopied: 'Link kopiert',
   openNow: 'Geöffnet',
   closedNow: 'Geschlossen',
+  opensToday: 'Öffnet heute um {time}',
+  opensTomorrow: 'Öffnet morgen um {time}',
+  opensOn: 'Öffnet am {day} um {time}',
+  openingHours: 'Öffnungszeiten',
+  closedDay: 'Geschlossen',
+  exceptionalClosures: 'Ausnahmsweise geschlossen',
+  hoursTimeZone: 'Zeitzone: {zone}',
   order: 'Bestellung',
   status: 'Status',
   statuses: {
@@ -500,6 +555,13 @@ const ar: ShopStrings = {
   linkCopied: 'تم نسخ الرابط',
   openNow: 'مفتوح الآن',
   closedNow: 'مغلق الآن',
+  opensToday: 'يفتح اليوم الساعة {time}',
+  opensTomorrow: 'يفتح غدًا الساعة {time}',
+  opensOn: 'يفتح {day} الساعة {time}',
+  openingHours: 'ساعات العمل',
+  closedDay: 'مغلق',
+  exceptionalClosures: 'أيام إغلاق استثنائية',
+  hoursTimeZone: 'المنطقة الزمنية: {zone}',
   order: 'الطلب',
   status: 'الحالة',
   statuses: {

@@ -55,6 +55,7 @@ export function publicCatalogJson(data: PublicCatalogData, publicUrl: string) {
       timezone: shop.timezone,
       whatsappPhone: shop.whatsapp_phone,
       businessHours: shop.business_hours,
+      closedDates: shop.closed_dates,
       channels: shop.channels,
       address: shop.address,
     },

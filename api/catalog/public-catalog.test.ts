@@ -87,6 +87,7 @@ describe.each(testEngines())('public catalog on %s', (engine) => {
         timezone: 'UTC',
         whatsappPhone: '33612345678',
         businessHours: null,
+        closedDates: [],
         channels: { instagram: 'fresh' },
         address: '',
       },

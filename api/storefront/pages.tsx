@@ -4,6 +4,7 @@ import { isRtlLocale } from '../../core/locale.ts'
 import { toMajorUnits } from '../../core/money.ts'
 import { buildWhatsAppUrl } from '../../core/order-message.ts'
 import { isOpenAt } from '../../core/schedule.ts'
+import { hoursView } from '../../shop/components/OpeningHours.tsx'
 import { OrderPage, type ViewOrder } from '../../shop/components/OrderPage.tsx'
 import { type PageMeta, PageShell } from '../../shop/components/PageShell.tsx'
 import { ProductPage } from '../../shop/components/ProductPage.tsx'
@@ -38,7 +39,7 @@ function clientData(catalog: PublicCatalog): ShopClientData {
 
 function openNow(catalog: PublicCatalog, now: Date): boolean | null {
   const hours = catalog.shop.businessHours
-  return hours ? isOpenAt(hours, catalog.shop.timezone, now) : null
+  return hours ? isOpenAt(hours, catalog.shop.timezone, now, catalog.shop.closedDates) : null
 }
 
 const availability = (stock: number | null) =>
@@ -152,6 +153,7 @@ export function renderStorefront(
       shop={shop}
       shopUrl={url}
       open={openNow(catalog, now)}
+      hours={hoursView(catalog.shop, data.strings, now)}
       categories={catalog.categories}
       products={catalog.products}
       data={data}

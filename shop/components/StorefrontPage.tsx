@@ -1,6 +1,7 @@
 import type { ShopClientData, ViewProduct, ViewShop } from '../page-data.ts'
 import type { ShopStrings } from '../strings.ts'
 import { CartIsland } from './CartIsland.tsx'
+import { type HoursView, OpeningHours } from './OpeningHours.tsx'
 import { Price } from './Price.tsx'
 import { ProductImage } from './ProductImage.tsx'
 
@@ -13,6 +14,8 @@ export function ShopHeader(props: {
   shop: ViewShop
   shopUrl: string
   open: boolean | null
+  /** The week's hours and the next opening; without it, only "Open now" or "Closed now". */
+  hours?: HoursView | null | undefined
   strings: ShopStrings
   heading: boolean
 }) {
@@ -26,10 +29,14 @@ export function ShopHeader(props: {
           {props.heading ? shop.name : <a href={`/${shop.slug}`}>{shop.name}</a>}
         </Title>
         {props.heading && shop.description && <p>{shop.description}</p>}
-        {props.open !== null && (
-          <p class={props.open ? 'hours open' : 'hours'}>
-            {props.open ? strings.openNow : strings.closedNow}
-          </p>
+        {props.hours ? (
+          <OpeningHours view={props.hours} strings={strings} />
+        ) : (
+          props.open !== null && (
+            <p class={props.open ? 'hours open' : 'hours'}>
+              {props.open ? strings.openNow : strings.closedNow}
+            </p>
+          )
         )}
       </div>
       <button type="button" class="btn" data-share={props.shopUrl} data-title={shop.name}>
@@ -119,6 +126,7 @@ export function StorefrontPage(props: {
   shop: ViewShop
   shopUrl: string
   open: boolean | null
+  hours?: HoursView | null | undefined
   categories: { id: string; name: string }[]
   products: ViewProduct[]
   data: ShopClientData
@@ -142,6 +150,7 @@ export function StorefrontPage(props: {
           shop={shop}
           shopUrl={props.shopUrl}
           open={props.open}
+          hours={props.hours}
           strings={strings}
           heading
         />
