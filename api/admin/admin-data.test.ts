@@ -136,6 +136,111 @@ describe.each(testEngines())('admin data APIs on %s', (engine) => {
     expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 1 })
   })
 
+  /** The catalog as `{sku: price}`, variants included, from the owner's product list. */
+  const pricesOf = async (c: TestClient, slug: string) => {
+    const list = await c.get(`/api/shops/${slug}/products?limit=100`)
+    expect(list.status).toBe(200)
+    const prices: Record<string, number | null> = {}
+    for (const p of list.body.products as {
+      sku: string
+      price: number
+      compareAtPrice: number | null
+      variants: { sku: string; price: number | null }[]
+    }[]) {
+      prices[p.sku] = p.price
+      if (p.compareAtPrice !== null) prices[`${p.sku}:was`] = p.compareAtPrice
+      for (const v of p.variants) prices[v.sku] = v.price
+    }
+    return prices
+  }
+
+  it('should import a French semicolon file with decimal commas, and its export back unchanged', async () => {
+    const c = new TestClient(app)
+    const slug = await c.signupWithShop()
+    const csv = [
+      '\ufeffsku;parent_sku;name;description;price;compare_at_price;stock;category;options;variant_options',
+      'CAFE;;Café moulu;Arabica, torréfié à Lyon;12,50;14,90;3;Épicerie;;',
+      'THE;;"Thé vert; bio";;4,5;;;Épicerie;;',
+      '',
+      'TEE;;T-shirt;;19,90;;;Vêtements;"Taille: S | M; Couleur: Rouge";',
+      'TEE-S;TEE;;;;;5;;;"Taille: S; Couleur: Rouge"',
+      'TEE-M;TEE;;;21,00;;0;;;"Taille: M; Couleur: Rouge"',
+      ';;;;;;;;;',
+    ].join('\r\n')
+    const check = await importCsv(c, slug, csv, true)
+    expect(check.status).toBe(200)
+    expect(check.body).toMatchObject({ valid: true, errorCount: 0 })
+    expect(check.body.summary).toMatchObject({ separator: ';', rows: 5, rowsWithErrors: 0 })
+    const res = await importCsv(c, slug, csv)
+    expect(res.status, res.text).toBe(200)
+    expect(res.body).toMatchObject({ created: 3, products: 3, variants: 2, categoriesCreated: 2 })
+    expect(await pricesOf(c, slug)).toEqual({
+      CAFE: 1250,
+      'CAFE:was': 1490,
+      THE: 450,
+      TEE: 1990,
+      'TEE-S': null,
+      'TEE-M': 2100,
+    })
+    const exported = await c.get(`/api/shops/${slug}/products.csv`)
+    const again = await importCsv(c, slug, exported.text)
+    expect(again.body).toMatchObject({ separator: ',', created: 0, updated: 0, unchanged: 3 })
+  })
+
+  it('should read a German "1.234,50" and a tab-separated file with either decimal mark', async () => {
+    const c = new TestClient(app)
+    const slug = await c.signupWithShop()
+    const german = 'sku;name;price;compare_at_price\nUHR;Armbanduhr;1.234,50;2.000\nRING;Ring;99;\n'
+    const de = await importCsv(c, slug, german)
+    expect(de.status, de.text).toBe(200)
+    expect(de.body).toMatchObject({ separator: ';', created: 2 })
+    const tab = 'sku\tname\tprice\nMUG\tMug, blue\t8.50\nPOT\tTeapot\t24,00\n'
+    const tsv = await importCsv(c, slug, tab)
+    expect(tsv.status, tsv.text).toBe(200)
+    expect(tsv.body).toMatchObject({ separator: '\t', created: 2 })
+    expect(await pricesOf(c, slug)).toEqual({
+      UHR: 123450,
+      'UHR:was': 200000,
+      RING: 9900,
+      MUG: 850,
+      POT: 2400,
+    })
+  })
+
+  it('should refuse a price that reads two ways on its row, and count one row as one row', async () => {
+    const c = new TestClient(app)
+    const slug = await c.signupWithShop()
+    const before = await tableCounts(t.db)
+    const csv = 'sku\tname\tprice\nOK\tFine\t2,50\n\nBIG\tLamp\t1,234\n'
+    const check = await importCsv(c, slug, csv, true)
+    expect(check.body).toMatchObject({ valid: false, errorCount: 1 })
+    expect(check.body.summary).toMatchObject({ separator: '\t', rowsWithErrors: 1 })
+    expect(check.body.errors).toEqual([
+      {
+        row: 4,
+        sku: 'BIG',
+        column: 'price',
+        message:
+          '"1,234" could mean 1234 or a decimal: write 1234 without a thousands separator, or the price with 2 decimals',
+      },
+    ])
+    const res = await importCsv(c, slug, csv)
+    expect(res.status).toBe(400)
+    expect(res.body.error.message).toMatch(
+      /^Nothing was imported: 1 row has errors\. row 4 \(price\)/,
+    )
+    expect(await tableCounts(t.db)).toEqual(before)
+  })
+
+  it('should refuse a comma in the price of a comma-separated file', async () => {
+    const c = new TestClient(app)
+    const slug = await c.signupWithShop()
+    const check = await importCsv(c, slug, `${HEADER}\nA1,,A,,"12,50",,,,,,,\n`, true)
+    expect(check.body.errors).toEqual([
+      { row: 2, sku: 'A1', column: 'price', message: 'use a plain number such as 19.90' },
+    ])
+  })
+
   it('should neutralise formula cells in the product CSV and Meta feed and import them back unchanged', async () => {
     const c = new TestClient(app)
     const slug = await c.signupWithShop()

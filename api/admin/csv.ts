@@ -1,43 +1,58 @@
-/** CSV as RFC 4180 writes it: comma-separated, `"` quotes, `""` escapes, CRLF line ends. */
+import Papa from 'papaparse'
+
+// Files are read with Papa Parse in any of the separators spreadsheets write; they are written
+// as RFC 4180 does: comma-separated, `"` quotes, `""` escapes, CRLF line ends.
+
+/** The separators a product file may use: spreadsheets in France, Germany or Brazil write `;`. */
+export type CsvSeparator = ',' | ';' | '\t'
+const SEPARATORS: CsvSeparator[] = [',', ';', '\t']
+
+/** One record of a CSV file with its row number as a spreadsheet shows it (the first is 1). */
+export interface CsvRecord {
+  row: number
+  cells: string[]
+}
+
+export type CsvReading =
+  | { ok: true; separator: CsvSeparator; records: CsvRecord[] }
+  | { ok: false; row: number; message: string }
 
 /**
- * Reads CSV text into rows of cells. Accepts a UTF-8 BOM, CRLF or LF line ends, quoted cells with
- * commas, quotes and line breaks; blank lines are skipped. Returns null when a quote is left open.
+ * Reads CSV text with Papa Parse, detecting the separator (`,`, `;` or tab) from its first rows.
+ * Accepts a UTF-8 BOM, CRLF or LF line ends, quoted cells with separators, quotes and line
+ * breaks. Rows with no text in any cell are left out; the others keep their row number, counted
+ * as a spreadsheet counts them (blank rows included), so errors point at the right row.
+ * @example readCsv('sku;price\r\nA1;12,50\r\n') // { ok: true, separator: ';', records: [...] }
  */
+export function readCsv(text: string): CsvReading {
+  // The separator is guessed from the first rows, blank ones aside; the file is then read with
+  // its blank rows, so that every row keeps its number.
+  const guess = Papa.parse<string[]>(text, {
+    delimitersToGuess: SEPARATORS,
+    skipEmptyLines: 'greedy',
+    preview: 10,
+  })
+  const separator = SEPARATORS.find((s) => s === guess.meta.delimiter) ?? ','
+  const result = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: false })
+  const unclosed = result.errors.find((e) => e.code === 'MissingQuotes')
+  if (unclosed) {
+    return {
+      ok: false,
+      row: (unclosed.row ?? 0) + 1,
+      message: 'A quoted cell opened on this row is never closed',
+    }
+  }
+  const records: CsvRecord[] = []
+  result.data.forEach((cells, index) => {
+    if (cells.some((cell) => cell.trim() !== '')) records.push({ row: index + 1, cells })
+  })
+  return { ok: true, separator, records }
+}
+
+/** The rows of a CSV file (see {@link readCsv}), or null when a quote is left open. */
 export function parseCsv(text: string): string[][] | null {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  const endRow = () => {
-    row.push(cell)
-    cell = ''
-    if (row.length > 1 || row[0] !== '') rows.push(row)
-    row = []
-  }
-  for (; i < text.length; i++) {
-    const ch = text[i]
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"'
-          i++
-        } else quoted = false
-      } else cell += ch
-    } else if (ch === '"' && cell === '') quoted = true
-    else if (ch === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (ch === '\n') endRow()
-    else if (ch === '\r') {
-      if (text[i + 1] === '\n') i++
-      endRow()
-    } else cell += ch
-  }
-  if (quoted) return null
-  if (cell !== '' || row.length > 0) endRow()
-  return rows
+  const reading = readCsv(text)
+  return reading.ok ? reading.records.map((r) => r.cells) : null
 }
 
 function quote(cell: string): string {

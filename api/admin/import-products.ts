@@ -13,8 +13,9 @@ import { findShopImages } from '../../db/images.queries.ts'
 import type { ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
 import { variantValues } from '../catalog/catalog-schema.ts'
 import { firstFreeSlug, slugifyProductName } from '../catalog/product-slug.ts'
-import { parseCsv } from './csv.ts'
+import { type CsvSeparator, readCsv } from './csv.ts'
 import {
+  decimalStyleOf,
   type ProductGroup,
   type ProductInput,
   type RowError,
@@ -22,7 +23,11 @@ import {
 } from './product-csv.ts'
 
 export interface ImportSummary {
+  /** The separator the file was read with: `,`, `;` or a tab. */
+  separator: CsvSeparator
   rows: number
+  /** How many rows have at least one error (the import takes none of them). */
+  rowsWithErrors: number
   products: number
   variants: number
   created: number
@@ -89,7 +94,9 @@ export async function planProductImport(
   text: string,
 ): Promise<ImportPlan> {
   const empty: ImportSummary = {
+    separator: ',',
     rows: 0,
+    rowsWithErrors: 0,
     products: 0,
     variants: 0,
     created: 0,
@@ -97,18 +104,21 @@ export async function planProductImport(
     unchanged: 0,
     categoriesCreated: 0,
   }
-  const rows = parseCsv(text)
-  if (!rows) {
+  const csv = readCsv(text)
+  if (!csv.ok) {
     return {
-      errors: [{ row: 1, sku: '', column: '', message: 'A quoted cell is never closed' }],
-      summary: empty,
+      errors: [{ row: csv.row, sku: '', column: '', message: csv.message }],
+      summary: { ...empty, rowsWithErrors: 1 },
       products: [],
       categories: new Map(),
       newCategories: [],
     }
   }
-  const { groups, errors } = readProductRows(rows, shop.currency)
-  const summary = { ...empty, rows: Math.max(0, rows.length - 1) }
+  const { groups, errors } = readProductRows(csv.records, {
+    currency: shop.currency,
+    decimals: decimalStyleOf(csv.separator),
+  })
+  const summary = { ...empty, separator: csv.separator, rows: Math.max(0, csv.records.length - 1) }
 
   const [existingProducts, owners, categoryRows] = await Promise.all([
     listProducts(db, shop.id),
@@ -190,6 +200,7 @@ export async function planProductImport(
   summary.updated = products.filter((p) => p.existing && p.changed).length
   summary.unchanged = products.filter((p) => !p.changed).length
   summary.categoriesCreated = newCategories.size
+  summary.rowsWithErrors = new Set(errors.map((e) => e.row)).size
   return { errors, summary, products, categories, newCategories: [...newCategories.values()] }
 }
 

@@ -4,7 +4,7 @@ import type { CategoryRow } from '../../db/schema/categories.ts'
 import type { ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
 import { createProductSchema } from '../catalog/catalog-schema.ts'
 import { mediaUrl } from '../shops/shop-json.ts'
-import { fromSpreadsheetSafe, spreadsheetSafe } from './csv.ts'
+import { type CsvRecord, fromSpreadsheetSafe, spreadsheetSafe } from './csv.ts'
 
 /** The product CSV columns, in export order. Documented in docs/csv.md. */
 export const PRODUCT_COLUMNS = [
@@ -27,7 +27,7 @@ const REQUIRED_COLUMNS: ProductColumn[] = ['sku', 'name', 'price']
 export type ProductInput = z.infer<typeof createProductSchema>
 
 export interface RowError {
-  /** Line of the file, the header being line 1. */
+  /** Row of the file as a spreadsheet numbers it, the header being row 1. */
   row: number
   sku: string
   column: string
@@ -45,20 +45,84 @@ export interface ProductGroup {
 type Cells = Partial<Record<ProductColumn, string>>
 
 /**
- * An amount in major units with a `.` decimal point (`19.90`, `5`) as minor units, or null for an
- * empty cell; throws a message for anything else.
+ * How a file writes decimals, decided by its separator. A comma-separated file (our export, most
+ * software in English) writes `19.90`. A semicolon-separated file comes from a spreadsheet set to
+ * a decimal comma (France, Germany, Brazil…) and writes `19,90`, maybe grouping thousands with `.`
+ * or spaces (`1.234,50`, `1 234,50`). A tab-separated file may come from either.
  */
-export function parseAmountCell(text: string, currency: string): number | null {
-  const value = text.trim()
+export type DecimalStyle = 'point' | 'comma' | 'either'
+
+/** The decimal style of a file written with `separator`. */
+export function decimalStyleOf(separator: string): DecimalStyle {
+  if (separator === ';') return 'comma'
+  if (separator === '\t') return 'either'
+  return 'point'
+}
+
+const GROUPED: Record<string, RegExp> = {
+  ' ': /^\d{1,3}(?: \d{3})+$/,
+  '.': /^\d{1,3}(?:\.\d{3})+$/,
+  ',': /^\d{1,3}(?:,\d{3})+$/,
+}
+
+/**
+ * An amount in major units as minor units, or null for an empty cell; throws a message for
+ * anything else.
+ *
+ * `point` (comma-separated files): a plain number with a `.` decimal point, `19.90` or `5`.
+ * `comma` and `either`: thousands may be grouped by `.`, `,` or spaces, and the decimal mark is
+ * the last mark when both appear (`1.234,50`, `1,234.50`) or when one mark appears once and is not
+ * followed by exactly three digits (`12,50`, `12.5`). A single mark followed by three digits is a
+ * decimal comma in a `comma` file (`1,234`, refused for a 2-decimal currency) while `.` groups
+ * thousands there (`1.234` = 1234); in an `either` file it could be read both ways and is refused,
+ * unless the currency has no decimals.
+ * @example parseAmountCell('1.234,50', 'EUR', 'comma') // 123450
+ */
+export function parseAmountCell(
+  text: string,
+  currency: string,
+  style: DecimalStyle = 'point',
+): number | null {
+  const value = text.trim().replace(/[\s\u00a0\u202f]+/g, ' ')
   if (value === '') return null
   const digits = currencyDigits(currency)
-  const match = /^(\d{1,9})(?:\.(\d+))?$/.exec(value)
-  if (!match) throw new Error(`use a plain number such as ${digits ? '19.90' : '1990'}`)
-  const fraction = match[2] ?? ''
+  const example = digits === 0 ? '1990' : style === 'comma' ? '19,90' : '19.90'
+  const plain = new Error(`use a plain number such as ${example}`)
+  let whole: string
+  let fraction: string
+  if (style === 'point') {
+    const match = /^(\d{1,9})(?:\.(\d+))?$/.exec(value)
+    if (!match?.[1]) throw plain
+    whole = match[1]
+    fraction = match[2] ?? ''
+  } else {
+    if (!/^\d(?:[\d., ]*\d)?$/.test(value)) throw plain
+    const last = Math.max(value.lastIndexOf('.'), value.lastIndexOf(','))
+    const mark = last < 0 ? '' : value.charAt(last)
+    let decimal = false
+    if (mark !== '' && value.split(mark).length === 2) {
+      const other = mark === '.' ? ',' : '.'
+      if (value.includes(other) || value.length - last - 1 !== 3) decimal = true
+      else if (style === 'comma') decimal = mark === ','
+      else if (digits > 0) {
+        const thousands = value.replace(mark, '')
+        throw new Error(
+          `"${value}" could mean ${thousands} or a decimal: write ${thousands} without a thousands separator, or the price with ${digits} decimal${digits === 1 ? '' : 's'}`,
+        )
+      }
+    }
+    whole = decimal ? value.slice(0, last) : value
+    fraction = decimal ? value.slice(last + 1) : ''
+    const groups = [' ', '.', ','].filter((g) => whole.includes(g))
+    const group = groups[0]
+    if (groups.length > 1 || (group && !GROUPED[group]?.test(whole))) throw plain
+    if (group) whole = whole.split(group).join('')
+    if (!/^\d{1,9}$/.test(whole) || !/^\d*$/.test(fraction)) throw plain
+  }
   if (fraction.length > digits) {
     throw new Error(`${currency} has ${digits} decimal${digits === 1 ? '' : 's'} at most`)
   }
-  return Number(`${match[1]}${fraction.padEnd(digits, '0')}`)
+  return Number(`${whole}${fraction.padEnd(digits, '0')}`)
 }
 
 function parseStock(text: string): number | null {
@@ -145,21 +209,28 @@ const VARIANT_FIELD_COLUMN: Record<string, ProductColumn> = {
  * there is none. Database checks (SKUs of other products, images) come after.
  */
 export function readProductRows(
-  rows: string[][],
-  currency: string,
+  records: CsvRecord[],
+  options: { currency: string; decimals: DecimalStyle },
 ): { groups: ProductGroup[]; errors: RowError[] } {
+  const { currency, decimals } = options
+  const amount = (text: string) => parseAmountCell(text, currency, decimals)
   const errors: RowError[] = []
-  const [header, ...data] = rows
+  const [header, ...data] = records
   if (!header)
     return { groups: [], errors: [{ row: 1, sku: '', column: '', message: 'The file is empty' }] }
-  const columns = header.map((h) => h.trim().toLowerCase())
+  const columns = header.cells.map((h) => h.trim().toLowerCase())
   for (const name of columns) {
     if (!(PRODUCT_COLUMNS as readonly string[]).includes(name))
-      errors.push({ row: 1, sku: '', column: name, message: `Unknown column "${name}"` })
+      errors.push({ row: header.row, sku: '', column: name, message: `Unknown column "${name}"` })
   }
   for (const name of REQUIRED_COLUMNS) {
     if (!columns.includes(name))
-      errors.push({ row: 1, sku: '', column: name, message: `The column "${name}" is missing` })
+      errors.push({
+        row: header.row,
+        sku: '',
+        column: name,
+        message: `The column "${name}" is missing`,
+      })
   }
   if (errors.length > 0) return { groups: [], errors }
 
@@ -176,8 +247,7 @@ export function readProductRows(
   const seenSkus = new Map<string, number>()
   const variantRows: { line: number; cells: Cells }[] = []
 
-  for (const [index, row] of data.entries()) {
-    const line = index + 2
+  for (const { row: line, cells: row } of data) {
     const cells = cellsOf(row)
     const sku = (cells.sku ?? '').trim()
     const fail = (column: string, message: string) =>
@@ -205,7 +275,7 @@ export function readProductRows(
         return fallback
       }
     }
-    const price = read('price', (t) => parseAmountCell(t, currency), null)
+    const price = read('price', amount, null)
     if (price === null && !broken) {
       broken = true
       fail('price', 'The price is required')
@@ -220,7 +290,7 @@ export function readProductRows(
       name: cells.name ?? '',
       description: (cells.description ?? '').trim(),
       price: price ?? 0,
-      compareAtPrice: read('compare_at_price', (t) => parseAmountCell(t, currency), null),
+      compareAtPrice: read('compare_at_price', amount, null),
       stock: read('stock', parseStock, null),
       active: read('active', parseActive, true),
       options: read('options', parseOptions, []),
@@ -259,8 +329,8 @@ export function readProductRows(
     const variant = {
       sku,
       options: read('variant_options', parseVariantOptions, {}),
-      price: read('price', (t) => parseAmountCell(t, currency), null),
-      compareAtPrice: read('compare_at_price', (t) => parseAmountCell(t, currency), null),
+      price: read('price', amount, null),
+      compareAtPrice: read('compare_at_price', amount, null),
       stock: read('stock', parseStock, null),
       active: read('active', parseActive, true),
     }

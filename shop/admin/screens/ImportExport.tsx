@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
 import { ApiError, shopPath, uploadWithProgress } from '../api.ts'
 import { FormError } from '../components/Field.tsx'
-import { t } from '../i18n.ts'
+import { locale, t } from '../i18n.ts'
 
 interface RowError {
   row: number
@@ -10,7 +10,9 @@ interface RowError {
   message: string
 }
 interface Summary {
+  separator: ',' | ';' | '\t'
   rows: number
+  rowsWithErrors: number
   products: number
   variants: number
   created: number
@@ -22,9 +24,35 @@ interface Summary {
 type Phase =
   | { kind: 'idle' }
   | { kind: 'working'; label: string; progress: number }
-  | { kind: 'invalid'; errors: RowError[]; errorCount: number }
+  | { kind: 'invalid'; summary: Summary; errors: RowError[]; errorCount: number }
   | { kind: 'done'; summary: Summary }
   | { kind: 'failed'; message: string }
+
+type CountKey = 'importRefused' | 'importCreated' | 'importUpdated' | 'importUnchanged'
+
+/**
+ * A count in words in the admin's language, with the plural form its rules pick
+ * (`1 row needs fixing`, `2 rows need fixing`; French counts 0 and 1 as singular).
+ */
+export function countText(key: CountKey, n: number): string {
+  const form = new Intl.PluralRules(locale.value).select(n) === 'one' ? 'one' : 'other'
+  return t(`${key}_${form}`, { n: new Intl.NumberFormat(locale.value).format(n) })
+}
+
+/** What an import did, in words: `Imported: 1 new, 2 updated, 0 unchanged.` */
+export function importDoneText(summary: Pick<Summary, 'created' | 'updated' | 'unchanged'>) {
+  return t('importDone', {
+    created: countText('importCreated', summary.created),
+    updated: countText('importUpdated', summary.updated),
+    unchanged: countText('importUnchanged', summary.unchanged),
+  })
+}
+
+const READ_AS = {
+  ',': 'importReadAs_comma',
+  ';': 'importReadAs_semicolon',
+  '\t': 'importReadAs_tab',
+} as const
 
 /** Product CSV import (checked first, then all or nothing) and the CSV and Meta feed exports. */
 export function ImportExport({ slug }: { slug: string }) {
@@ -37,6 +65,7 @@ export function ImportExport({ slug }: { slug: string }) {
       setPhase({ kind: 'working', label: t('checkingFile'), progress: 0 })
       const check = await uploadWithProgress<{
         valid: boolean
+        summary: Summary
         errors: RowError[]
         errorCount: number
       }>(
@@ -46,7 +75,12 @@ export function ImportExport({ slug }: { slug: string }) {
         'text/csv',
       )
       if (!check.valid)
-        return setPhase({ kind: 'invalid', errors: check.errors, errorCount: check.errorCount })
+        return setPhase({
+          kind: 'invalid',
+          summary: check.summary,
+          errors: check.errors,
+          errorCount: check.errorCount,
+        })
       setPhase({ kind: 'working', label: t('importing'), progress: 0.5 })
       const summary = await uploadWithProgress<Summary>(
         shopPath(slug, '/products/import'),
@@ -96,14 +130,18 @@ export function ImportExport({ slug }: { slug: string }) {
         )}
         {phase.kind === 'failed' && <FormError error={phase.message} />}
         {phase.kind === 'done' && (
-          <p class="ok" role="status">
-            {t('importDone', phase.summary as unknown as Record<string, number>)}
-          </p>
+          <div role="status">
+            <p class="ok">{importDoneText(phase.summary)}</p>
+            <p class="muted small">{t(READ_AS[phase.summary.separator])}</p>
+          </div>
         )}
         {phase.kind === 'invalid' && (
           <div role="alert">
-            <p class="form-error">
-              {t('importRefused', { n: new Set(phase.errors.map((e) => e.row)).size })}
+            <p class="form-error">{countText('importRefused', phase.summary.rowsWithErrors)}</p>
+            <p class="muted small">
+              {t(READ_AS[phase.summary.separator])}
+              {phase.errorCount > phase.errors.length &&
+                ` ${t('importMoreErrors', { shown: phase.errors.length, total: phase.errorCount })}`}
             </p>
             <div class="table-wrap row-errors">
               <table>
