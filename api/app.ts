@@ -16,6 +16,7 @@ import { securityHeaders } from './middleware/security-headers.ts'
 import { refuseBadUrlText } from './middleware/url-text.ts'
 import { orderRoutes } from './orders/orders.routes.ts'
 import { shopRoutes } from './shops/shops.routes.ts'
+import { pageMissResponse } from './storefront/instance-pages.tsx'
 import { storefrontRoutes } from './storefront/storefront.routes.ts'
 import { whatsappInboxRoutes } from './whatsapp/inbox.routes.ts'
 import { whatsappWebhookRoutes } from './whatsapp/webhook.routes.ts'
@@ -53,7 +54,10 @@ export function createApp(options: CreateAppOptions) {
     return limitBody(MB)(c, next)
   })
   app.onError(handleError)
-  app.notFound((c) => handleError(new AppError(404, 'not_found', 'Not found'), c))
+  // A page nobody serves gets the HTML 404 (or loses its trailing slash); the API keeps JSON.
+  app.notFound(
+    (c) => pageMissResponse(c) ?? handleError(new AppError(404, 'not_found', 'Not found'), c),
+  )
 
   app.get('/healthz', async (c) => {
     try {

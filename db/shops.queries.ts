@@ -22,6 +22,21 @@ export function findPublishedShop(db: DbOrTrx, slug: string) {
     .executeTakeFirst()
 }
 
+/**
+ * The first `limit` published shops by name, with their public fields only: the instance's home
+ * lists them.
+ */
+export function listPublishedShops(db: DbOrTrx, limit: number) {
+  return db
+    .selectFrom('shops')
+    .select(['slug', 'name', 'description'])
+    .where('published', '=', true)
+    .orderBy('name')
+    .orderBy('slug')
+    .limit(limit)
+    .execute()
+}
+
 /** The merchant's shops, oldest first. */
 export function listMerchantShops(db: DbOrTrx, merchantId: string) {
   return db

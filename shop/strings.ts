@@ -597,3 +597,117 @@ const STRINGS: Record<SupportedLocale, ShopStrings> = { en, fr, es, it, pt, de, 
 export function shopStrings(locale: string): ShopStrings {
   return STRINGS[pickLocale(locale, 'en')]
 }
+
+/** Words of the pages that belong to the instance rather than a shop: its home and the 404. */
+export interface InstanceStrings {
+  notFoundTitle: string
+  notFoundText: string
+  /** A link to an order that does not exist (mistyped, or cut when it was shared). */
+  orderNotFoundText: string
+  /** `{shop}` is the shop's name. */
+  backToShop: string
+  goHome: string
+  homeTitle: string
+  homeIntro: string
+  welcomeTitle: string
+  noShopsText: string
+  openAdmin: string
+}
+
+const INSTANCE_STRINGS: Record<SupportedLocale, InstanceStrings> = {
+  en: {
+    notFoundTitle: 'Page not found',
+    notFoundText: 'This link is mistyped, or the page no longer exists.',
+    orderNotFoundText:
+      'We cannot find this order. Check that the link is complete, or ask the shop on WhatsApp.',
+    backToShop: 'Back to {shop}',
+    goHome: 'Go to the home page',
+    homeTitle: 'Shops',
+    homeIntro: 'Choose a shop to browse its catalog and order on WhatsApp.',
+    welcomeTitle: 'Welcome to Chatcart',
+    noShopsText: 'No shop is open here yet.',
+    openAdmin: 'Open the admin to create one',
+  },
+  fr: {
+    notFoundTitle: 'Page introuvable',
+    notFoundText: 'Ce lien est mal saisi, ou la page n’existe plus.',
+    orderNotFoundText:
+      'Nous ne trouvons pas cette commande. Vérifiez que le lien est complet, ou demandez à la boutique sur WhatsApp.',
+    backToShop: 'Retour à {shop}',
+    goHome: 'Aller à l’accueil',
+    homeTitle: 'Boutiques',
+    homeIntro: 'Choisissez une boutique pour voir son catalogue et commander sur WhatsApp.',
+    welcomeTitle: 'Bienvenue sur Chatcart',
+    noShopsText: 'Aucune boutique n’est encore ouverte ici.',
+    openAdmin: 'Ouvrir l’administration pour en créer une',
+  },
+  es: {
+    notFoundTitle: 'Página no encontrada',
+    notFoundText: 'Este enlace está mal escrito o la página ya no existe.',
+    orderNotFoundText:
+      'No encontramos este pedido. Comprueba que el enlace esté completo o pregunta a la tienda por WhatsApp.',
+    backToShop: 'Volver a {shop}',
+    goHome: 'Ir a la página de inicio',
+    homeTitle: 'Tiendas',
+    homeIntro: 'Elige una tienda para ver su catálogo y pedir por WhatsApp.',
+    welcomeTitle: 'Bienvenido a Chatcart',
+    noShopsText: 'Todavía no hay ninguna tienda abierta aquí.',
+    openAdmin: 'Abre la administración para crear una',
+  },
+  it: {
+    notFoundTitle: 'Pagina non trovata',
+    notFoundText: 'Questo link è scritto male oppure la pagina non esiste più.',
+    orderNotFoundText:
+      'Non troviamo questo ordine. Controlla che il link sia completo o chiedi al negozio su WhatsApp.',
+    backToShop: 'Torna a {shop}',
+    goHome: 'Vai alla pagina iniziale',
+    homeTitle: 'Negozi',
+    homeIntro: 'Scegli un negozio per sfogliare il catalogo e ordinare su WhatsApp.',
+    welcomeTitle: 'Benvenuto su Chatcart',
+    noShopsText: 'Qui non c’è ancora nessun negozio aperto.',
+    openAdmin: 'Apri l’amministrazione per crearne uno',
+  },
+  pt: {
+    notFoundTitle: 'Página não encontrada',
+    notFoundText: 'Este link está digitado errado ou a página não existe mais.',
+    orderNotFoundText:
+      'Não encontramos este pedido. Verifique se o link está completo ou pergunte à loja no WhatsApp.',
+    backToShop: 'Voltar para {shop}',
+    goHome: 'Ir para a página inicial',
+    homeTitle: 'Lojas',
+    homeIntro: 'Escolha uma loja para ver o catálogo e pedir pelo WhatsApp.',
+    welcomeTitle: 'Bem-vindo ao Chatcart',
+    noShopsText: 'Ainda não há nenhuma loja aberta aqui.',
+    openAdmin: 'Abra a administração para criar uma',
+  },
+  de: {
+    notFoundTitle: 'Seite nicht gefunden',
+    notFoundText: 'Dieser Link ist falsch geschrieben, oder die Seite gibt es nicht mehr.',
+    orderNotFoundText:
+      'Wir finden diese Bestellung nicht. Prüfen Sie, ob der Link vollständig ist, oder fragen Sie den Shop auf WhatsApp.',
+    backToShop: 'Zurück zu {shop}',
+    goHome: 'Zur Startseite',
+    homeTitle: 'Shops',
+    homeIntro: 'Wählen Sie einen Shop, um den Katalog zu sehen und auf WhatsApp zu bestellen.',
+    welcomeTitle: 'Willkommen bei Chatcart',
+    noShopsText: 'Hier ist noch kein Shop geöffnet.',
+    openAdmin: 'Zur Verwaltung, um einen zu erstellen',
+  },
+  ar: {
+    notFoundTitle: 'الصفحة غير موجودة',
+    notFoundText: 'هذا الرابط مكتوب بشكل خاطئ، أو أن الصفحة لم تعد موجودة.',
+    orderNotFoundText: 'لم نعثر على هذا الطلب. تأكد من أن الرابط كامل، أو اسأل المتجر عبر واتساب.',
+    backToShop: 'العودة إلى {shop}',
+    goHome: 'الذهاب إلى الصفحة الرئيسية',
+    homeTitle: 'المتاجر',
+    homeIntro: 'اختر متجرًا لتصفح منتجاته والطلب عبر واتساب.',
+    welcomeTitle: 'مرحبًا بك في Chatcart',
+    noShopsText: 'لا يوجد أي متجر مفتوح هنا بعد.',
+    openAdmin: 'افتح لوحة الإدارة لإنشاء متجر',
+  },
+}
+
+/** The instance pages' words for a locale (the closest supported language, else English). */
+export function instanceStrings(locale: string): InstanceStrings {
+  return INSTANCE_STRINGS[pickLocale(locale, 'en')]
+}

@@ -12,12 +12,13 @@ import {
   readProductWindow,
   readSearchText,
 } from '../catalog/catalog-page.ts'
-import type { PublicCatalogCache } from '../catalog/public-catalog-cache.ts'
+import type { PublicCatalogCache, RenderedCatalog } from '../catalog/public-catalog-cache.ts'
 import { publicProductJson } from '../catalog/public-catalog-json.ts'
 import { type PublicCatalogRequest, publicCatalogPage } from '../catalog/public-catalog-page.ts'
-import { notFound } from '../errors.ts'
+import { handleError, notFound } from '../errors.ts'
 import { pageSecurityPolicy } from '../static/content-security-policy.ts'
 import { serveDistFile } from '../static/serve-dist.ts'
+import { homePageResponse, PageNotFound, pageNotFoundResponse } from './instance-pages.tsx'
 import { renderOrderPage, renderProductPage, renderStorefront } from './pages.tsx'
 
 const TOKEN = /^[A-Za-z0-9_-]{22,64}$/
@@ -35,6 +36,11 @@ function xmlEscape(text: string): string {
 export function storefrontRoutes(cache: PublicCatalogCache) {
   const routes = new Hono<AppEnv>()
 
+  // Misses of pages are small HTML pages; everything else keeps the app's JSON errors.
+  routes.onError((err, c) =>
+    err instanceof PageNotFound ? pageNotFoundResponse(c, err.miss) : handleError(err, c),
+  )
+
   /** The shop's catalog head and first page from the shared per-process copy; 404 if unknown. */
   async function cachedCatalog(c: Context<AppEnv>) {
     const slug = c.req.param('slug') ?? ''
@@ -44,6 +50,36 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
     if (!rendered) throw notFound('Shop')
     return rendered
   }
+
+  /**
+   * The page's shop, or: a 301 to the same page under the shop's own (lower-case) address when
+   * the slug was typed in capitals, or the HTML 404 when there is no such shop.
+   */
+  async function shopForPage(c: Context<AppEnv>) {
+    const slug = c.req.param('slug') ?? ''
+    const rendered = SLUG.test(slug)
+      ? await cache.get(c.var.db, slug, c.var.config.publicUrl)
+      : undefined
+    if (rendered) return { rendered }
+    // Stored slugs are lower-case, so a case-insensitive match is the lower-cased slug.
+    const lower = slug.toLowerCase()
+    if (lower !== slug && SLUG.test(lower)) {
+      const canonical = await cache.get(c.var.db, lower, c.var.config.publicUrl)
+      if (canonical) {
+        const rest = c.req.path.slice(slug.length + 1)
+        return { redirect: permanentRedirect(c, `/${lower}${rest}`) }
+      }
+    }
+    throw new PageNotFound({ kind: 'page' })
+  }
+
+  /** A 301 to `path` with the request's query string kept. */
+  function permanentRedirect(c: Context<AppEnv>, path: string) {
+    c.header('Cache-Control', 'public, max-age=3600')
+    return c.redirect(`${path}${new URL(c.req.url).search}`, 301)
+  }
+
+  routes.get('/', homePageResponse)
 
   routes.get('/robots.txt', (c) => {
     c.header('Cache-Control', 'public, max-age=3600')
@@ -61,7 +97,7 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
   routes.get('/o/:token', compress(), async (c) => {
     const token = c.req.param('token')
     const order = TOKEN.test(token) ? await findPublicOrder(c.var.db, token) : undefined
-    if (!order) throw notFound('Order')
+    if (!order) throw new PageNotFound({ kind: 'order' })
     const items = await listOrderItems(c.var.db, order.id)
     const whatsappUrl = buildWhatsAppUrl(order.shop_phone, order.message)
     const qrSvg = await QRCode.toString(whatsappUrl, {
@@ -165,13 +201,22 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
   })
 
   routes.get('/:slug/p/:product', compress(), async (c) => {
-    const rendered = await cachedCatalog(c)
-    const slug = c.req.param('product')
-    // The first page is in memory; a product further on is one indexed query away.
-    const cached = rendered.catalog.products.find((p) => p.slug === slug)
-    const row = cached ? undefined : await findPublicProduct(c.var.db, rendered.shopId, slug)
-    const product = cached ?? (row && publicProductJson(row, c.var.config.publicUrl))
-    if (!product) throw notFound('Product')
+    const found = await shopForPage(c)
+    if (found.redirect) return found.redirect
+    const { rendered } = found
+    const typed = c.req.param('product')
+    const product = await findProductForPage(c, rendered, typed)
+    if (!product) {
+      const { shop } = rendered.catalog
+      throw new PageNotFound({
+        kind: 'page',
+        locale: shop.locale,
+        back: { href: `/${shop.slug}`, shopName: shop.name },
+      })
+    }
+    if (product.slug !== typed) {
+      return permanentRedirect(c, `/${rendered.catalog.shop.slug}/p/${product.slug}`)
+    }
     c.header('Cache-Control', 'public, max-age=30')
     c.header(
       'Content-Security-Policy',
@@ -189,7 +234,9 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
       categoryId: readCategoryId(query.category, 'category'),
       window: readProductWindow(query, PUBLIC_PAGE_SIZE),
     }
-    const rendered = await cachedCatalog(c)
+    const found = await shopForPage(c)
+    if (found.redirect) return found.redirect
+    const { rendered } = found
     const page = await publicCatalogPage(c.var.db, rendered, request, c.var.config.publicUrl)
     c.header('Cache-Control', 'public, max-age=30')
     c.header(
@@ -209,4 +256,20 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
   })
 
   return routes
+}
+
+/** The product by its slug, else by its lower-cased slug (stored slugs are lower-case). */
+async function findProductForPage(
+  c: Context<AppEnv>,
+  rendered: RenderedCatalog,
+  typed: string,
+): Promise<RenderedCatalog['catalog']['products'][number] | undefined> {
+  for (const slug of new Set([typed, typed.toLowerCase()])) {
+    // The first page is in memory; a product further on is one indexed query away.
+    const cached = rendered.catalog.products.find((p) => p.slug === slug)
+    if (cached) return cached
+    const row = await findPublicProduct(c.var.db, rendered.shopId, slug)
+    if (row) return publicProductJson(row, c.var.config.publicUrl)
+  }
+  return undefined
 }

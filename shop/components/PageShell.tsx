@@ -5,7 +5,8 @@ import type { ShopClientData } from '../page-data.ts'
 export interface PageMeta {
   title: string
   description: string
-  canonical: string
+  /** Absent on pages that have no address of their own (a 404). */
+  canonical?: string | undefined
   siteName: string
   type: 'website' | 'product'
   image?: { url: string; width?: number; height?: number; alt: string } | undefined
@@ -43,7 +44,7 @@ export function PageShell(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{meta.title}</title>
         <meta name="description" content={meta.description} />
-        <link rel="canonical" href={meta.canonical} />
+        {meta.canonical && <link rel="canonical" href={meta.canonical} />}
         {meta.prev && <link rel="prev" href={meta.prev} />}
         {meta.next && <link rel="next" href={meta.next} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
@@ -53,7 +54,7 @@ export function PageShell(props: {
         <meta property="og:site_name" content={meta.siteName} />
         <meta property="og:title" content={meta.title} />
         <meta property="og:description" content={meta.description} />
-        <meta property="og:url" content={meta.canonical} />
+        {meta.canonical && <meta property="og:url" content={meta.canonical} />}
         {meta.image && <meta property="og:image" content={meta.image.url} />}
         {meta.image?.width && <meta property="og:image:width" content={String(meta.image.width)} />}
         {meta.image?.height && (
