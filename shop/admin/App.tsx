@@ -5,6 +5,7 @@ import { Loading } from './components/States.tsx'
 import { lazyScreen } from './lazy.ts'
 import { adminSegments, currentPath, navigate, shopUrl } from './router.ts'
 import { Login } from './screens/Login.tsx'
+import { ForgotPassword, ResetPassword } from './screens/PasswordReset.tsx'
 import { Wizard } from './screens/Wizard.tsx'
 import { activeSlug, me, shops } from './state.ts'
 
@@ -72,11 +73,15 @@ export function App() {
   }, [first])
 
   let screen: preact.ComponentChildren
-  if (user === undefined) screen = <Loading />
+  // A reset link works in any browser, signed in or not.
+  if (first === 'login' && rest[0] === 'reset') screen = <ResetPassword />
+  else if (user === undefined) screen = <Loading />
   else if (user === null) {
     screen =
       first === 'signup' ? (
         <Login mode="signup" />
+      ) : first === 'login' && rest[0] === 'forgot' ? (
+        <ForgotPassword />
       ) : first === 'login' ? (
         <Login mode="login" />
       ) : (

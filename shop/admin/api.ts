@@ -70,6 +70,16 @@ export const api = {
   del: <T>(path: string) => request<T>('DELETE', path),
 }
 
+/** Asks for a password-reset link by e-mail; `mail` is false when this instance sends none. */
+export function requestPasswordReset(email: string, locale: string) {
+  return api.post<{ mail: boolean }>('/api/auth/password-reset', { email, locale })
+}
+
+/** Sets a new password with a reset link's token; answers with the merchant, now signed in. */
+export function confirmPasswordReset(token: string, password: string) {
+  return api.post<Me>('/api/auth/password-reset/confirm', { token, password })
+}
+
 /**
  * Uploads a body with progress (fetch cannot report upload progress). Resolves with the parsed
  * JSON answer, or rejects with an `ApiError` carrying the server's error body in `details`.

@@ -88,6 +88,11 @@ export function Login({ mode }: { mode: 'login' | 'signup' }) {
               error={errors.password}
               hint={signup ? t('passwordHint') : undefined}
             />
+            {!signup && (
+              <p class="forgot">
+                <Link href="/admin/login/forgot">{t('forgotPassword')}</Link>
+              </p>
+            )}
             <button type="submit" class="primary wide" disabled={busy}>
               {busy ? t('wait') : signup ? t('createAccount') : t('logIn')}
             </button>
