@@ -32,7 +32,6 @@ import { pickLocale, SUPPORTED_LOCALES } from './locale.ts'
 import { formatMoney, parseMoney } from './money.ts'
 import { findOrderCodeMatches, normalizeOrderCode } from './order-code.ts'
 import { ORDER_MESSAGE_STRINGS, type OrderMessageStrings } from './order-message-strings.ts'
-import { normalizePhone } from './phone.ts'
 
 /** One item line of an order message; `lineTotal` in minor units. */
 export type OrderMessageItem = { name: string; quantity: number; lineTotal: number }
@@ -210,9 +209,18 @@ function renderOrderMessage(
     .join('\n\n')
 }
 
-/** A phone number as digits without `+` (WhatsApp.md §1.4: a literal `+` may turn into a space). */
+/**
+ * A phone number's digits without `+` (WhatsApp.md §1.4: a literal `+` may turn into a space)
+ * nor the `00` exit prefix. The server stores numbers already normalised; this module stays free
+ * of phone metadata because the widget and the storefront load it too.
+ */
+function phoneDigits(phone: string): string {
+  return phone.replace(/\D/g, '').replace(/^00/, '')
+}
+
+/** A typed number as digits; anything else as typed, on one line and without `+`. */
 function printablePhone(phone: string): string {
-  return normalizePhone(phone) ?? toLine(phone).replace(/\+/g, '')
+  return /^[+\d\s./()-]+$/.test(phone) ? phoneDigits(phone) : toLine(phone).replace(/\+/g, '')
 }
 
 /**
@@ -233,12 +241,12 @@ export function formatOrderMessage(input: OrderMessageInput): string {
 /**
  * A click-to-chat link: `https://wa.me/<digits>?text=<encodeURIComponent(text)>`, or the
  * share form `https://wa.me/?text=…` without a phone. The phone may be typed in any format
- * (`+33 6 12…`); a number {@link normalizePhone} rejects keeps just its digits.
+ * (`+33 6 12…`): only its digits are kept.
  *
  * @example buildWhatsAppUrl('+33 6 12 34 56 78', 'Hi & bye') // 'https://wa.me/33612345678?text=Hi%20%26%20bye'
  */
 export function buildWhatsAppUrl(phone: string | null, text: string): string {
-  const digits = phone === null ? '' : (normalizePhone(phone) ?? phone.replace(/\D/g, ''))
+  const digits = phone === null ? '' : phoneDigits(phone)
   // encodeURIComponent throws on lone surrogates; replace them rather than fail a checkout.
   return `https://wa.me/${digits}?text=${encodeURIComponent(text.replace(LONE_SURROGATES, '\ufffd'))}`
 }

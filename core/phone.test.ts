@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { normalizePhone, phoneVariants } from './phone.ts'
+import { callingCode, formatPhone, normalizePhone, phoneRegion, phoneVariants } from './phone.ts'
 
 describe('normalizePhone', () => {
   it('should strip the plus and spaces', () => {
@@ -45,11 +45,33 @@ describe('normalizePhone', () => {
     expect(normalizePhone('++33612345678')).toBeNull()
   })
 
-  it('should reject fewer than 8 or more than 15 digits', () => {
-    expect(normalizePhone('+1234567')).toBeNull()
-    expect(normalizePhone('+12345678')).toBe('12345678')
-    expect(normalizePhone('+123456789012345')).toBe('123456789012345')
+  it('should reject lengths impossible for the country', () => {
+    expect(normalizePhone('+33 6 12 34 56')).toBeNull()
+    expect(normalizePhone('+33 6 12 34 56 78 90')).toBeNull()
     expect(normalizePhone('+1234567890123456')).toBeNull()
+    // No country has calling code 999.
+    expect(normalizePhone('+999 1234 5678')).toBeNull()
+  })
+
+  it('should read national numbers in the given country', () => {
+    expect(normalizePhone('06 12 34 56 78', 'FR')).toBe('33612345678')
+    expect(normalizePhone('090-1234-5678', 'JP')).toBe('819012345678')
+    expect(normalizePhone('(11) 98765-4321', 'BR')).toBe('5511987654321')
+    expect(normalizePhone('07700 900123', 'gb')).toBe('447700900123')
+    // Italy keeps the leading zero of a landline.
+    expect(normalizePhone('06 1234 5678', 'IT')).toBe('390612345678')
+    expect(normalizePhone('٠٦ ١٢ ٣٤ ٥٦ ٧٨', 'FR')).toBe('33612345678')
+  })
+
+  it('should let a number with its own country code win over the given country', () => {
+    expect(normalizePhone('+81 90 1234 5678', 'FR')).toBe('819012345678')
+    expect(normalizePhone('0044 7700 900123', 'FR')).toBe('447700900123')
+    expect(normalizePhone('33612345678', 'FR')).toBe('33612345678')
+  })
+
+  it('should refuse an unknown country rather than guess', () => {
+    expect(normalizePhone('06 12 34 56 78', 'XX')).toBeNull()
+    expect(normalizePhone('06 12 34 56 78', '')).toBeNull()
   })
 
   it('should reject empty input and a zero after the exit prefix', () => {
@@ -119,5 +141,21 @@ describe('phoneVariants', () => {
         },
       ),
     )
+  })
+})
+
+describe('formatPhone, phoneRegion and callingCode', () => {
+  it('should write a stored number as people read it', () => {
+    expect(formatPhone('33612345678')).toBe('+33 6 12 34 56 78')
+    expect(formatPhone('819012345678')).toBe('+81 90 1234 5678')
+    expect(formatPhone('5511987654321')).toBe('+55 11 98765 4321')
+  })
+
+  it('should tell the country of a number, and the calling code of a country', () => {
+    expect(phoneRegion('33612345678')).toBe('FR')
+    expect(phoneRegion('5511987654321')).toBe('BR')
+    expect(phoneRegion(null)).toBeUndefined()
+    expect(callingCode('JP')).toBe('81')
+    expect(callingCode('XX')).toBeUndefined()
   })
 })

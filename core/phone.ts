@@ -1,11 +1,21 @@
 /**
  * Phone numbers as WhatsApp wants them: full international number, digits only (E.164 without
- * the `+`). See WHATSAPP.md §1.3.
+ * the `+`). See WHATSAPP.md §1.3. Parsing, lengths and formatting come from libphonenumber-js
+ * with its small metadata set; what is ours is the input rules around it and the variants
+ * WhatsApp uses for the same person.
  */
+import {
+  type CountryCode,
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/min'
 
 const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g
 /** Separators people type inside numbers: whitespace, dots, slashes, dashes, brackets. */
 const SEPARATORS = /[\s./\-\u2010-\u2015\u2212()[\]]/g
+/** What a typed number may hold: digits, separators, and a `+` only in front. */
+const TYPED_NUMBER = /^\+?[\d\s./\-\u2010-\u2015\u2212()[\]]+$/
 
 function toLatinDigits(text: string): string {
   return text.replace(ARABIC_INDIC_DIGITS, (digit) => {
@@ -14,38 +24,68 @@ function toLatinDigits(text: string): string {
   })
 }
 
+function asRegion(region: string | null | undefined): CountryCode | undefined {
+  const upper = region?.toUpperCase()
+  return upper && isSupportedCountry(upper) ? upper : undefined
+}
+
+/** The number in international digits when it is a possible number of its country. */
+function possibleDigits(text: string, region?: CountryCode): string | null {
+  const phone = parsePhoneNumberFromString(text, region)
+  return phone?.isPossible() && !phone.ext ? phone.number.slice(1) : null
+}
+
 /**
  * Normalises a typed phone number to international digits, or `null` when it cannot be one.
  *
- * Rules: separators (spaces, dots, slashes, dashes, brackets) are dropped; a leading `+` or `00`
- * exit prefix is dropped; the `(0)` that Europeans write after the country code is dropped;
- * Arabic-Indic digits are read as digits. Any other character, a `+` elsewhere, fewer than 8 or
- * more than 15 digits, or a number starting with `0` (a national trunk prefix: the country is
- * unknown) gives `null`. Digits without a prefix are taken to already start with the country code.
+ * A number written with `+` or the `00` exit prefix keeps its own country; a national number
+ * ("06 12 34 56 78") is read in `region`, the shop's country, when one is given; digits without
+ * any prefix are otherwise taken to start with the country code. Separators (spaces, dots,
+ * slashes, dashes, brackets) and the `(0)` Europeans write after the country code are ignored;
+ * Arabic-Indic digits are read as digits. Letters, extensions, a `+` anywhere but in front, and
+ * numbers whose length is impossible for their country give `null`.
  *
  * @example normalizePhone('+33 6 12 34 56 78') // '33612345678'
- * @example normalizePhone('0033 6 12 34 56 78') // '33612345678'
- * @example normalizePhone('+44 (0)7700 900123') // '447700900123'
- * @example normalizePhone('06 12 34 56 78') // null
+ * @example normalizePhone('06 12 34 56 78', 'FR') // '33612345678'
+ * @example normalizePhone('090-1234-5678', 'JP') // '819012345678'
+ * @example normalizePhone('06 12 34 56 78') // null: the country is unknown
  */
-export function normalizePhone(input: string): string | null {
-  let text = toLatinDigits(input.trim())
-  let international = false
-  if (text.startsWith('+')) {
-    international = true
-    text = text.slice(1)
-  }
-  if (international || /^00/.test(text.replace(SEPARATORS, ''))) {
+export function normalizePhone(input: string, region?: string | null): string | null {
+  const text = toLatinDigits(input.trim())
+  if (!TYPED_NUMBER.test(text)) return null
+  const digits = text.replace(SEPARATORS, '').replace(/^\+/, '')
+  if (text.startsWith('+') || digits.startsWith('00')) {
     // "+44 (0)20…": the bracketed trunk zero is not dialled from abroad.
-    text = text.replace(/\(\s*0\s*\)/, '')
+    const rest = text.replace(/^\+|^\s*00/, '').replace(/\(\s*0\s*\)/, '')
+    return possibleDigits(`+${rest.replace(SEPARATORS, '')}`)
   }
-  const digits = text.replace(SEPARATORS, '')
-  if (!/^\d+$/.test(digits)) return null
-  let national = digits
-  if (!international && national.startsWith('00')) national = national.slice(2)
-  if (national.startsWith('0')) return null
-  if (national.length < 8 || national.length > 15) return null
-  return national
+  const home = asRegion(region)
+  return (home && possibleDigits(digits, home)) || possibleDigits(`+${digits}`)
+}
+
+/**
+ * A stored number (international digits) as people read it: `+33 6 12 34 56 78`.
+ * @example formatPhone('33612345678') // '+33 6 12 34 56 78'
+ */
+export function formatPhone(digits: string): string {
+  return parsePhoneNumberFromString(`+${digits}`)?.formatInternational() ?? `+${digits}`
+}
+
+/**
+ * The country (ISO region) of a number in international digits, when it can be told.
+ * @example phoneRegion('33612345678') // 'FR'
+ */
+export function phoneRegion(digits: string | null | undefined): string | undefined {
+  return digits ? parsePhoneNumberFromString(`+${digits}`)?.country : undefined
+}
+
+/**
+ * The calling code of a country, or undefined for one the metadata does not know.
+ * @example callingCode('FR') // '33'
+ */
+export function callingCode(region: string): string | undefined {
+  const known = asRegion(region)
+  return known && getCountryCallingCode(known)
 }
 
 /**

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { localeSchema, phoneSchema } from '../shops/shop-schema.ts'
+import { normalizePhone, phoneRegion } from '../../core/phone.ts'
+import { AppError } from '../errors.ts'
+import { localeSchema } from '../shops/shop-schema.ts'
 
 /** Most lines one order may hold. */
 export const MAX_ORDER_LINES = 100
@@ -27,12 +29,12 @@ export const placeOrderSchema = z.strictObject({
   items: z.array(itemSchema).min(1, 'add at least one item').max(MAX_ORDER_LINES),
   customer: z.strictObject({
     name: z.string().trim().min(1, 'give a name').max(100),
+    // Read in the shop's country by placeOrderPhone, once the shop is known.
     phone: z
       .string()
       .max(40)
       .optional()
-      .transform((v) => (v?.trim() ? v : undefined))
-      .pipe(phoneSchema.optional()),
+      .transform((v) => v?.trim() || undefined),
     address: optionalText(500),
   }),
   shippingMethodId: z.uuid().optional(),
@@ -42,6 +44,24 @@ export const placeOrderSchema = z.strictObject({
 })
 
 export type PlaceOrderBody = z.infer<typeof placeOrderSchema>
+
+/**
+ * The checkout phone as international digits: a national number ("06 12 34 56 78") is read in
+ * the country of the shop's WhatsApp number. 400 `invalid_phone` on `customer.phone` otherwise.
+ */
+export function placeOrderPhone(typed: string | undefined, shopPhone: string): string | undefined {
+  if (typed === undefined) return undefined
+  const digits = normalizePhone(typed, phoneRegion(shopPhone))
+  if (!digits) {
+    throw new AppError(
+      400,
+      'invalid_phone',
+      'customer.phone: not a phone number of the shop’s country, nor one with its country code',
+      'customer.phone',
+    )
+  }
+  return digits
+}
 
 export const orderStatusSchema = z.enum([
   'pending',

@@ -24,7 +24,12 @@ import { rateLimit } from '../middleware/rate-limit.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { readJson, readQuery, uuidParam } from '../validate.ts'
 import { orderEventJson, ownerOrderJson, placedOrderJson, publicOrderJson } from './order-json.ts'
-import { listOrdersQuerySchema, placeOrderSchema, updateOrderSchema } from './order-schema.ts'
+import {
+  listOrdersQuerySchema,
+  placeOrderPhone,
+  placeOrderSchema,
+  updateOrderSchema,
+} from './order-schema.ts'
 import { placeOrder } from './place-order.ts'
 
 /** Where each status may go next; every status not final may also be cancelled. */
@@ -63,7 +68,9 @@ export function orderRoutes() {
     const { db, config } = c.var
     const shop = await findPublishedShop(db, c.req.param('slug'))
     if (!shop) throw notFound('Shop')
-    const input = await readJson(c, placeOrderSchema)
+    const parsed = await readJson(c, placeOrderSchema)
+    const phone = placeOrderPhone(parsed.customer.phone, shop.whatsapp_phone)
+    const input = { ...parsed, customer: { ...parsed.customer, phone } }
     const key = c.req.header('idempotency-key')
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw invalidField('Idempotency-Key', 'Use 1 to 255 visible ASCII characters')

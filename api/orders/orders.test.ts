@@ -169,6 +169,27 @@ describe.each(testEngines())('orders API (%s)', (engine) => {
       expect(res.body.message).toMatch(/12,00\s€/)
     })
 
+    it("should read a national phone number in the shop's country", async () => {
+      // The test shop's WhatsApp number is French: "06 …" is a French mobile.
+      const res = await order({
+        items: [{ sku: 'MUG', quantity: 1 }],
+        customer: { name: 'Chloé', phone: '06 12 34 56 78' },
+      })
+      expect(res.status).toBe(201)
+      const row = await testDb.db
+        .selectFrom('orders')
+        .select('customer_phone')
+        .where('id', '=', res.body.id)
+        .executeTakeFirstOrThrow()
+      expect(row.customer_phone).toBe('33612345678')
+      // A number with its own country code keeps it.
+      const abroad = await order({
+        items: [{ sku: 'MUG', quantity: 1 }],
+        customer: { name: 'Kenji', phone: '+81 90-1234-5678' },
+      })
+      expect(abroad.status).toBe(201)
+    })
+
     it('should store the order with its source, event and customer', async () => {
       const res = await order({
         items: [{ sku: 'MUG', quantity: 1 }],
@@ -330,7 +351,7 @@ describe.each(testEngines())('orders API (%s)', (engine) => {
         'a bad phone',
         () => ({ items: [{ sku: 'MUG', quantity: 1 }], customer: { name: 'Jo', phone: '06 12' } }),
         400,
-        'invalid',
+        'invalid_phone',
         'customer.phone',
       ],
       [
