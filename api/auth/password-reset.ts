@@ -65,9 +65,9 @@ const MAIL_TEXT = {
     subject: 'Réinitialisez votre mot de passe Chatcart',
     body: (url: string) =>
       `Quelqu’un (vous, espérons-le) a demandé à réinitialiser le mot de passe de votre compte Chatcart.\n\n` +
-      `Ouvrez ce lien dans les ${RESET_LINK_MINUTES} minutes pour choisir un nouveau mot de passe ; il ne sert qu’une fois :\n\n` +
+      `Ouvrez ce lien dans les ${RESET_LINK_MINUTES} minutes pour choisir un nouveau mot de passe\u00a0; il ne sert qu’une fois\u00a0:\n\n` +
       `${url}\n\n` +
-      `Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste le même.\n`,
+      `Si vous n’avez rien demandé, ignorez ce message\u00a0: votre mot de passe reste le même.\n`,
   },
 }
 
