@@ -131,6 +131,18 @@ export interface Me {
   email: string
 }
 
+export type ShopWeekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
+/** The shop's other channels, as the settings API names them. */
+export const SHOP_CHANNELS = [
+  'instagram',
+  'messenger',
+  'telegram',
+  'sms',
+  'email',
+  'phone',
+] as const
+export type ShopChannel = (typeof SHOP_CHANNELS)[number]
+
 export interface Shop {
   id: string
   slug: string
@@ -141,10 +153,17 @@ export interface Shop {
   whatsappPhoneNumberId: string | null
   currency: string
   locale: string
+  /** IANA time zone the hours and closed dates are read in. */
   timezone: string
   logoImage: string | null
   logoUrl: string | null
   address: string
+  /** Opening ranges per weekday (`{ mon: [['09:00', '12:30'], ['14:00', '19:00']] }`); null: not shown. */
+  businessHours: Partial<Record<ShopWeekday, [string, string][]>> | null
+  /** Days the shop stays closed (`YYYY-MM-DD` in its time zone). */
+  closedDates: { date: string; label?: string }[]
+  /** Other ways to reach the shop, beside WhatsApp. */
+  channels: Partial<Record<ShopChannel, string>>
   published: boolean
   /** Hours before an unsent pending order lapses and gives its stock back. */
   orderExpiryHours: number

@@ -1,10 +1,19 @@
 import { useEffect, useState } from 'preact/hooks'
 import { SUPPORTED_LOCALES } from '../../../core/locale.ts'
-import { api, type Shop, shopPath, type UploadedImage } from '../api.ts'
-import { errorsFrom, Field, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
+import {
+  api,
+  SHOP_CHANNELS,
+  type Shop,
+  type ShopChannel,
+  shopPath,
+  type UploadedImage,
+} from '../api.ts'
+import { Field, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
+import { HoursEditor, WEEK, type WeekHours } from '../components/HoursEditor.tsx'
 import { COUNTRIES, countryName, currencyCodes } from '../countries.ts'
-import { languageName, locale, t } from '../i18n.ts'
+import { languageName, locale, type StringKey, t } from '../i18n.ts'
 import { setDirty } from '../router.ts'
+import { settingsErrors } from '../settings-errors.ts'
 import { activeShop, replaceShop, toast } from '../state.ts'
 import { composePhone, splitPhone, waMeLink } from '../wizard-logic.ts'
 import { Account } from './Account.tsx'
@@ -21,6 +30,60 @@ interface Draft {
   address: string
   published: boolean
   orderExpiryHours: string
+  timezone: string
+  showHours: boolean
+  hours: WeekHours
+  closedDates: { date: string; label: string }[]
+  channels: Record<ShopChannel, string>
+}
+
+/** Every IANA time zone this browser knows, for the searchable list. */
+const TIME_ZONES: string[] = Intl.supportedValuesOf?.('timeZone') ?? []
+const deviceTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
+
+const CHANNEL_LABELS: Record<ShopChannel, StringKey> = {
+  instagram: 'channelInstagramLabel',
+  messenger: 'channelMessengerLabel',
+  telegram: 'channelTelegramLabel',
+  sms: 'channelSmsLabel',
+  email: 'channelEmailLabel',
+  phone: 'channelPhoneLabel',
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return zone !== ''
+  } catch {
+    return false
+  }
+}
+
+/** The wall-clock time now in a zone, for the hint beside the time zone. */
+function timeIn(zone: string): string {
+  if (!isTimeZone(zone)) return '–'
+  return new Intl.DateTimeFormat(locale.value, {
+    timeZone: zone,
+    weekday: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date())
+}
+
+/** Checks the browser can make before sending: both times of every range, a known time zone. */
+function draftErrors(draft: Draft): FieldErrors {
+  const errors: FieldErrors = {}
+  if (draft.showHours) {
+    for (const day of WEEK) {
+      if (draft.hours[day].some(([from, to]) => !from || !to))
+        errors[`businessHours.${day}`] = t('errTimeMissing')
+    }
+  }
+  draft.closedDates.forEach((c, i) => {
+    if (!c.date) errors[`closedDates.${i}.date`] = t('errClosedDate')
+  })
+  if (!isTimeZone(draft.timezone)) errors.timezone = t('errTimeZone')
+  return errors
 }
 
 function draftOf(shop: Shop): Draft {
@@ -36,6 +99,16 @@ function draftOf(shop: Shop): Draft {
     address: shop.address,
     published: shop.published,
     orderExpiryHours: String(shop.orderExpiryHours),
+    timezone: shop.timezone,
+    showHours: shop.businessHours !== null,
+    hours: Object.fromEntries(
+      WEEK.map((day) => [day, shop.businessHours?.[day] ?? []]),
+    ) as WeekHours,
+    closedDates: shop.closedDates.map((c) => ({ date: c.date, label: c.label ?? '' })),
+    channels: Object.fromEntries(SHOP_CHANNELS.map((c) => [c, shop.channels[c] ?? ''])) as Record<
+      ShopChannel,
+      string
+    >,
   }
 }
 
@@ -55,11 +128,14 @@ export function Settings({ slug }: { slug: string }) {
   if (!shop || !draft) return null
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch })
   const phone = composePhone(draft.dial, draft.phone)
+  const device = deviceTimeZone()
 
   const save = async (e: Event) => {
     e.preventDefault()
+    const local = draftErrors(draft)
+    setErrors(local)
+    if (Object.keys(local).length > 0) return
     setBusy(true)
-    setErrors({})
     try {
       const updated = await api.patch<Shop>(shopPath(slug), {
         name: draft.name,
@@ -71,12 +147,24 @@ export function Settings({ slug }: { slug: string }) {
         address: draft.address,
         published: draft.published,
         orderExpiryHours: Number(draft.orderExpiryHours),
+        timezone: draft.timezone,
+        businessHours: draft.showHours
+          ? Object.fromEntries(WEEK.map((day) => [day, draft.hours[day]]))
+          : null,
+        closedDates: draft.closedDates.map((c) =>
+          c.label.trim() ? { date: c.date, label: c.label.trim() } : { date: c.date },
+        ),
+        channels: Object.fromEntries(
+          SHOP_CHANNELS.flatMap((c) =>
+            draft.channels[c].trim() ? [[c, draft.channels[c].trim()]] : [],
+          ),
+        ),
       })
       replaceShop(updated)
       setDraft(draftOf(updated))
       toast(t('saved'))
     } catch (error) {
-      setErrors(errorsFrom(error))
+      setErrors(settingsErrors(error))
     } finally {
       setBusy(false)
     }
@@ -91,7 +179,7 @@ export function Settings({ slug }: { slug: string }) {
       replaceShop(await api.patch<Shop>(shopPath(slug), { logoImage: image.hash }))
       toast(t('saved'))
     } catch (error) {
-      setErrors({ logoImage: Object.values(errorsFrom(error))[0] ?? '' })
+      setErrors({ logoImage: Object.values(settingsErrors(error))[0] ?? '' })
     }
   }
 
@@ -226,6 +314,153 @@ export function Settings({ slug }: { slug: string }) {
           />
           {t('published')}
         </label>
+        <h2>{t('openingHours')}</h2>
+        <Field
+          id="s-timezone"
+          label={t('timeZone')}
+          error={errors.timezone}
+          hint={
+            <>
+              {t('timeZoneHint', { time: timeIn(draft.timezone) })}
+              {draft.timezone !== device && isTimeZone(device) && (
+                <>
+                  {' '}
+                  <button type="button" class="linkish" onClick={() => set({ timezone: device })}>
+                    {t('useDeviceTimeZone', { zone: device })}
+                  </button>
+                </>
+              )}
+            </>
+          }
+        >
+          {(describedBy, invalid) => (
+            <>
+              <input
+                id="s-timezone"
+                list="s-timezones"
+                value={draft.timezone}
+                autoComplete="off"
+                spellcheck={false}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                onInput={(e) => set({ timezone: e.currentTarget.value.trim() })}
+              />
+              <datalist id="s-timezones">
+                {TIME_ZONES.map((zone) => (
+                  <option key={zone} value={zone} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={draft.showHours}
+            onChange={(e) => set({ showHours: e.currentTarget.checked })}
+          />
+          {t('showHours')}
+        </label>
+        {draft.showHours && (
+          <>
+            <p class="hint">{t('hoursHint')}</p>
+            <HoursEditor hours={draft.hours} errors={errors} onChange={(hours) => set({ hours })} />
+            <h3 id="s-closed-title">{t('closedDates')}</h3>
+            <p class="hint" id="s-closed-hint">
+              {t('closedDatesHint')}
+            </p>
+            {draft.closedDates.length === 0 && <p class="muted">{t('noClosedDates')}</p>}
+            <ul class="closed-dates" aria-labelledby="s-closed-title">
+              {draft.closedDates.map((c, i) => {
+                const put = (patch: Partial<{ date: string; label: string }>) =>
+                  set({
+                    closedDates: draft.closedDates.map((d, j) =>
+                      j === i ? { ...d, ...patch } : d,
+                    ),
+                  })
+                return (
+                  <li key={i} class="closed-date">
+                    <Field
+                      id={`s-closed-${i}-date`}
+                      label={t('closedDate')}
+                      error={errors[`closedDates.${i}.date`] ?? errors[`closedDates.${i}`]}
+                    >
+                      {(describedBy, invalid) => (
+                        <input
+                          id={`s-closed-${i}-date`}
+                          type="date"
+                          value={c.date}
+                          aria-describedby={describedBy}
+                          aria-invalid={invalid || undefined}
+                          onInput={(e) => put({ date: e.currentTarget.value })}
+                        />
+                      )}
+                    </Field>
+                    <TextField
+                      id={`s-closed-${i}-label`}
+                      label={t('closedDateReason')}
+                      value={c.label}
+                      maxLength={100}
+                      onValue={(label) => put({ label })}
+                      error={errors[`closedDates.${i}.label`]}
+                    />
+                    <button
+                      type="button"
+                      class="secondary small closed-remove"
+                      aria-label={t('removeClosedDate', { date: c.date || String(i + 1) })}
+                      onClick={() =>
+                        set({ closedDates: draft.closedDates.filter((_, j) => j !== i) })
+                      }
+                    >
+                      {t('removeRange')}
+                    </button>
+                  </li>
+                )
+              })}
+            </ul>
+            {errors.closedDates && (
+              <p class="error" role="alert">
+                {errors.closedDates}
+              </p>
+            )}
+            <div class="actions">
+              <button
+                type="button"
+                class="secondary small"
+                disabled={draft.closedDates.length >= 100}
+                aria-describedby="s-closed-hint"
+                onClick={() =>
+                  set({ closedDates: [...draft.closedDates, { date: '', label: '' }] })
+                }
+              >
+                {t('addClosedDate')}
+              </button>
+            </div>
+          </>
+        )}
+        <h2>{t('otherChannels')}</h2>
+        <p class="hint">{t('otherChannelsHint')}</p>
+        <div class="row channel-fields">
+          {SHOP_CHANNELS.map((channel) => (
+            <TextField
+              key={channel}
+              id={`s-channel-${channel}`}
+              label={t(CHANNEL_LABELS[channel])}
+              type={
+                channel === 'email'
+                  ? 'email'
+                  : channel === 'sms' || channel === 'phone'
+                    ? 'tel'
+                    : 'text'
+              }
+              autoComplete="off"
+              maxLength={200}
+              value={draft.channels[channel]}
+              onValue={(value) => set({ channels: { ...draft.channels, [channel]: value } })}
+              error={errors[`channels.${channel}`]}
+            />
+          ))}
+        </div>
         <div class="actions">
           <button type="submit" class="primary" disabled={busy || !dirty}>
             {busy ? t('wait') : t('save')}
