@@ -16,6 +16,7 @@ import { securityHeaders } from './middleware/security-headers.ts'
 import { refuseBadUrlText } from './middleware/url-text.ts'
 import { orderRoutes } from './orders/orders.routes.ts'
 import { shopRoutes } from './shops/shops.routes.ts'
+import { slugSuggestionRoutes } from './shops/slug-suggestion.routes.ts'
 import { pageMissResponse } from './storefront/instance-pages.tsx'
 import { storefrontRoutes } from './storefront/storefront.routes.ts'
 import { whatsappInboxRoutes } from './whatsapp/inbox.routes.ts'
@@ -76,6 +77,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', catalogRoutes(catalogCache))
   // After the catalog, whose middleware forgets a shop's cached catalog when its settings change.
   app.route('/', shopRoutes())
+  app.route('/', slugSuggestionRoutes())
   app.route('/', mediaRoutes())
   app.route('/', orderRoutes())
   app.route('/', widgetRoutes())

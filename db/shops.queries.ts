@@ -54,6 +54,13 @@ export async function isSlugTaken(db: DbOrTrx, slug: string): Promise<boolean> {
   return row !== undefined
 }
 
+/** Which of these slugs shops already use. */
+export async function listTakenSlugs(db: DbOrTrx, slugs: readonly string[]): Promise<string[]> {
+  if (slugs.length === 0) return []
+  const rows = await db.selectFrom('shops').select('slug').where('slug', 'in', slugs).execute()
+  return rows.map((r) => r.slug)
+}
+
 /** Creates a shop; undefined when the slug was taken meanwhile. */
 export function insertShop(db: DbOrTrx, values: Insertable<ShopsTable>) {
   return db

@@ -21,11 +21,20 @@ export function shopRoutes() {
 
   routes.get('/api/slug-availability/:slug', requireMerchant(), async (c) => {
     const check = slugSchema.safeParse(c.req.param('slug'))
+    // `code` lets the admin say why in the merchant's language; `reason` is for API users.
     if (!check.success) {
-      return c.json({ available: false, reason: check.error.issues[0]?.message ?? 'invalid' })
+      const issue = check.error.issues[0]
+      return c.json({
+        available: false,
+        code: issue?.code === 'custom' ? 'reserved' : 'invalid',
+        reason: issue?.message ?? 'invalid',
+      })
     }
     const taken = await isSlugTaken(c.var.db, check.data)
-    return c.json({ available: !taken, ...(taken ? { reason: 'already taken' } : {}) })
+    return c.json({
+      available: !taken,
+      ...(taken ? { code: 'taken', reason: 'already taken' } : {}),
+    })
   })
 
   routes.get('/api/shops', requireMerchant(), async (c) => {

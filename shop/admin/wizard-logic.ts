@@ -2,23 +2,6 @@ import { normalizePhone } from '../../core/phone.ts'
 import { COUNTRIES, regionOf } from './countries.ts'
 
 /**
- * A shop address suggested from its name: lower-case ASCII, words joined by `-`, 3 to 40 chars.
- * @example suggestSlug('Café de Flore!') // 'cafe-de-flore'
- */
-export function suggestSlug(name: string): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '')
-  if (base.length >= 3) return base
-  return base ? `${base}-shop` : ''
-}
-
-/**
  * The WhatsApp number (international digits) from a country calling code and what the merchant
  * typed, or null. A number typed with `+` or `00` keeps its own country; a national trunk `0`
  * is dropped (except in Italy, where it belongs to the number).

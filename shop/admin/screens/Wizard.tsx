@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { SUPPORTED_LOCALES } from '../../../core/locale.ts'
-import { api, type Shop, shopPath, type UploadedImage } from '../api.ts'
+import { ApiError, api, type Shop, shopPath, type UploadedImage } from '../api.ts'
 import { errorsFrom, Field, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
 import { COUNTRIES, countryName, currencyCodes } from '../countries.ts'
 import { languageName, locale, t } from '../i18n.ts'
 import { navigate, setDirty, shopUrl } from '../router.ts'
 import { reloadShops } from '../state.ts'
-import { browserDefaults, composePhone, suggestSlug, waMeLink } from '../wizard-logic.ts'
+import { browserDefaults, composePhone, waMeLink } from '../wizard-logic.ts'
 
 const STEPS = ['name', 'slug', 'phone', 'money', 'logo'] as const
 type Step = (typeof STEPS)[number]
@@ -21,7 +21,32 @@ const STEP_OF_FIELD: Record<string, Step> = {
 
 type Availability =
   | { state: 'idle' | 'checking' }
-  | { state: 'done'; available: boolean; reason?: string }
+  | { state: 'done'; available: boolean; code?: string | undefined; reason?: string | undefined }
+
+/** Why an address cannot be used, in the merchant's language, from the API's code. */
+function slugProblem(code: string | undefined, reason?: string): string {
+  if (code === 'taken') return t('slugTaken')
+  if (code === 'reserved') return t('slugReserved')
+  if (code === 'invalid') return t('slugInvalid')
+  return reason ?? t('slugTaken')
+}
+
+/** The shop's future address as the merchant types, and whether it is free. */
+function AddressPreview(props: { origin: string; slug: string; availability: Availability }) {
+  const { availability } = props
+  return (
+    <span class="address-preview" aria-live="polite">
+      {props.origin}/<strong>{props.slug || '…'}</strong>{' '}
+      {availability.state === 'checking' && t('checking')}
+      {availability.state === 'done' &&
+        (availability.available ? (
+          <span class="ok">✓ {t('available')}</span>
+        ) : (
+          <span class="bad">✗ {slugProblem(availability.code, availability.reason)}</span>
+        ))}
+    </span>
+  )
+}
 
 /** The first-run wizard: name → address → WhatsApp number → currency and language → logo. */
 export function Wizard() {
@@ -55,11 +80,47 @@ export function Wizard() {
 
   useEffect(() => heading.current?.focus(), [step])
 
+  // Until the merchant types an address, the server suggests one from the name: it transliterates
+  // any script, with tables too heavy for the admin's bundle.
   useEffect(() => {
-    if (!slugEdited) setSlug(suggestSlug(name))
+    if (slugEdited) return
+    const typed = name.trim()
+    if (typed === '') {
+      setSlug('')
+      setAvailability({ state: 'idle' })
+      return
+    }
+    setAvailability({ state: 'checking' })
+    let live = true
+    const timer = setTimeout(async () => {
+      try {
+        const res = await api.get<{ slug: string; available: boolean }>(
+          `/api/slug-suggestion?name=${encodeURIComponent(typed)}`,
+        )
+        if (!live) return
+        setSlug(res.slug)
+        setAvailability(
+          res.slug === ''
+            ? { state: 'idle' }
+            : {
+                state: 'done',
+                available: res.available,
+                code: res.available ? undefined : 'taken',
+              },
+        )
+      } catch {
+        if (live) setAvailability({ state: 'idle' })
+      }
+    }, 250)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
   }, [name, slugEdited])
 
+  // An address the merchant typed is checked as it changes.
   useEffect(() => {
+    if (!slugEdited) return
     if (slug === '') {
       setAvailability({ state: 'idle' })
       return
@@ -68,7 +129,7 @@ export function Wizard() {
     let live = true
     const timer = setTimeout(async () => {
       try {
-        const res = await api.get<{ available: boolean; reason?: string }>(
+        const res = await api.get<{ available: boolean; code?: string; reason?: string }>(
           `/api/slug-availability/${encodeURIComponent(slug)}`,
         )
         if (live) setAvailability({ state: 'done', ...res })
@@ -80,7 +141,7 @@ export function Wizard() {
       live = false
       clearTimeout(timer)
     }
-  }, [slug])
+  }, [slug, slugEdited])
 
   const go = (to: Step) => {
     setErrors({})
@@ -104,6 +165,9 @@ export function Wizard() {
       go('logo')
     } catch (error) {
       const found = errorsFrom(error)
+      if (error instanceof ApiError && error.field === 'slug') {
+        found.slug = slugProblem(error.code === 'taken' ? 'taken' : 'invalid')
+      }
       const field = Object.keys(found)[0] ?? '_form'
       setErrors(found)
       setStep(STEP_OF_FIELD[field] ?? step)
@@ -143,7 +207,7 @@ export function Wizard() {
     }
     if (step === 'slug') {
       if (availability.state === 'done' && !availability.available) {
-        return setErrors({ slug: availability.reason ?? t('slugTaken') })
+        return setErrors({ slug: slugProblem(availability.code, availability.reason) })
       }
       if (!slug) return setErrors({ slug: t('required') })
       return go('phone')
@@ -191,7 +255,18 @@ export function Wizard() {
               error={errors.name}
               maxLength={100}
               autoComplete="organization"
-              hint={t('shopNameHint')}
+              hint={
+                <>
+                  {t('shopNameHint')}
+                  {name.trim() !== '' && (
+                    <>
+                      <br />
+                      {t('yourAddress')}{' '}
+                      <AddressPreview origin={origin} slug={slug} availability={availability} />
+                    </>
+                  )}
+                </>
+              }
               required
             />
           )}
@@ -203,6 +278,7 @@ export function Wizard() {
               value={slug}
               onValue={(v) => {
                 setSlugEdited(true)
+                setErrors({})
                 setSlug(v.toLowerCase().replace(/[^a-z0-9-]/g, ''))
               }}
               error={errors.slug}
@@ -210,16 +286,12 @@ export function Wizard() {
               autoComplete="off"
               spellcheck={false}
               hint={
-                <span aria-live="polite">
-                  {origin}/<strong>{slug || '…'}</strong>{' '}
-                  {availability.state === 'checking' && t('checking')}
-                  {availability.state === 'done' &&
-                    (availability.available ? (
-                      <span class="ok">✓ {t('available')}</span>
-                    ) : (
-                      <span class="bad">✗ {availability.reason ?? t('slugTaken')}</span>
-                    ))}
-                </span>
+                <AddressPreview
+                  origin={origin}
+                  slug={slug}
+                  // The error below the field already says why; the hint does not repeat it.
+                  availability={errors.slug ? { state: 'idle' } : availability}
+                />
               }
             />
           )}
