@@ -119,10 +119,14 @@ describe.skipIf(!browser)('widget in a real browser', () => {
     await testDb?.destroy()
   })
 
-  async function visit(fixture: string, settings?: object): Promise<Visit> {
+  async function visit(
+    fixture: string,
+    settings?: object,
+    viewport = { width: 1280, height: 800 },
+  ): Promise<Visit> {
     await saveSettings(settings ?? {})
     if (!browser) throw new Error('no browser')
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const context = await browser.newContext({ viewport })
     const whatsapp: string[] = []
     await context.route(/^https:\/\/(wa\.me|web\.whatsapp\.com)\//, (route) => {
       whatsapp.push(route.request().url())
@@ -148,6 +152,14 @@ describe.skipIf(!browser)('widget in a real browser', () => {
       .set({ widget_settings: JSON.stringify(settings) })
       .where('slug', '=', slug)
       .execute()
+  }
+
+  /** With WIDGET_SCREENSHOTS=<folder>, keeps a PNG of the page to look at. */
+  async function shoot(v: Visit, name: string) {
+    const folder = process.env.WIDGET_SCREENSHOTS
+    if (!folder) return
+    await v.page.waitForTimeout(300) // the dialog's opening animation
+    await v.page.screenshot({ path: resolve(folder, `${name}.png`) })
   }
 
   /** Requests other than the host page itself. */
@@ -445,5 +457,195 @@ describe.skipIf(!browser)('widget in a real browser', () => {
       'rgb(28, 33, 40)',
     )
     await v.context.close()
+  })
+
+  it.each([
+    ['light', 360],
+    ['dark', 1280],
+  ])(
+    "should keep each team card's name, role and status inside it (%s, %i px)",
+    async (theme, width) => {
+      const long = 'Maria-Antonietta Fernández de la Cruz y Villanueva'
+      const v = await visit(
+        'widget-plain.html',
+        {
+          theme,
+          teams: [1, 2, 3, 4].map((n) => ({
+            name: `${long} ${n}`,
+            role: 'Responsable du service après-vente et des retours internationaux',
+            channel: 'whatsapp',
+            value: '34612345678',
+            hours: n % 2 ? null : {},
+          })),
+        },
+        { width, height: 740 },
+      )
+      await v.page.locator('chatcart-widget .o').click()
+      const cards = v.page.locator('chatcart-widget a.ag')
+      await expect.poll(() => cards.count()).toBe(4)
+      await shoot(v, `teams-${theme}-${width}`)
+      const boxes = await cards.evaluateAll((els) =>
+        els.map((card) => {
+          const rect = (el: Element) => {
+            const r = el.getBoundingClientRect()
+            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }
+          }
+          return { card: rect(card), texts: [...card.querySelectorAll('b, small')].map(rect) }
+        }),
+      )
+      for (const [i, { card, texts }] of boxes.entries()) {
+        expect(texts).toHaveLength(3)
+        for (const text of texts) {
+          expect(text.left).toBeGreaterThanOrEqual(card.left)
+          expect(text.right).toBeLessThanOrEqual(card.right)
+          expect(text.top).toBeGreaterThanOrEqual(card.top)
+          expect(text.bottom).toBeLessThanOrEqual(card.bottom)
+        }
+        for (const [a, b] of [
+          [texts[0], texts[1]],
+          [texts[1], texts[2]],
+        ]) {
+          expect(a && b && a.bottom <= b.top).toBe(true)
+        }
+        const next = boxes[i + 1]
+        if (next) expect(card.bottom).toBeLessThanOrEqual(next.card.top)
+      }
+      expect(v.errors).toEqual([])
+      await v.context.close()
+    },
+  )
+
+  describe('mini cart with shipping', () => {
+    let postId = ''
+
+    beforeAll(async () => {
+      const shop = await testDb.db
+        .selectFrom('shops')
+        .select('id')
+        .where('slug', '=', slug)
+        .executeTakeFirstOrThrow()
+      const rows = await testDb.db
+        .insertInto('shipping_methods')
+        .values([
+          { shop_id: shop.id, name: 'Pick-up in store', price: 0, position: 0 },
+          {
+            shop_id: shop.id,
+            name: 'Colissimo',
+            price: 490,
+            free_over: 10000,
+            requires_address: true,
+            position: 1,
+          },
+        ])
+        .returning(['id', 'name'])
+        .execute()
+      postId = rows.find((row) => row.name === 'Colissimo')?.id ?? ''
+    })
+
+    afterAll(async () => {
+      await testDb.db.deleteFrom('shipping_methods').execute()
+    })
+
+    it("should offer the shop's shipping methods, ask for the address and send both with the order", async () => {
+      const v = await visit('widget-shop.html', {}, { width: 360, height: 740 })
+      await v.page.click('[data-chatcart-add="MUG"]')
+      const cart = v.page.locator('chatcart-widget form.cart')
+      await cart.waitFor()
+      const methods = cart.locator('fieldset label')
+      await expect.poll(() => methods.count()).toBe(2)
+      expect(await methods.allTextContents()).toEqual(['Pick-up in storeFree', 'Colissimo€4.90'])
+      // The first method is chosen, as at the storefront's checkout; it needs no address.
+      expect(await cart.locator('textarea[name="address"]').count()).toBe(0)
+      await methods.nth(1).click()
+      const address = cart.locator('textarea[name="address"]')
+      await address.waitFor()
+      expect(await cart.locator('.tt').textContent()).toBe('Subtotal€12.00Shipping€4.90Total€16.90')
+      await cart.locator('input[name="name"]').fill('Ship Tester')
+      await address.fill('1 rue de Rivoli, 75001 Paris')
+      await shoot(v, 'cart-shipping-light-360')
+      const popup = v.context.waitForEvent('page')
+      await cart.locator('button[type="submit"]').click()
+      await (await popup).waitForLoadState()
+      await expect.poll(() => v.whatsapp.length).toBe(1)
+      const order = await testDb.db
+        .selectFrom('orders')
+        .select([
+          'code',
+          'source',
+          'subtotal',
+          'shipping_total',
+          'total',
+          'shipping_method_id',
+          'customer_address',
+        ])
+        .where('customer_name', '=', 'Ship Tester')
+        .executeTakeFirstOrThrow()
+      expect(order).toMatchObject({
+        source: 'widget',
+        subtotal: 1200,
+        shipping_total: 490,
+        total: 1690,
+        shipping_method_id: postId,
+        customer_address: '1 rue de Rivoli, 75001 Paris',
+      })
+      const text = new URL(v.whatsapp[0] ?? '').searchParams.get('text') ?? ''
+      expect(text).toContain('Colissimo')
+      expect(text).toContain('1 rue de Rivoli, 75001 Paris')
+      expect(text).toContain(`#${order.code}`)
+      expect(v.errors).toEqual([])
+      await v.context.close()
+    })
+
+    it('should show the cart count on the closed button on the next page, before the bubble loads', async () => {
+      const v = await visit('widget-shop.html')
+      await v.page.click('[data-chatcart-add="TEE-L"]')
+      await v.page.locator('chatcart-widget form.cart').waitFor()
+      const badge = v.page.locator('chatcart-widget .o b')
+      await expect.poll(() => badge.textContent()).toBe('2')
+      await v.page.click('[data-chatcart-add="MUG"]')
+      await expect.poll(() => badge.textContent()).toBe('3')
+      const requests: string[] = []
+      v.page.on('request', (request) => requests.push(request.url()))
+      await v.page.reload()
+      // The loader reads the stored cart at once; nothing else is needed to draw the count.
+      await v.page.locator('chatcart-widget .o').waitFor()
+      expect(await badge.textContent()).toBe('3')
+      expect(await badge.isVisible()).toBe(true)
+      expect(requests.filter((url) => url.includes('/widget/bubble-'))).toEqual([])
+      await shoot(v, 'badge-1280')
+      expect(v.errors).toEqual([])
+      await v.context.close()
+    })
+
+    it.each([
+      ['widget-shop.html', 'light', 1280, 'en'],
+      ['widget-shopar.html', 'dark', 360, 'ar'],
+      ['widget-shopar.html', 'light', 1280, 'ar'],
+      ['widget-shop.html', 'dark', 360, 'en'],
+    ])(
+      'should lay the cart out inside the panel (%s, %s, %i px)',
+      async (fixture, theme, width, lang) => {
+        const v = await visit(fixture, { theme }, { width, height: 800 })
+        await v.page.click('[data-chatcart-add="TEE-L"]')
+        const cart = v.page.locator('chatcart-widget form.cart')
+        await cart.waitFor()
+        await expect.poll(() => cart.locator('fieldset label').count()).toBe(2)
+        await cart.locator('fieldset label').nth(1).click()
+        await cart.locator('textarea').waitFor()
+        const overflow = await cart.evaluate(
+          (form) =>
+            [...form.querySelectorAll('label, li, dt, dd, legend')].filter((el) => {
+              const r = el.getBoundingClientRect()
+              const f = form.getBoundingClientRect()
+              return r.left < f.left - 0.5 || r.right > f.right + 0.5
+            }).length,
+        )
+        expect(overflow).toBe(0)
+        await cart.evaluate((form) => form.scrollIntoView({ block: 'end' }))
+        await shoot(v, `cart-${lang}-${theme}-${width}`)
+        expect(v.errors).toEqual([])
+        await v.context.close()
+      },
+    )
   })
 })

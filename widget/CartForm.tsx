@@ -1,29 +1,44 @@
+import { useSignal } from '@preact/signals'
+import { shippingCost } from '../core/cart.ts'
 import { formatMoney } from '../core/money.ts'
 import type { MiniCart } from './mini-cart.ts'
 import type { WidgetStrings } from './strings.ts'
+import type { WidgetCheckoutForm } from './widget-checkout.ts'
 
 export interface CartFormProps {
   cart: MiniCart
   strings: WidgetStrings
   locale: string
   currency: string
-  onCheckout: (name: string) => void
+  onCheckout: (form: WidgetCheckoutForm) => void
 }
 
-/** The mini cart: lines with quantities, the total, the customer's name and the checkout button. */
+/**
+ * The mini cart: lines with quantities, the shop's shipping methods (the first one chosen, as
+ * at the storefront's checkout), the address when the method needs one, the totals, the
+ * customer's name and the checkout button.
+ */
 export function CartForm({ cart, strings: t, locale, currency, onCheckout }: CartFormProps) {
+  const picked = useSignal('')
   const lines = cart.lines.value
   if (lines.length === 0) return null
   const money = (amount: number) => formatMoney(amount, currency, locale)
+  const methods = cart.shipping.value
+  const method = methods.find((m) => m.id === picked.value) ?? methods[0]
+  const totals = cart.totals(method?.id ?? '')
   return (
     <form
       class="cart"
       aria-label={t.cart}
       onSubmit={(event) => {
         event.preventDefault()
-        const input = event.currentTarget.elements.namedItem('name')
-        const name = input instanceof HTMLInputElement ? input.value.trim() : ''
-        if (name) onCheckout(name)
+        const field = (name: string) => {
+          const el = event.currentTarget.elements.namedItem(name)
+          return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value : ''
+        }
+        const name = field('name').trim()
+        if (name)
+          onCheckout({ name, shippingMethodId: method?.id ?? '', address: field('address') })
       }}
     >
       <h3>{t.cart}</h3>
@@ -50,9 +65,55 @@ export function CartForm({ cart, strings: t, locale, currency, onCheckout }: Car
           </li>
         ))}
       </ul>
-      <p class="tt">
-        {t.total}: <b>{money(cart.total.value)}</b>
-      </p>
+      {methods.length > 0 && (
+        <fieldset>
+          <legend>{t.shippingMethod}</legend>
+          {methods.map((m) => {
+            const cost = shippingCost(m, totals.subtotal)
+            return (
+              <label key={m.id} class="sm">
+                <input
+                  type="radio"
+                  name="shipping"
+                  value={m.id}
+                  checked={m === method}
+                  onChange={() => {
+                    picked.value = m.id
+                  }}
+                />
+                <span class="nm">{m.name}</span>
+                <span class="am">{cost === 0 ? t.free : money(cost)}</span>
+              </label>
+            )
+          })}
+        </fieldset>
+      )}
+      {method?.requiresAddress && (
+        <label>
+          {t.address}
+          <textarea
+            name="address"
+            required
+            maxLength={500}
+            rows={2}
+            autoComplete="street-address"
+          />
+        </label>
+      )}
+      <dl class="tt">
+        {method && (
+          <>
+            <dt>{t.subtotal}</dt>
+            <dd>{money(totals.subtotal)}</dd>
+            <dt>{t.shipping}</dt>
+            <dd>{totals.shippingTotal === 0 ? t.free : money(totals.shippingTotal)}</dd>
+          </>
+        )}
+        <dt>{t.total}</dt>
+        <dd>
+          <b>{money(totals.total)}</b>
+        </dd>
+      </dl>
       <label>
         {t.name}
         <input name="name" required maxLength={100} autoComplete="name" />

@@ -2,14 +2,16 @@
  * The bubble: fetched by the loader on the first sign of interest, it renders the dialog in the
  * loader's shadow root and answers `Chatcart(...)` from then on.
  */
-import { signal } from '@preact/signals'
+import { effect, signal } from '@preact/signals'
 import { render } from 'preact'
 import css from './bubble.css?inline'
-import type { MiniCart, SkuInfo } from './mini-cart.ts'
+import { showCartCount } from './button-face.ts'
+import type { MiniCart, SkuAnswer } from './mini-cart.ts'
 import { Panel, type PanelView } from './Panel.tsx'
 import { fillMessage, matchPageRule } from './page-rules.ts'
 import { loadStrings, type WidgetStrings, widgetLocale } from './strings.ts'
 import { TRIGGER_KEY, today } from './trigger-marker.ts'
+import type { WidgetCheckoutForm } from './widget-checkout.ts'
 import type { MountWidget, PublicWidget } from './widget-context.ts'
 import { createWidgetEvents } from './widget-events.ts'
 
@@ -49,9 +51,22 @@ export const mount: MountWidget = (ctx) => {
   const store = storage()
   const events = createWidgetEvents(w, shop ? { url: `${base}/api/events`, shop } : null)
 
-  const sheet = new CSSStyleSheet()
-  sheet.replaceSync(css)
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+  const adopt = (text: string) => {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(text)
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+  }
+  adopt(css)
+  // The loader sets the text colour the server picked for the shop's colour; a data-color (any
+  // CSS colour) is read as the browser computes it, by a chunk that only such pages fetch.
+  if (options.color) {
+    import('./contrast.ts').then((m) =>
+      (root.host as HTMLElement).style.setProperty(
+        '--t',
+        m.textColorOn(m.colorChannels(getComputedStyle(button).backgroundColor)),
+      ),
+    )
+  }
 
   const open = signal(false)
   const view = signal<PanelView>('main')
@@ -85,12 +100,15 @@ export const mount: MountWidget = (ctx) => {
           fetch(
             `${base}/api/widget/${slug}/skus?${skus.map((sku) => `sku=${encodeURIComponent(sku)}`).join('&')}`,
             { credentials: 'omit' },
-          )
-            .then((res) => (res.ok ? res.json() : Promise.reject(new Error(String(res.status)))))
-            .then((body: { skus: SkuInfo[] }) => body.skus),
+          ).then(
+            (res): Promise<SkuAnswer> =>
+              res.ok ? res.json() : Promise.reject(new Error(String(res.status))),
+          ),
       })
+      adopt(m.css)
       cartModule.value = m
       miniCart.value = created
+      effect(() => showCartCount(button, created.items.value))
       return created
     })
     return cart
@@ -118,56 +136,33 @@ export const mount: MountWidget = (ctx) => {
     return false
   }
 
-  const checkout = async (name: string, c: MiniCart, m: CartModule, s: PublicWidget) => {
+  const checkout = async (
+    form: WidgetCheckoutForm,
+    c: MiniCart,
+    m: CartModule,
+    s: PublicWidget,
+  ) => {
     // Opened while the click still allows it, and pointed at WhatsApp once the order exists.
     const win = w.open('', '_blank')
-    const lines = c.lines.value
-    const total = c.total.value
-    let url: string | undefined
-    try {
-      const res = await fetch(`${base}/api/shops/${s.shop.slug}/orders`, {
-        method: 'POST',
-        credentials: 'omit',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          items: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
-          customer: { name },
-          locale,
-          source: 'widget',
-        }),
-      })
-      const body = await res.json().catch(() => null)
-      if (res.ok && typeof body?.whatsappUrl === 'string') {
-        url = body.whatsappUrl
-      } else if (res.status < 500) {
-        win?.close()
-        const t = strings.value
-        notice.value = (res.status === 429 ? t?.busy : body?.error?.message) ?? t?.unavailable ?? ''
-        return
-      }
-    } catch {
-      // The API cannot be reached: the sale still goes through, as a message without a code.
-    }
-    url ??= m.composeOrderWhatsAppUrl(phoneFor(s), {
-      shopName: s.shop.name,
-      currency: s.shop.currency,
+    const result = await m.placeWidgetOrder({
+      base,
+      shop: s.shop,
+      phone: phoneFor(s),
       locale,
-      items: lines.map((l) => ({ name: l.name, quantity: l.quantity, lineTotal: l.lineTotal })),
-      subtotal: total,
-      shippingTotal: 0,
-      total,
-      customer: { name },
-    }).url
-    c.clear()
-    events.emit('checkout', {
-      channel: 'whatsapp',
-      currency: s.shop.currency,
-      value: Number(m.toMajorUnits(total, s.shop.currency)),
+      cart: c,
+      form,
     })
+    if (result.kind === 'refused') {
+      win?.close()
+      notice.value = (result.status === 429 ? strings.value?.busy : strings.value?.refused) ?? ''
+      return
+    }
+    c.clear()
+    events.emit('checkout', { channel: 'whatsapp', currency: s.shop.currency, value: result.value })
     if (win) {
       win.opener = null
-      win.location.href = url
-    } else w.location.href = url
+      win.location.href = result.url
+    } else w.location.href = result.url
   }
 
   const channelsFor = (s: PublicWidget | null) =>
@@ -199,7 +194,7 @@ export const mount: MountWidget = (ctx) => {
         strings={t}
         locale={locale}
         currency={s.shop.currency}
-        onCheckout={(name) => guard(() => checkout(name, c, m, s))}
+        onCheckout={(form) => guard(() => checkout(form, c, m, s))}
       />
     )
     return (
@@ -231,13 +226,7 @@ export const mount: MountWidget = (ctx) => {
   const container = d.createElement('div')
   frame.append(container)
   render(<App />, container)
-  ctx.settings.then(async (s) => {
-    settings.value = s
-    locale = widgetLocale([options.lang, d.documentElement.lang, s?.shop.locale])
-    strings.value = await loadStrings(locale)
-  })
-
-  return (command) => {
+  const handle = (command: unknown[]) => {
     const [name, arg, fn] = command
     const detail = (arg ?? {}) as { sku?: unknown; quantity?: unknown; trigger?: unknown }
     if (name === 'on') events.on(String(arg), fn)
@@ -266,4 +255,31 @@ export const mount: MountWidget = (ctx) => {
         .finally(() => setOpen(true))
     }
   }
+
+  // The owner's triggers, timed from the page's load: open once after some seconds or some
+  // scrolling; with onceADay, not again on a day the visitor already saw it.
+  const watchTriggers = ({ afterSeconds, scrollPercent, onceADay }: PublicWidget['triggers']) => {
+    let fired = false
+    const fire = () => {
+      w.removeEventListener('scroll', onScroll)
+      if (fired || (onceADay && store?.getItem(TRIGGER_KEY) === today())) return
+      fired = true
+      handle(['open', { trigger: true }])
+    }
+    const onScroll = () => {
+      const max = d.documentElement.scrollHeight - w.innerHeight
+      if (scrollPercent && max > 0 && w.scrollY >= (max * scrollPercent) / 100) fire()
+    }
+    if (afterSeconds) setTimeout(fire, afterSeconds * 1000 - performance.now())
+    if (scrollPercent) w.addEventListener('scroll', onScroll, { passive: true })
+  }
+
+  ctx.settings.then(async (s) => {
+    settings.value = s
+    locale = widgetLocale([options.lang, d.documentElement.lang, s?.shop.locale])
+    strings.value = await loadStrings(locale)
+    if (s) watchTriggers(s.triggers)
+  })
+
+  return handle
 }

@@ -77,10 +77,33 @@ describe('installWidget', () => {
     )
     const el = host()
     expect(el?.classList.contains('l')).toBe(true)
-    expect(el?.style.getPropertyValue('--x')).toBe('8px')
-    expect(el?.style.getPropertyValue('--y')).toBe('30px')
+    expect(el?.style.getPropertyValue('--x')).toBe('8')
+    expect(el?.style.getPropertyValue('--y')).toBe('30')
     expect(el?.style.getPropertyValue('--c')).toBe('#123456')
     expect(el?.style.getPropertyValue('--z')).toBe('5')
+  })
+
+  it("should show the stored cart's item count on the closed button", () => {
+    window.localStorage.setItem(
+      'chatcart:cart:acme',
+      JSON.stringify([
+        { sku: 'MUG', quantity: 2 },
+        { sku: 'TEE-L', quantity: 1 },
+      ]),
+    )
+    install(script({ shop: 'acme' }))
+    expect(button()?.querySelector('b')?.textContent).toBe('3')
+    expect(g.mounted).toBe(0)
+  })
+
+  it('should show no count without a cart, or with one it cannot read', () => {
+    install(script({ shop: 'acme' }))
+    expect(button()?.querySelector('b')?.textContent).toBe('')
+    document.querySelector('chatcart-widget')?.remove()
+    window.Chatcart = undefined
+    window.localStorage.setItem('chatcart:cart:acme', '{not json')
+    install(script({ shop: 'acme' }))
+    expect(button()?.querySelector('b')?.textContent).toBe('')
   })
 
   it('should not fetch the bubble before any interest', async () => {

@@ -2,12 +2,13 @@
  * The widget loader's work: what every visitor of a host page downloads. It draws the button at
  * once in a shadow root, installs `window.Chatcart` (replaying the queue stub), fetches the
  * shop's public settings, and fetches the Preact bubble only when the visitor shows interest
- * (hover, focus, touch, click), a trigger opens it, or the browser is idle if the owner asks.
+ * (hover, focus, touch, click), or when the browser is idle if the owner asks or the page has a
+ * trigger (which the bubble watches). It shows the count of a stored cart on the button.
  * It stores nothing and sets no cookie.
  */
+import { BUTTON_FACE, showCartCount } from './button-face.ts'
 import css from './loader.css?inline'
 import { matchPageRule } from './page-rules.ts'
-import { TRIGGER_KEY, today } from './trigger-marker.ts'
 import type { ChatcartGlobal, MountWidget, PublicWidget } from './widget-context.ts'
 import { readOptions } from './widget-options.ts'
 
@@ -44,20 +45,32 @@ export function installWidget(
   const frame = d.createElement('div')
   root.append(frame)
   const label = LABELS[(options.lang || d.documentElement.lang).slice(0, 2)] ?? 'Chat'
-  // Fixed markup (the label comes from the table above), no page data: safe as HTML.
-  frame.innerHTML = `<button class="o" type="button" aria-label="${label}" aria-haspopup="dialog" aria-expanded="false"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 0 0-8.6 15L2 22l5-1.4A10 10 0 1 0 12 2Z"/></svg></button>`
+  // Fixed markup (the label comes from the table above), no page data: safe as HTML. Outside
+  // any form, the button needs no type; its label is its name, so the icon needs no aria-hidden.
+  frame.innerHTML = `<button class="o" aria-label="${label}" aria-haspopup="dialog" aria-expanded="false">${BUTTON_FACE}</button>`
   const button = frame.firstChild as HTMLButtonElement
+  // The cart's item count, from the cart the bubble keeps (reading stores nothing).
+  try {
+    showCartCount(
+      button,
+      JSON.parse(w.localStorage.getItem(`chatcart:cart:${options.shop}`) || '[]'),
+    )
+  } catch {
+    // Storage blocked or a foreign value: no count.
+  }
 
   const look = (s?: PublicWidget) => {
     host.classList.toggle('l', (options.position ?? s?.position) === 'left')
     const set = (name: string, value: string | number | undefined) => {
-      if (value !== undefined) host.style.setProperty(name, String(value))
+      if (value !== undefined) host.style.setProperty(name, value as string)
     }
-    const px = (n: number | undefined) => (n === undefined ? n : `${n}px`)
-    set('--x', px(options.offsetX ?? s?.offsetX))
-    set('--y', px(options.offsetY ?? s?.offsetY))
+    set('--x', options.offsetX ?? s?.offsetX)
+    set('--y', options.offsetY ?? s?.offsetY)
     set('--c', options.color ?? s?.color)
     set('--z', options.zIndex ?? s?.zIndex)
+    // The text colour the server picked for the shop's colour; the bubble picks one for a
+    // data-color (any CSS colour) from the colour the browser computes.
+    set('--t', options.color ? undefined : s?.textColor)
   }
   look()
   // An async script may run before <body> exists.
@@ -117,25 +130,8 @@ export function installWidget(
     if (!s) return
     look(s)
     if (matchPageRule(s.rules, w.location)?.hide) return host.remove()
-    if (s.idleLoad) (w.requestIdleCallback ?? setTimeout)(load)
-    const { afterSeconds, scrollPercent, onceADay } = s.triggers
-    let fired = false
-    const fire = () => {
-      w.removeEventListener('scroll', onScroll)
-      let seen = fired
-      fired = true
-      try {
-        seen = onceADay && w.localStorage.getItem(TRIGGER_KEY) === today()
-      } catch {
-        // Storage blocked: the trigger may fire again, which is harmless.
-      }
-      if (!seen && host.isConnected) chatcart('open', { trigger: true })
-    }
-    const onScroll = () => {
-      const max = d.documentElement.scrollHeight - w.innerHeight
-      if (scrollPercent && max > 0 && w.scrollY >= (max * scrollPercent) / 100) fire()
-    }
-    if (afterSeconds) setTimeout(fire, afterSeconds * 1000)
-    if (scrollPercent) w.addEventListener('scroll', onScroll, { passive: true })
+    // Triggers are watched by the bubble: a page with one fetches it when the browser is idle.
+    const { afterSeconds, scrollPercent } = s.triggers
+    if (s.idleLoad || afterSeconds || scrollPercent) (w.requestIdleCallback ?? setTimeout)(load)
   })
 }

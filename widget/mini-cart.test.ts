@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { createMiniCart, type SkuInfo } from './mini-cart.ts'
+import { createMiniCart, type ShippingOption, type SkuInfo } from './mini-cart.ts'
 
 const SKUS: SkuInfo[] = [
   { sku: 'MUG', name: 'Mug', price: 1200, inStock: true },
   { sku: 'TEE-L', name: 'T-shirt (L)', price: 2200, inStock: true },
   { sku: 'TEE-M', name: 'T-shirt (M)', price: 2000, inStock: false },
+]
+
+const SHIPPING: ShippingOption[] = [
+  { id: 'pickup', name: 'Pick-up', price: 0, freeOver: null, requiresAddress: false },
+  { id: 'post', name: 'Post', price: 500, freeOver: 3000, requiresAddress: true },
 ]
 
 /** A Storage over a Map, as the browser's localStorage behaves. */
@@ -29,7 +34,7 @@ function cart(storage: Storage | null = memoryStorage()) {
     shop: 'acme',
     fetchSkus: async (skus) => {
       requests.push([...skus])
-      return SKUS.filter((info) => skus.includes(info.sku))
+      return { skus: SKUS.filter((info) => skus.includes(info.sku)), shipping: SHIPPING }
     },
   })
   return { miniCart, storage, fetches: () => requests.length, requests }
@@ -107,5 +112,15 @@ describe('createMiniCart', () => {
   it('should work without storage', async () => {
     const { miniCart } = cart(null)
     expect(await miniCart.add('MUG', 1)).toBe(true)
+  })
+
+  it("should price shipping with the shop's methods, free over the threshold", async () => {
+    const { miniCart } = cart()
+    await miniCart.add('MUG', 1)
+    expect(miniCart.shipping.value.map((m) => m.id)).toEqual(['pickup', 'post'])
+    expect(miniCart.totals('post')).toEqual({ subtotal: 1200, shippingTotal: 500, total: 1700 })
+    expect(miniCart.totals('')).toEqual({ subtotal: 1200, shippingTotal: 0, total: 1200 })
+    miniCart.setQuantity('MUG', 3)
+    expect(miniCart.totals('post')).toEqual({ subtotal: 3600, shippingTotal: 0, total: 3600 })
   })
 })

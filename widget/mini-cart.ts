@@ -1,4 +1,5 @@
 import { computed, signal } from '@preact/signals'
+import { orderTotals } from '../core/cart.ts'
 
 /** An orderable SKU as `GET /api/widget/{slug}/skus` lists it. */
 export interface SkuInfo {
@@ -6,6 +7,22 @@ export interface SkuInfo {
   name: string
   price: number
   inStock: boolean
+}
+
+/** A shipping method as the storefront's checkout offers it; amounts in minor units. */
+export interface ShippingOption {
+  id: string
+  name: string
+  price: number
+  freeOver: number | null
+  requiresAddress: boolean
+}
+
+/** What `GET /api/widget/{slug}/skus` answers. */
+export interface SkuAnswer {
+  skus: SkuInfo[]
+  /** The shop's shipping methods (sent with every answer: only a cart needs them). */
+  shipping?: ShippingOption[] | undefined
 }
 
 export interface CartItem {
@@ -23,7 +40,7 @@ export function createMiniCart(options: {
   storage: Storage | null
   shop: string
   /** Fetches the prices of these SKUs only (never the whole catalog); once per SKU. */
-  fetchSkus: (skus: readonly string[]) => Promise<SkuInfo[]>
+  fetchSkus: (skus: readonly string[]) => Promise<SkuAnswer>
 }) {
   const key = `chatcart:cart:${options.shop}`
   let saved: CartItem[] = []
@@ -34,16 +51,18 @@ export function createMiniCart(options: {
   }
   const items = signal<CartItem[]>(Array.isArray(saved) ? saved : [])
   const skus = signal<Map<string, SkuInfo>>(new Map())
+  const shipping = signal<ShippingOption[]>([])
   // One request per batch of SKUs not yet asked for; a failed one may be asked again.
   const asked = new Map<string, Promise<unknown>>()
 
   const lookup = async (list: readonly string[]) => {
     const missing = [...new Set(list)].filter((sku) => !asked.has(sku)).slice(0, 100)
     if (missing.length > 0) {
-      const request = options.fetchSkus(missing).then((found) => {
+      const request = options.fetchSkus(missing).then((answer) => {
         const next = new Map(skus.value)
-        for (const info of found) next.set(info.sku, info)
+        for (const info of answer.skus) next.set(info.sku, info)
         skus.value = next
+        if (answer.shipping) shipping.value = answer.shipping
       })
       for (const sku of missing) asked.set(sku, request)
       request.catch(() => {
@@ -75,10 +94,16 @@ export function createMiniCart(options: {
     }),
   )
 
+  const subtotal = computed(() => lines.value.reduce((sum, line) => sum + line.lineTotal, 0))
+
   return {
     items,
     lines,
-    total: computed(() => lines.value.reduce((sum, line) => sum + line.lineTotal, 0)),
+    shipping,
+    total: subtotal,
+    /** Subtotal, shipping and total with a shipping method, priced as the server prices them. */
+    totals: (methodId: string) =>
+      orderTotals(subtotal.value, shipping.value.find((m) => m.id === methodId) ?? null),
     count: computed(() => items.value.reduce((sum, item) => sum + item.quantity, 0)),
     catalog,
     /** Adds a SKU after checking it is sold and in stock; false when it is not. */

@@ -23,6 +23,14 @@ export interface WidgetStrings {
   call: string
   email: string
   sms: string
+  /** The cart's shipping methods, as the storefront's checkout words them. */
+  shippingMethod: string
+  shipping: string
+  free: string
+  address: string
+  subtotal: string
+  /** The API refused the order (stock changed, a field it did not accept). */
+  refused: string
 }
 
 /** Languages the widget speaks; any other falls back to English. */

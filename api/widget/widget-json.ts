@@ -1,5 +1,7 @@
+import type { ShippingMethodRow } from '../../db/schema/shipping-methods.ts'
 import type { ShopRow } from '../../db/schema/shops.ts'
 import type { listWidgetSkus } from '../../db/widget.queries.ts'
+import { colorChannels, textColorOn } from '../../widget/contrast.ts'
 import { mediaUrl } from '../shops/shop-json.ts'
 import type { WidgetSettings } from './widget-schema.ts'
 
@@ -62,6 +64,8 @@ export function publicWidgetJson(shop: ShopRow, settings: WidgetSettings, public
     offsetX: settings.offsetX,
     offsetY: settings.offsetY,
     color: settings.color,
+    // White or black, whichever reads at 4.5:1 on the colour (the loader draws with it at once).
+    textColor: textColorOn(colorChannels(settings.color)),
     zIndex: settings.zIndex,
     theme: settings.theme,
     idleLoad: settings.idleLoad,
@@ -109,4 +113,17 @@ export function widgetSkusJson(data: Awaited<ReturnType<typeof listWidgetSkus>>)
     })
   }
   return { skus }
+}
+
+/** The shop's active shipping methods, as the storefront's checkout offers them. */
+export function widgetShippingJson(methods: ShippingMethodRow[]) {
+  return methods
+    .filter((method) => method.active)
+    .map((method) => ({
+      id: method.id,
+      name: method.name,
+      price: method.price,
+      freeOver: method.free_over,
+      requiresAddress: method.requires_address,
+    }))
 }

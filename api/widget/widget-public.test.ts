@@ -80,6 +80,9 @@ describe.each(testEngines())('public widget API on %s', (engine) => {
         },
         avatarUrl: null,
         position: 'right',
+        // Black on the default WhatsApp green, where white reads at about 2:1.
+        color: '#25d366',
+        textColor: '#000',
         channels: [
           { type: 'whatsapp', value: '33612345678' },
           { type: 'instagram', value: 'acme' },
@@ -165,7 +168,40 @@ describe.each(testEngines())('public widget API on %s', (engine) => {
           { sku: 'TEE-M', name: 'T-shirt (M)', price: 2000, inStock: false },
           { sku: 'TEE-L', name: 'T-shirt (L)', price: 2200, inStock: true },
         ],
+        shipping: [],
       })
+    })
+
+    it("should send the shop's active shipping methods with the prices, as checkout offers them", async () => {
+      const [post] = await testDb.db
+        .insertInto('shipping_methods')
+        .values([
+          {
+            shop_id: shopId,
+            name: 'Colissimo',
+            price: 500,
+            free_over: 5000,
+            requires_address: true,
+            position: 1,
+          },
+          { shop_id: shopId, name: 'Retrait', price: 0, position: 0 },
+          { shop_id: shopId, name: 'Old courier', price: 900, active: false, position: 2 },
+        ])
+        .returning('id')
+        .execute()
+      const res = await visitor.get(`/api/widget/${slug}/skus?sku=MUG`, page)
+      expect(res.status).toBe(200)
+      expect(res.body.shipping).toEqual([
+        {
+          id: expect.any(String),
+          name: 'Retrait',
+          price: 0,
+          freeOver: null,
+          requiresAddress: false,
+        },
+        { id: post?.id, name: 'Colissimo', price: 500, freeOver: 5000, requiresAddress: true },
+      ])
+      await testDb.db.deleteFrom('shipping_methods').where('shop_id', '=', shopId).execute()
     })
 
     it('should list only the SKUs asked for, so a cart never downloads the whole catalog', async () => {
@@ -173,6 +209,7 @@ describe.each(testEngines())('public widget API on %s', (engine) => {
       expect(res.status).toBe(200)
       expect(res.body).toEqual({
         skus: [{ sku: 'TEE-L', name: 'T-shirt (L)', price: 2200, inStock: true }],
+        shipping: [],
       })
       // A product with variants is ordered by its variants, not by its own SKU.
       const product = await visitor.get(`/api/widget/${slug}/skus?sku=TEE&sku=MUG`, page)

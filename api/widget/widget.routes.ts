@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
 import { etag } from 'hono/etag'
+import { listShippingMethods } from '../../db/catalog.queries.ts'
 import { findPublishedShop } from '../../db/shops.queries.ts'
 import {
   findPublishedShopId,
@@ -16,7 +17,12 @@ import { rateLimit } from '../middleware/rate-limit.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { serveDistFile } from '../static/serve-dist.ts'
 import { parseWith, readJson } from '../validate.ts'
-import { ownerWidgetJson, publicWidgetJson, widgetSkusJson } from './widget-json.ts'
+import {
+  ownerWidgetJson,
+  publicWidgetJson,
+  widgetShippingJson,
+  widgetSkusJson,
+} from './widget-json.ts'
 import {
   storedWidgetSettings,
   type WidgetSettings,
@@ -109,9 +115,11 @@ export function widgetRoutes(options: WidgetRoutesOptions = {}) {
       throw invalidField('sku', `Ask for at most ${MAX_SKUS_ASKED} SKUs of at most 100 characters`)
     c.header('Cache-Control', `public, max-age=${SETTINGS_MAX_AGE}`)
     const json = widgetSkusJson(await listWidgetSkus(c.var.db, shop.id, asked))
-    if (!asked) return c.json(json)
+    // The shipping methods come with the prices: only a cart needs them, as the checkout does.
+    const shipping = widgetShippingJson(await listShippingMethods(c.var.db, shop.id))
+    if (!asked) return c.json({ ...json, shipping })
     const wanted = new Set(asked)
-    return c.json({ skus: json.skus.filter((s) => wanted.has(s.sku)) })
+    return c.json({ skus: json.skus.filter((s) => wanted.has(s.sku)), shipping })
   })
 
   routes.use('/api/events', anyOrigin())

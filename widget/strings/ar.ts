@@ -23,6 +23,12 @@ const strings: WidgetStrings = {
   call: 'اتصال',
   email: 'بريد إلكتروني',
   sms: 'رسالة نصية',
+  shippingMethod: 'التوصيل',
+  shipping: 'الشحن',
+  free: 'مجاني',
+  address: 'عنوان التوصيل',
+  subtotal: 'المجموع الفرعي',
+  refused: 'تعذّر إرسال الطلب. تحقّق من السلة وحاول مرة أخرى.',
 }
 
 export default strings

@@ -23,6 +23,13 @@ const strings: WidgetStrings = {
   call: 'Anrufen',
   email: 'E-Mail',
   sms: 'SMS',
+  shippingMethod: 'Lieferung',
+  shipping: 'Versand',
+  free: 'Kostenlos',
+  address: 'Lieferadresse',
+  subtotal: 'Zwischensumme',
+  refused:
+    'Die Bestellung konnte nicht aufgegeben werden. Prüfen Sie den Warenkorb und versuchen Sie es erneut.',
 }
 
 export default strings

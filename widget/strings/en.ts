@@ -23,6 +23,12 @@ const strings: WidgetStrings = {
   call: 'Call',
   email: 'E-mail',
   sms: 'SMS',
+  shippingMethod: 'Delivery',
+  shipping: 'Shipping',
+  free: 'Free',
+  address: 'Delivery address',
+  subtotal: 'Subtotal',
+  refused: 'The order could not be placed. Check your cart and try again.',
 }
 
 export default strings

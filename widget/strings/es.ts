@@ -23,6 +23,12 @@ const strings: WidgetStrings = {
   call: 'Llamar',
   email: 'Correo',
   sms: 'SMS',
+  shippingMethod: 'Entrega',
+  shipping: 'Envío',
+  free: 'Gratis',
+  address: 'Dirección de entrega',
+  subtotal: 'Subtotal',
+  refused: 'No se pudo realizar el pedido. Revisa tu carrito e inténtalo de nuevo.',
 }
 
 export default strings

@@ -23,6 +23,12 @@ const strings: WidgetStrings = {
   call: 'Appeler',
   email: 'E-mail',
   sms: 'SMS',
+  shippingMethod: 'Livraison',
+  shipping: 'Livraison',
+  free: 'Offerte',
+  address: 'Adresse de livraison',
+  subtotal: 'Sous-total',
+  refused: 'La commande n’a pas pu être passée. Vérifiez votre panier et réessayez.',
 }
 
 export default strings

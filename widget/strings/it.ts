@@ -23,6 +23,12 @@ const strings: WidgetStrings = {
   call: 'Chiama',
   email: 'E-mail',
   sms: 'SMS',
+  shippingMethod: 'Consegna',
+  shipping: 'Spedizione',
+  free: 'Gratis',
+  address: 'Indirizzo di consegna',
+  subtotal: 'Subtotale',
+  refused: 'Non è stato possibile effettuare l’ordine. Controlla il carrello e riprova.',
 }
 
 export default strings

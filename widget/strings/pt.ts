@@ -23,6 +23,12 @@ const strings: WidgetStrings = {
   call: 'Ligar',
   email: 'E-mail',
   sms: 'SMS',
+  shippingMethod: 'Entrega',
+  shipping: 'Envio',
+  free: 'Grátis',
+  address: 'Morada de entrega',
+  subtotal: 'Subtotal',
+  refused: 'Não foi possível fazer a encomenda. Verifique o carrinho e tente de novo.',
 }
 
 export default strings
