@@ -31,17 +31,20 @@ export async function dailyOrderTotals(
 }
 
 /**
- * The funnel of orders created since `since`: all of them, those that arrived on WhatsApp (or
- * went further), and those paid.
+ * The funnel of orders created since `since`: all of them, those that arrived on WhatsApp, and
+ * those paid. Arrived means a WhatsApp message of the customer was matched to the order (by its
+ * code or as a reply, even after the merchant moved it on), or the order is a native WhatsApp
+ * cart; a status the merchant set by hand says nothing about WhatsApp.
  */
 export async function orderFunnel(db: DbOrTrx, args: { shopId: string; since: Date }) {
   const row = await db
     .selectFrom('orders')
     .select([
       sql<string>`count(*)`.as('created'),
-      sql<string>`count(*) filter (where confirmed_at is not null or status in ('paid', 'shipped', 'completed'))`.as(
-        'arrived',
-      ),
+      sql<string>`count(*) filter (where orders.match is not null or exists (
+        select 1 from inbound_messages m
+        where m.order_id = orders.id and m.kind = 'message'
+          and m.state in ('matched', 'recorded') and m.match_method is not null))`.as('arrived'),
       sql<string>`count(*) filter (where status in ('paid', 'shipped', 'completed'))`.as('paid'),
     ])
     .where('shop_id', '=', args.shopId)

@@ -241,15 +241,14 @@ export function listShopOrders(db: DbOrTrx, args: ListShopOrdersArgs) {
     .execute()
 }
 
-/** Moves an order to a new status (and stamps `confirmed_at` on confirmation); returns the row. */
+/**
+ * Moves an order to a new status by the merchant's hand; returns the row. It never stamps
+ * `confirmed_at`, which records a WhatsApp message arriving (set only by matching).
+ */
 export function updateOrderStatus(db: DbOrTrx, orderId: string, status: OrderStatus) {
   return db
     .updateTable('orders')
-    .set({
-      status,
-      updated_at: new Date(),
-      ...(status === 'confirmed' ? { confirmed_at: new Date() } : {}),
-    })
+    .set({ status, updated_at: new Date() })
     .where('id', '=', orderId)
     .returningAll()
     .executeTakeFirstOrThrow()

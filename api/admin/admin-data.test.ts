@@ -389,7 +389,8 @@ describe.each(testEngines())('admin data APIs on %s', (engine) => {
     expect(dash.body).toMatchObject({
       currency: 'EUR',
       totals: { orders: 1, revenue: 1300 },
-      funnel: { created: 1, arrived: 1, paid: 1 },
+      // Marked paid by hand: no WhatsApp message arrived.
+      funnel: { created: 1, arrived: 0, paid: 1 },
       topProducts: [{ sku: 'JAM', name: 'Jam', quantity: 2, revenue: 1300 }],
       unmatchedMessages: 0,
     })

@@ -32,9 +32,13 @@ import {
 } from './order-schema.ts'
 import { placeOrder } from './place-order.ts'
 
-/** Where each status may go next; every status not final may also be cancelled. */
+/**
+ * Where each status may go next; every status not final may also be cancelled. A pending order
+ * the merchant knows is paid (the customer paid without the message reaching us) goes straight
+ * to paid: `confirmed` means its WhatsApp message arrived.
+ */
 const NEXT_STATUS: Record<OrderStatus, OrderStatus[]> = {
-  pending: ['confirmed', 'cancelled'],
+  pending: ['confirmed', 'paid', 'cancelled'],
   confirmed: ['paid', 'cancelled'],
   paid: ['shipped', 'cancelled'],
   shipped: ['completed', 'cancelled'],

@@ -228,6 +228,8 @@ const en = {
   funnel: 'Funnel, last 30 days',
   funnelCreated: 'Orders created',
   funnelArrived: 'Arrived on WhatsApp',
+  funnelArrivedHint:
+    'Arrived: the customer’s WhatsApp message reached you. An order you mark paid by hand is not counted.',
   funnelPaid: 'Paid',
   greeting: 'Greeting',
   greetingHint: 'Leave empty for a greeting in the visitor’s language.',
@@ -383,6 +385,12 @@ const en = {
   status_cancelled: 'Cancelled',
   status_expired: 'Lapsed',
   event_revived: 'Revived by a late WhatsApp message; stock taken again',
+  eventArrivedOnWhatsApp: 'Arrived on WhatsApp',
+  markedByYou_confirmed: 'Marked arrived by you',
+  markedByYou_paid: 'Marked paid by you',
+  markedByYou_shipped: 'Marked shipped by you',
+  markedByYou_completed: 'Marked completed by you',
+  markedByYou_cancelled: 'Cancelled by you',
   event_out_of_stock_on_revival:
     'Revived by a late WhatsApp message, but its stock was sold meanwhile',
   outOfStockOnRevival:
@@ -691,6 +699,8 @@ const fr: Dictionary = {
   funnel: 'Entonnoir, 30 derniers jours',
   funnelCreated: 'Commandes créées',
   funnelArrived: 'Arrivées sur WhatsApp',
+  funnelArrivedHint:
+    'Arrivées : le message WhatsApp du client vous est parvenu. Une commande que vous marquez payée à la main n’est pas comptée.',
   funnelPaid: 'Payées',
   greeting: 'Message d’accueil',
   greetingHint: 'Laissez vide pour un accueil dans la langue du visiteur.',
@@ -850,6 +860,12 @@ const fr: Dictionary = {
   status_cancelled: 'Annulée',
   status_expired: 'Expirée',
   event_revived: 'Relancée par un message WhatsApp tardif ; stock repris',
+  eventArrivedOnWhatsApp: 'Arrivée sur WhatsApp',
+  markedByYou_confirmed: 'Marquée arrivée par vous',
+  markedByYou_paid: 'Marquée payée par vous',
+  markedByYou_shipped: 'Marquée expédiée par vous',
+  markedByYou_completed: 'Marquée terminée par vous',
+  markedByYou_cancelled: 'Annulée par vous',
   event_out_of_stock_on_revival:
     'Relancée par un message WhatsApp tardif, mais son stock a été vendu entre-temps',
   outOfStockOnRevival:

@@ -138,6 +138,7 @@ export function Dashboard({ slug }: { slug: string }) {
               </li>
             ))}
           </ul>
+          <p class="muted small">{t('funnelArrivedHint')}</p>
         </div>
         <div class="card">
           <h2>{t('topProducts')}</h2>

@@ -5,7 +5,7 @@ import { errorsFrom, FormError } from '../components/Field.tsx'
 import { Link } from '../components/Link.tsx'
 import { Loading } from '../components/States.tsx'
 import { dateTime, money } from '../format.ts'
-import { t } from '../i18n.ts'
+import { type StringKey, t } from '../i18n.ts'
 import { shopUrl } from '../router.ts'
 import { activeShop, toast } from '../state.ts'
 import { waMeLink } from '../wizard-logic.ts'
@@ -25,7 +25,10 @@ interface Message {
 /** The steps to reach each status from the current one (the API moves one step at a time). */
 const PATH: OrderStatus[] = ['pending', 'confirmed', 'paid', 'shipped', 'completed']
 
-/** The status changes to go from `from` to `to`, or null when it is not a step forward. */
+/**
+ * The status changes to go from `from` to `to`, or null when it is not a step forward. A pending
+ * order goes straight to paid: only its WhatsApp message makes it confirmed ("On WhatsApp").
+ */
 export function stepsTo(from: OrderStatus, to: OrderStatus): OrderStatus[] | null {
   if (to === 'cancelled') {
     // An expired order already gave its stock back: nothing left to cancel.
@@ -34,7 +37,40 @@ export function stepsTo(from: OrderStatus, to: OrderStatus): OrderStatus[] | nul
   const a = PATH.indexOf(from)
   const b = PATH.indexOf(to)
   if (a < 0 || b <= a) return null
-  return PATH.slice(a + 1, b + 1)
+  const steps = PATH.slice(a + 1, b + 1)
+  return from === 'pending' && to !== 'confirmed' ? steps.filter((s) => s !== 'confirmed') : steps
+}
+
+/** What the merchant did, as the timeline says it. */
+const MARKED_BY_YOU: Partial<Record<OrderStatus, StringKey>> = {
+  confirmed: 'markedByYou_confirmed',
+  paid: 'markedByYou_paid',
+  shipped: 'markedByYou_shipped',
+  completed: 'markedByYou_completed',
+  cancelled: 'markedByYou_cancelled',
+}
+
+interface OrderEvent {
+  type: string
+  toStatus: string | null
+  actor: string
+}
+
+/**
+ * One line of the order's timeline: what happened, and who did it when the words do not say it.
+ * @example eventText({ type: 'status_changed', toStatus: 'paid', actor: 'merchant:…' }) // { what: 'Marked paid by you', who: null }
+ */
+export function eventText(e: OrderEvent): { what: string; who: string | null } {
+  const byYou = e.actor.startsWith('merchant')
+  const who = byYou ? t('byYou') : e.actor
+  if (e.type === 'revived' || e.type === 'out_of_stock_on_revival')
+    return { what: t(`event_${e.type}`), who }
+  if (e.type === 'confirmed' && e.actor === 'whatsapp')
+    return { what: t('eventArrivedOnWhatsApp'), who: null }
+  const marked = e.toStatus ? MARKED_BY_YOU[e.toStatus as OrderStatus] : undefined
+  if (e.type === 'status_changed' && byYou && marked) return { what: t(marked), who: null }
+  const what = e.toStatus ? t('statusNow', { status: t(`status_${e.toStatus}`) }) : e.type
+  return { what, who }
 }
 
 const ACTIONS: OrderStatus[] = ['paid', 'shipped', 'completed', 'cancelled']
@@ -234,22 +270,18 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
             </li>
             {(order.events ?? [])
               .filter((e) => e.type !== 'created')
-              .map((e, i) => (
-                <li key={i}>
-                  <span class="muted small">{dateTime(e.createdAt)}</span>
-                  <p>
-                    {e.type === 'revived' || e.type === 'out_of_stock_on_revival'
-                      ? t(`event_${e.type}`)
-                      : e.toStatus
-                        ? t('statusNow', { status: t(`status_${e.toStatus}`) })
-                        : e.type}
-                    <span class="muted small">
-                      {' '}
-                      · {e.actor.startsWith('merchant') ? t('byYou') : e.actor}
-                    </span>
-                  </p>
-                </li>
-              ))}
+              .map((e, i) => {
+                const { what, who } = eventText(e)
+                return (
+                  <li key={i}>
+                    <span class="muted small">{dateTime(e.createdAt)}</span>
+                    <p>
+                      {what}
+                      {who && <span class="muted small"> · {who}</span>}
+                    </p>
+                  </li>
+                )
+              })}
           </ul>
         </div>
       </div>
