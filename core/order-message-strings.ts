@@ -18,6 +18,8 @@ export type OrderMessageStrings = {
   orderPage: string
   /** Replaces the items that did not fit in the link. */
   moreItems: (count: number) => string
+  /** After {@link moreItems} when the message links the order page, which lists every item. */
+  allOnOrderPage: string
 }
 
 /** Order message strings for every supported locale; the parser reads all of them. */
@@ -36,6 +38,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     note: 'Note',
     orderPage: 'Order page',
     moreItems: (count) => (count === 1 ? '… and 1 more item' : `… and ${count} more items`),
+    allOnOrderPage: 'all on the order page',
   },
   fr: {
     greeting: (shop) => `Bonjour ${shop}\u00a0! Je souhaite commander\u00a0:`,
@@ -51,6 +54,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     note: 'Remarque',
     orderPage: 'Suivi de commande',
     moreItems: (count) => (count === 1 ? '… et 1 autre article' : `… et ${count} autres articles`),
+    allOnOrderPage: 'tous dans le suivi de commande',
   },
   es: {
     greeting: (shop) => `¡Hola, ${shop}! Quisiera hacer un pedido:`,
@@ -66,6 +70,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     note: 'Nota',
     orderPage: 'Ver pedido',
     moreItems: (count) => (count === 1 ? '… y 1 artículo más' : `… y ${count} artículos más`),
+    allOnOrderPage: 'todos en la página del pedido',
   },
   it: {
     greeting: (shop) => `Ciao ${shop}! Vorrei ordinare:`,
@@ -81,6 +86,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     note: 'Nota',
     orderPage: "Pagina dell'ordine",
     moreItems: (count) => (count === 1 ? '… e un altro articolo' : `… e altri ${count} articoli`),
+    allOnOrderPage: 'tutti nella pagina dell’ordine',
   },
   pt: {
     greeting: (shop) => `Olá, ${shop}! Gostaria de fazer um pedido:`,
@@ -96,6 +102,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     note: 'Observação',
     orderPage: 'Página do pedido',
     moreItems: (count) => (count === 1 ? '… e mais 1 item' : `… e mais ${count} itens`),
+    allOnOrderPage: 'todos na página do pedido',
   },
   de: {
     greeting: (shop) => `Hallo ${shop}! Ich möchte bestellen:`,
@@ -112,6 +119,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     orderPage: 'Bestellseite',
     moreItems: (count) =>
       count === 1 ? '… und 1 weiterer Artikel' : `… und ${count} weitere Artikel`,
+    allOnOrderPage: 'alle auf der Bestellseite',
   },
   ar: {
     greeting: (shop) => `مرحبًا ${shop}! أود أن أطلب:`,
@@ -127,5 +135,6 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     note: 'ملاحظة',
     orderPage: 'صفحة الطلب',
     moreItems: (count) => (count === 1 ? '… ومنتج آخر' : `… و${count} منتجات أخرى`),
+    allOnOrderPage: 'جميعها في صفحة الطلب',
   },
 }

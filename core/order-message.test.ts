@@ -193,9 +193,46 @@ describe('composeOrderWhatsAppUrl', () => {
     expect(result.text).toContain('Note: Ring twice')
   })
 
+  it('should keep a 40-line cart readable: whole names, a summary and the order page link', () => {
+    const products = [
+      'Huile d’olive vierge extra 50 cl',
+      'Tapenade noire aux olives de Nyons',
+      'Herbes de Provence en sachet kraft',
+      'Carafe en verre recyclé 1 litre',
+      'Savon de Marseille à l’huile d’olive',
+    ]
+    const items = Array.from({ length: 40 }, (_, i) => ({
+      name: `${products[i % products.length]} n° ${i + 1}`,
+      quantity: (i % 3) + 1,
+      lineTotal: 990 * ((i % 3) + 1),
+    }))
+    const input: OrderMessageInput = {
+      ...order,
+      locale: 'fr',
+      items,
+      orderUrl: 'https://shop.example/o/abcdefghijklmnopqrstuvwxyz012345',
+    }
+    const result = composeOrderWhatsAppUrl('33612345678', input)
+    expect(result.url.length).toBeLessThanOrEqual(2000)
+    const parsed = parseOrderMessage(result.text, 'EUR')
+    expect(parsed?.code).toBe('K7Q2M9')
+    // Every line shown carries its whole name; the rest are counted, not lost.
+    expect(parsed?.items.length).toBeGreaterThanOrEqual(10)
+    expect(parsed?.items.map((item) => item.name)).toEqual(
+      items.slice(0, parsed?.items.length).map((item) => item.name),
+    )
+    const hidden = 40 - (parsed?.items.length ?? 0)
+    expect(parsed?.omittedItems).toBe(hidden)
+    expect(result.text).toContain(
+      `… et ${hidden} autres articles (tous dans le suivi de commande)`,
+    )
+    expect(result.text).toContain(`Suivi de commande\u00a0: ${input.orderUrl}`)
+    expect(result.text).toContain('Total')
+  })
+
   it('should not cut an emoji in half when truncating names', () => {
     const items = Array.from({ length: 30 }, () => ({
-      name: '👩‍👩‍👧'.repeat(40),
+      name: '👩‍👩‍👧'.repeat(80),
       quantity: 1,
       lineTotal: 100,
     }))

@@ -169,7 +169,11 @@ function renderOrderMessage(
 
   const lines = itemLines(options.maxNameLength).slice(0, options.visibleItems)
   const hidden = input.items.length - lines.length
-  if (hidden > 0) lines.push(strings.moreItems(hidden))
+  const orderUrl = toLine(input.orderUrl ?? '')
+  if (hidden > 0) {
+    const more = strings.moreItems(hidden)
+    lines.push(details && orderUrl !== '' ? `${more} (${strings.allOnOrderPage})` : more)
+  }
   blocks.push(lines)
 
   const totals: string[] = []
@@ -200,7 +204,6 @@ function renderOrderMessage(
   if (options.note && note !== '') customer.push(label(strings.note, note))
   blocks.push(customer)
 
-  const orderUrl = toLine(input.orderUrl ?? '')
   if (details && orderUrl !== '') blocks.push([label(strings.orderPage, orderUrl)])
 
   return blocks
@@ -251,10 +254,14 @@ export function buildWhatsAppUrl(phone: string | null, text: string): string {
   return `https://wa.me/${digits}?text=${encodeURIComponent(text.replace(LONE_SURROGATES, '\ufffd'))}`
 }
 
+/** Longest item name a shortened message keeps whole; longer ones end with `…`. */
+const READABLE_NAME = 60
+
 /**
  * The order message and its WhatsApp link, shortened until the whole URL is at most `maxLength`
- * characters: item names are truncated (…), then items beyond the first few become
- * "… and N more items", then the note and the address are dropped, then the details (phone,
+ * characters. A long cart keeps readable lines: names up to 60 characters, as many item lines
+ * as fit, then "… and N more items (all on the order page)" above the order page link. If even
+ * no item line fits, the note and then the address are dropped, then the details (phone,
  * subtotal, shipping name, order page link). The code and the total are never dropped; if even
  * the shortest message is too long, it is returned anyway.
  *
@@ -274,19 +281,17 @@ export function composeOrderWhatsAppUrl(
 
   const full = attempt(FULL)
   if (fits(full)) return full
-  for (const maxNameLength of [48, 24, 12]) {
-    const result = attempt({ ...FULL, maxNameLength })
-    if (fits(result)) return result
-  }
+  const readable = { ...FULL, maxNameLength: READABLE_NAME }
+  const whole = attempt(readable)
+  if (fits(whole)) return whole
 
-  const short = { ...FULL, maxNameLength: 12 }
   // The longest prefix of items that fits, by binary search: lengths grow with the item count.
-  let low = 0
+  let low = 1
   let high = input.items.length - 1
   let best: { text: string; url: string } | null = null
   while (low <= high) {
     const visibleItems = Math.floor((low + high) / 2)
-    const result = attempt({ ...short, visibleItems })
+    const result = attempt({ ...readable, visibleItems })
     if (fits(result)) {
       best = result
       low = visibleItems + 1
@@ -296,15 +301,16 @@ export function composeOrderWhatsAppUrl(
   }
   if (best !== null) return best
 
+  const short = { ...readable, maxNameLength: 12, visibleItems: 0 }
   const steps: RenderOptions[] = [
-    { ...short, visibleItems: 0, note: false },
-    { ...short, visibleItems: 0, note: false, address: false },
+    { ...short, note: false },
+    { ...short, note: false, address: false },
   ]
   for (const options of steps) {
     const result = attempt(options)
     if (fits(result)) return result
   }
-  return attempt({ ...short, visibleItems: 0, note: false, address: false, details: false })
+  return attempt({ ...short, note: false, address: false, details: false })
 }
 
 type LabelKind = 'subtotal' | 'shipping' | 'total' | 'other'
