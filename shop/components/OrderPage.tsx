@@ -112,9 +112,15 @@ export function OrderPage(props: {
         </p>
         {(order.shippingName || order.shippingTotal > 0) && (
           <p class="row">
+            {/* The method on a line of its own: "Shipping (Home delivery (Colissimo))" read badly. */}
             <span>
               {t.shipping}
-              {order.shippingName ? ` (${order.shippingName})` : ''}
+              {order.shippingName && (
+                <>
+                  <br />
+                  <small>{order.shippingName}</small>
+                </>
+              )}
             </span>
             <span>{order.shippingTotal === 0 ? t.free : money(order.shippingTotal)}</span>
           </p>
