@@ -10,6 +10,14 @@ import { activeShop, toast } from '../state.ts'
 
 const PAGE_SIZE = 50
 
+/** What is left to sell: with variants, their stock added up (unlimited if one of them is). */
+function stockLeft(p: Product): number | null {
+  if (p.variants.length === 0) return p.stock
+  const offered = p.variants.filter((v) => v.active !== false)
+  if (offered.some((v) => v.stock === null)) return null
+  return offered.reduce((sum, v) => sum + (v.stock ?? 0), 0)
+}
+
 /** The product list: search, category and status filters (over the whole catalog), bulk actions, paged. */
 export function Products({ slug }: { slug: string }) {
   const shop = activeShop.value
@@ -257,7 +265,7 @@ export function Products({ slug }: { slug: string }) {
                     </div>
                   </td>
                   <td class="num">{money(p.price, shop.currency)}</td>
-                  <td class="num hide-phone">{p.stock ?? '∞'}</td>
+                  <td class="num hide-phone">{stockLeft(p) ?? '∞'}</td>
                   <td class="hide-phone">
                     <span class={`badge ${p.active ? 'active' : 'inactive'}`}>
                       {p.active ? t('active') : t('inactive')}
