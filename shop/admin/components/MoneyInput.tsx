@@ -29,10 +29,21 @@ interface MoneyInputProps {
   error?: string | undefined
   required?: boolean
   hint?: string
+  /** Shown while empty, in minor units (e.g. the product's price a variant inherits). */
+  placeholder?: number
 }
 
+/** The admin language's decimal separator: `,` in French. */
+function decimalSeparator(): string {
+  return (
+    new Intl.NumberFormat(locale.value).formatToParts(1.5).find((p) => p.type === 'decimal')
+      ?.value ?? '.'
+  )
+}
+
+/** An amount as the merchant would type it, with the admin language's decimal separator. */
 function display(value: number | null, currency: string): string {
-  return value === null ? '' : toMajorUnits(value, currency)
+  return value === null ? '' : toMajorUnits(value, currency).replace('.', decimalSeparator())
 }
 
 /**
@@ -41,6 +52,7 @@ function display(value: number | null, currency: string): string {
  */
 export function MoneyInput(props: MoneyInputProps) {
   const { id, label, currency, value, onValue, onValidity, error, required, hint } = props
+  const placeholder = display(props.placeholder ?? 0, currency)
   const [text, setText] = useState(display(value, currency))
   const [ownError, setOwnError] = useState<string | undefined>(undefined)
 
@@ -71,7 +83,7 @@ export function MoneyInput(props: MoneyInputProps) {
             autoComplete="off"
             value={text}
             required={required}
-            placeholder={digits > 0 ? `0.${'0'.repeat(digits)}` : '0'}
+            placeholder={placeholder}
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
             onInput={(e) => {

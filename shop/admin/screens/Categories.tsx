@@ -194,22 +194,24 @@ export function Categories({ slug }: { slug: string }) {
               ) : (
                 <>
                   <span class="grow">{c.name}</span>
-                  <button
-                    type="button"
-                    class="small"
-                    aria-label={t('renameX', { name: c.name })}
-                    onClick={() => setEditing({ id: c.id, name: c.name })}
-                  >
-                    {t('rename')}
-                  </button>
-                  <button
-                    type="button"
-                    class="small"
-                    aria-label={t('deleteX', { name: c.name })}
-                    onClick={() => remove(c)}
-                  >
-                    {t('delete')}
-                  </button>
+                  <span class="row-actions">
+                    <button
+                      type="button"
+                      class="small"
+                      aria-label={t('renameX', { name: c.name })}
+                      onClick={() => setEditing({ id: c.id, name: c.name })}
+                    >
+                      {t('rename')}
+                    </button>
+                    <button
+                      type="button"
+                      class="small"
+                      aria-label={t('deleteX', { name: c.name })}
+                      onClick={() => remove(c)}
+                    >
+                      {t('delete')}
+                    </button>
+                  </span>
                 </>
               )}
             </li>

@@ -111,6 +111,39 @@ describe('ProductEditor', () => {
     expect(saved).toEqual([])
   })
 
+  it("should show amounts with the admin language's decimal mark, and an unpriced variant the product's price", async () => {
+    fakeServer(() => undefined)
+    setAdminLanguage('fr')
+    try {
+      const root = await mount(
+        editor({
+          id: 'p1',
+          sku: 'OIL',
+          name: 'Huile',
+          description: '',
+          price: 2490,
+          compareAtPrice: null,
+          stock: null,
+          active: true,
+          categoryId: null,
+          images: [],
+          options: [{ name: 'Taille', values: ['25 cl', '75 cl'] }],
+          variants: [
+            { sku: 'OIL-25', options: { Taille: '25 cl' }, price: 990, stock: 3, active: true },
+            { sku: 'OIL-75', options: { Taille: '75 cl' }, price: null, stock: 2, active: true },
+          ],
+        }),
+      )
+      const input = (label: string) => byLabel(root, label) as HTMLInputElement | null
+      expect(input('Prix')?.value).toBe('24,90')
+      expect(input('Prix de 25 cl')?.value).toBe('9,90')
+      const inherited = input('Prix de 75 cl')
+      expect([inherited?.value, inherited?.placeholder]).toEqual(['', '24,90'])
+    } finally {
+      setAdminLanguage('en')
+    }
+  })
+
   it('should say an amount is wrong when it cannot be read in the currency', async () => {
     fakeServer(() => undefined)
     const root = await mount(editor())

@@ -402,6 +402,7 @@ export function ProductEditor({
                           label={t('priceOf', { label })}
                           currency={currency}
                           value={v.price}
+                          placeholder={draft.price ?? undefined}
                           onValue={(price) => setVariant(i, { price })}
                           onValidity={(ok) =>
                             setInvalidMoney((m) => ({ ...m, [`variants.${i}.price`]: !ok }))
@@ -420,12 +421,16 @@ export function ProductEditor({
                         />
                       </td>
                       <td class="cell">
-                        <input
-                          type="checkbox"
-                          aria-label={t('activeOf', { label })}
-                          checked={v.active}
-                          onChange={(e) => setVariant(i, { active: e.currentTarget.checked })}
-                        />
+                        {/* The word shows on phones, where the table's header is hidden. */}
+                        <label class="variant-active">
+                          <input
+                            type="checkbox"
+                            aria-label={t('activeOf', { label })}
+                            checked={v.active}
+                            onChange={(e) => setVariant(i, { active: e.currentTarget.checked })}
+                          />
+                          <span aria-hidden="true">{t('active')}</span>
+                        </label>
                       </td>
                     </tr>
                   )
