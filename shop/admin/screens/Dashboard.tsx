@@ -18,12 +18,15 @@ interface DashboardData {
 /** Orders as bars and revenue as a line over the days, drawn as inline SVG. */
 export function Chart({ days, currency }: { days: DashboardData['days']; currency: string }) {
   const w = 600
-  const h = 180
+  const h = 160
   const pad = 28
+  // Room above the tallest bar for the line's stroke; the dates sit below the SVG.
+  const top = 8
+  const base = h - 4
   const maxOrders = Math.max(1, ...days.map((d) => d.orders))
   const maxRevenue = Math.max(1, ...days.map((d) => d.revenue))
   const step = (w - pad * 2) / Math.max(1, days.length)
-  const y = (value: number, max: number) => h - pad - (value / max) * (h - pad * 2)
+  const y = (value: number, max: number) => base - (value / max) * (base - top)
   const line = days
     .map(
       (d, i) =>
@@ -33,7 +36,7 @@ export function Chart({ days, currency }: { days: DashboardData['days']; currenc
   const first = days[0]
   const last = days.at(-1)
   return (
-    <figure class="chart">
+    <figure class="chart" style={{ margin: 0 }}>
       <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-labelledby="chart-title chart-desc">
         <title id="chart-title">{t('chartTitle')}</title>
         <desc id="chart-desc">
@@ -45,14 +48,14 @@ export function Chart({ days, currency }: { days: DashboardData['days']; currenc
             ),
           })}
         </desc>
-        <line x1={pad} x2={w - pad} y1={h - pad} y2={h - pad} stroke="#d8e0dc" />
+        <line x1={pad} x2={w - pad} y1={base} y2={base} stroke="#d8e0dc" />
         {days.map((d, i) => (
           <rect
             key={d.date}
             x={pad + step * i + 2}
             width={Math.max(1, step - 4)}
             y={y(d.orders, maxOrders)}
-            height={h - pad - y(d.orders, maxOrders)}
+            height={base - y(d.orders, maxOrders)}
             fill="#9fd3bd"
             rx="2"
           >
@@ -60,17 +63,22 @@ export function Chart({ days, currency }: { days: DashboardData['days']; currenc
           </rect>
         ))}
         <path d={line} fill="none" stroke="#0b6e4f" stroke-width="2.5" stroke-linejoin="round" />
-        {first && (
-          <text x={pad} y={h - 2} font-size="20" fill="#52605a">
-            {shortDate(first.date)}
-          </text>
-        )}
-        {last && (
-          <text x={w - pad} y={h - 2} font-size="20" fill="#52605a" text-anchor="end">
-            {shortDate(last.date)}
-          </text>
-        )}
       </svg>
+      {/* Dates in HTML, not in the SVG: they keep the page's text size at any chart width. */}
+      {first && last && (
+        <div
+          class="muted small"
+          aria-hidden="true"
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            padding: `0 ${((pad / w) * 100).toFixed(2)}%`,
+          }}
+        >
+          <span>{shortDate(first.date)}</span>
+          <span>{shortDate(last.date)}</span>
+        </div>
+      )}
       <figcaption class="legend">
         <span style={{ '--c': '#9fd3bd' }}>{t('ordersPerDay')}</span>
         <span style={{ '--c': '#0b6e4f' }}>{t('revenuePerDay')}</span>
