@@ -10,6 +10,11 @@ export const WEEK: ShopWeekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 's
 /** The server's limit of ranges a day. */
 const MAX_RANGES = 6
 
+/** Focuses an element once the render that brings it has happened. */
+export function focusLater(id: string): void {
+  setTimeout(() => document.getElementById(id)?.focus(), 0)
+}
+
 /** A weekday's name in the admin's language (2026-01-05 was a Monday). */
 export function weekdayName(day: ShopWeekday): string {
   return new Intl.DateTimeFormat(locale.value, { weekday: 'long', timeZone: 'UTC' }).format(
@@ -43,6 +48,7 @@ export function HoursEditor(props: {
             <legend>{name}</legend>
             <label class="check">
               <input
+                id={`h-${day}-open`}
                 type="checkbox"
                 checked={ranges.length > 0}
                 onChange={(e) => setDay(day, e.currentTarget.checked ? [['09:00', '18:00']] : [])}
@@ -89,12 +95,14 @@ export function HoursEditor(props: {
                     type="button"
                     class="secondary small range-remove"
                     aria-label={t('removeRangeOf', { day: name, n })}
-                    onClick={() =>
+                    onClick={() => {
                       setDay(
                         day,
                         ranges.filter((_, j) => j !== i),
                       )
-                    }
+                      // The button leaves with its range: keep the keyboard in this day.
+                      focusLater(ranges.length > 1 ? `h-${day}-add` : `h-${day}-open`)
+                    }}
                   >
                     {t('removeRange')}
                   </button>
@@ -104,6 +112,7 @@ export function HoursEditor(props: {
             {ranges.length > 0 && (
               <div class="actions hours-actions">
                 <button
+                  id={`h-${day}-add`}
                   type="button"
                   class="secondary small"
                   disabled={ranges.length >= MAX_RANGES}

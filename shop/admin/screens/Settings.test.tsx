@@ -4,7 +4,7 @@ import type { Shop } from '../api.ts'
 import { setAdminLanguage } from '../i18n.ts'
 import { setDirty } from '../router.ts'
 import { activeSlug, shops } from '../state.ts'
-import { button, byLabel, click, errorOf, fakeServer, mount, type } from '../test-dom.ts'
+import { button, byLabel, click, errorOf, fakeServer, mount, settle, type } from '../test-dom.ts'
 import { Settings } from './Settings.tsx'
 
 const shop: Shop = {
@@ -103,6 +103,20 @@ describe('Settings', () => {
     expect(root.querySelector('.hours-editor')).toBeNull()
     await click(button(root, 'Save'))
     expect(sent.find((r) => r.method === 'PATCH')?.body).toMatchObject({ businessHours: null })
+  })
+
+  it('should keep the keyboard in the day when a range is removed', async () => {
+    withShop()
+    patchServer()
+    const root = await mount(<Settings slug="shop" />)
+    await click(root.querySelector('[aria-label="Add a range to Monday"]'))
+    await click(root.querySelector('[aria-label="Remove range 2 of Monday"]'))
+    await settle()
+    expect(document.activeElement?.id).toBe('h-mon-add')
+    await click(root.querySelector('[aria-label="Remove range 1 of Monday"]'))
+    await settle()
+    expect(document.activeElement?.id).toBe('h-mon-open')
+    expect((document.activeElement as HTMLInputElement).checked).toBe(false)
   })
 
   it('should not send a range with a missing time, and say so beside its day', async () => {

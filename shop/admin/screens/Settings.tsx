@@ -9,7 +9,7 @@ import {
   type UploadedImage,
 } from '../api.ts'
 import { Field, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
-import { HoursEditor, WEEK, type WeekHours } from '../components/HoursEditor.tsx'
+import { focusLater, HoursEditor, WEEK, type WeekHours } from '../components/HoursEditor.tsx'
 import { COUNTRIES, countryName, currencyCodes } from '../countries.ts'
 import { languageName, locale, type StringKey, t } from '../i18n.ts'
 import { setDirty } from '../router.ts'
@@ -408,9 +408,10 @@ export function Settings({ slug }: { slug: string }) {
                       type="button"
                       class="secondary small closed-remove"
                       aria-label={t('removeClosedDate', { date: c.date || String(i + 1) })}
-                      onClick={() =>
+                      onClick={() => {
                         set({ closedDates: draft.closedDates.filter((_, j) => j !== i) })
-                      }
+                        focusLater('s-closed-add')
+                      }}
                     >
                       {t('removeRange')}
                     </button>
@@ -425,6 +426,7 @@ export function Settings({ slug }: { slug: string }) {
             )}
             <div class="actions">
               <button
+                id="s-closed-add"
                 type="button"
                 class="secondary small"
                 disabled={draft.closedDates.length >= 100}
