@@ -28,6 +28,8 @@ export interface PanelProps {
   accept: () => void
   onChannel: (channel: string) => void
   onClose: () => void
+  /** The admin's preview keeps the focus where the merchant is typing. */
+  keepFocus?: boolean
 }
 
 const LABELS: Record<string, keyof WidgetStrings | undefined> = {
@@ -66,7 +68,9 @@ export function Panel(props: PanelProps) {
   const dialog = useRef<HTMLElement>(null)
 
   useEffect(() => {
-    if (props.open) dialog.current?.querySelector<HTMLElement>('a,button,input')?.focus()
+    if (props.open && !props.keepFocus) {
+      dialog.current?.querySelector<HTMLElement>('a,button,input')?.focus()
+    }
   }, [props.open, view.value])
 
   if (!props.open) return null

@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
+import { colorChannels, textColorOn } from '../../../widget/contrast.ts'
+import { WidgetPreview } from '../../../widget/WidgetPreview.tsx'
+import type { PublicWidget } from '../../../widget/widget-context.ts'
 import { api, shopPath } from '../api.ts'
 import { copyWithToast } from '../clipboard.ts'
 import { errorsFrom, Field, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
@@ -68,16 +71,6 @@ function hoursFrom(mode: string, from: string, to: string): Hours {
   return Object.fromEntries(days.map((d) => [d, [[from, to]]]))
 }
 
-/** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
-export function readableOn(hex: string): string {
-  const channel = (i: number) => {
-    const c = Number.parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16) / 255
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-  }
-  const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
-  return luminance > 0.179 ? '#111111' : '#ffffff'
-}
-
 function numberOrNull(text: string): number | null {
   return text.trim() === '' ? null : Number(text)
 }
@@ -91,12 +84,14 @@ export function WidgetSettings({ slug }: { slug: string }) {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
   const [open, setOpen] = useState(true)
+  const [avatarUrl, setAvatarUrl] = useState<string | null>(null)
 
   useEffect(() => {
     api
       .get<WidgetForm & { snippet: string; avatarUrl: string | null }>(shopPath(slug, '/widget'))
       .then(
-        ({ snippet: s, avatarUrl: _a, ...settings }) => {
+        ({ snippet: s, avatarUrl: avatar, ...settings }) => {
+          setAvatarUrl(avatar)
           setSaved(settings)
           setForm(settings)
           setSnippet(s)
@@ -122,12 +117,13 @@ export function WidgetSettings({ slug }: { slug: string }) {
     try {
       const {
         snippet: s,
-        avatarUrl: _a,
+        avatarUrl: avatar,
         ...settings
       } = await api.put<WidgetForm & { snippet: string; avatarUrl: string | null }>(
         shopPath(slug, '/widget'),
         form,
       )
+      setAvatarUrl(avatar)
       setSaved(settings)
       setForm(settings)
       setSnippet(s)
@@ -140,6 +136,51 @@ export function WidgetSettings({ slug }: { slug: string }) {
   }
 
   const channelList = form.channels.length ? form.channels : [{ type: 'whatsapp' as Channel }]
+  // What the loader would fetch for these settings (api/widget/widget-json.ts), so the preview
+  // draws the widget's own components with the same data.
+  const previewSettings: PublicWidget = {
+    shop: {
+      slug: shop.slug,
+      name: shop.name,
+      currency: shop.currency,
+      locale: shop.locale,
+      timezone: shop.timezone,
+      whatsappPhone: shop.whatsappPhone,
+    },
+    avatarUrl: avatarUrl ?? shop.logoUrl,
+    greeting: form.greeting,
+    replyTime: form.replyTime,
+    message: form.message,
+    position: form.position,
+    offsetX: form.offsetX,
+    offsetY: form.offsetY,
+    color: form.color,
+    textColor: textColorOn(colorChannels(form.color)),
+    zIndex: form.zIndex,
+    theme: form.theme,
+    idleLoad: form.idleLoad,
+    channels: form.channels.length
+      ? form.channels.map((c) => ({ type: c.type, value: c.value ?? shop.whatsappPhone }))
+      : [
+          { type: 'whatsapp', value: shop.whatsappPhone },
+          // In the server's order (api/widget/widget-json.ts).
+          ...CHANNELS.flatMap((type) => {
+            const value = type === 'whatsapp' ? '' : shop.channels[type]
+            return value ? [{ type, value }] : []
+          }),
+        ],
+    teams: form.teams.map((team, i) => ({
+      name: team.name || t('teamN', { n: i + 1 }),
+      role: team.role,
+      photoUrl: null,
+      channel: team.channel,
+      value: team.value,
+      hours: team.hours,
+    })),
+    rules: form.rules,
+    triggers: form.triggers,
+    consent: form.consent,
+  }
   return (
     <section aria-labelledby="widget-title">
       <h1 id="widget-title">{t('navWidget')}</h1>
@@ -515,56 +556,22 @@ export function WidgetSettings({ slug }: { slug: string }) {
         <div>
           <div class="card">
             <h2>{t('preview')}</h2>
-            <div class="preview-stage" data-theme={form.theme}>
-              {open && (
-                <div class="wp-bubble" style={{ [form.position]: '16px' }}>
-                  <div
-                    class="wp-head"
-                    style={{ background: form.color, color: readableOn(form.color) }}
-                  >
-                    {shop.name}
-                    {form.replyTime && <div class="small">{form.replyTime}</div>}
-                  </div>
-                  <div class="wp-body">
-                    <p>{form.greeting || t('defaultGreeting')}</p>
-                    {form.teams.length > 0
-                      ? form.teams.map((team, i) => (
-                          <span class="wp-channel" key={i}>
-                            {team.name || t('teamN', { n: i + 1 })}{' '}
-                            {team.role && <span class="muted small">· {team.role}</span>}
-                          </span>
-                        ))
-                      : channelList.map((c, i) => (
-                          <span class="wp-channel" key={i}>
-                            {t(`channel_${c.type}`)}
-                          </span>
-                        ))}
-                    {form.consent.enabled && <p class="small muted">{form.consent.text}</p>}
-                  </div>
-                </div>
-              )}
-              <button
-                type="button"
-                class="wp-button"
-                style={{
-                  background: form.color,
-                  color: readableOn(form.color),
-                  [form.position]: '16px',
-                }}
-                aria-label={t('togglePreview')}
-                aria-expanded={open}
-                onClick={() => setOpen(!open)}
-              >
-                <svg
-                  aria-hidden="true"
-                  viewBox="0 0 24 24"
-                  width="26"
-                  height="26"
-                  fill="currentColor"
-                >
-                  <path d="M12 3C6.5 3 2 6.9 2 11.7c0 2.5 1.2 4.7 3.2 6.3L4.5 21l3.6-1.8c1.2.4 2.5.6 3.9.6 5.5 0 10-3.9 10-8.7S17.5 3 12 3z" />
-                </svg>
-              </button>
+            {/* The transform holds the widget's fixed position inside the stage, the container its width. */}
+            <div
+              class="preview-stage"
+              data-theme={form.theme}
+              style={{
+                transform: 'translateZ(0)',
+                containerType: 'inline-size',
+                minHeight: '620px',
+              }}
+            >
+              <WidgetPreview
+                settings={previewSettings}
+                open={open}
+                onToggle={() => setOpen(!open)}
+                label={t('togglePreview')}
+              />
             </div>
           </div>
           <div class="card">
