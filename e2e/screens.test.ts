@@ -565,6 +565,11 @@ describe('every screen at 360 and 1280 px, LTR and RTL, light and dark', () => {
         const name = `${size.width}-${shop.lang}`
         await page.goto(`${hostOrigin}/${shop.lang}.html`)
         if (await shows(page, 'chatcart-widget .o', `widget-closed-${name}`)) {
+          // axe (and the layout checks) see inside an open shadow root only.
+          const open = await page.evaluate(
+            () => document.querySelector('chatcart-widget')?.shadowRoot instanceof ShadowRoot,
+          )
+          expect(open, 'the widget renders in an open shadow root').toBe(true)
           await audit(page, 'widget-closed', size, shop.lang, { fullPage: false })
           await page.locator('chatcart-widget .o').click()
         }
