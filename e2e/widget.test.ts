@@ -9,6 +9,7 @@ import type { App } from '../api/app.ts'
 import { createTestApp, TestClient } from '../api/testing/test-client.ts'
 import { createTestDb, type TestDatabase } from '../api/testing/test-db.ts'
 import { launchBrowser } from './browser.ts'
+import { seriousViolations } from './harness.ts'
 
 // Host pages are served from one loopback port and the API (widget.js, settings, orders) from
 // another, so the widget runs cross-origin exactly as on a merchant's site.
@@ -460,14 +461,16 @@ describe.skipIf(!browser)('widget in a real browser', () => {
   })
 
   it.each([
-    ['light', 360],
-    ['dark', 1280],
+    ['widget-plain.html', 'light', 360],
+    ['widget-plain.html', 'dark', 1280],
+    ['widget-shopar.html', 'dark', 360],
+    ['widget-shopar.html', 'light', 1280],
   ])(
-    "should keep each team card's name, role and status inside it (%s, %i px)",
-    async (theme, width) => {
+    "should keep each team card's name, role and status inside it, readable (%s, %s, %i px)",
+    async (fixture, theme, width) => {
       const long = 'Maria-Antonietta Fernández de la Cruz y Villanueva'
       const v = await visit(
-        'widget-plain.html',
+        fixture,
         {
           theme,
           teams: [1, 2, 3, 4].map((n) => ({
@@ -483,7 +486,9 @@ describe.skipIf(!browser)('widget in a real browser', () => {
       await v.page.locator('chatcart-widget .o').click()
       const cards = v.page.locator('chatcart-widget a.ag')
       await expect.poll(() => cards.count()).toBe(4)
-      await shoot(v, `teams-${theme}-${width}`)
+      await shoot(v, `teams-${fixture.replace('.html', '')}-${theme}-${width}`)
+      // axe reads the open shadow root too: the header's text on the colour, the cards' text.
+      expect(await seriousViolations(v.page)).toEqual([])
       const boxes = await cards.evaluateAll((els) =>
         els.map((card) => {
           const rect = (el: Element) => {
