@@ -98,7 +98,7 @@ export function OrderPage(props: {
         </figure>
         <ul class="lines">
           {order.items.map((item, index) => (
-            <li key={index}>
+            <li key={index} class="row">
               <span class="grow">
                 {item.quantity} × {item.name}
               </span>
