@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -336,6 +336,8 @@ function hostPage(shop: ShopData): string {
 }
 
 beforeAll(async () => {
+  // The folder holds this run's screenshots only.
+  rmSync(SHOTS, { recursive: true, force: true })
   mkdirSync(SHOTS, { recursive: true })
   server = await startTestServer()
   origin = server.origin
