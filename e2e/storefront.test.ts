@@ -244,3 +244,75 @@ describe('storefront in Chromium', () => {
     await context.close()
   })
 })
+
+describe('checkout on a phone, in a French shop', () => {
+  it('should show shipping as aligned rows, fit its header, read a national number and speak French', async (ctx) => {
+    if (!browser) return ctx.skip()
+    const client = new TestClient(createTestApp({ db: testDb.db }))
+    const fr = await client.signupWithShop('boutique-fr', { locale: 'fr', name: 'Épicerie' })
+    const shopId = await shopIdOf(testDb.db, fr)
+    await insertFixtureProducts(testDb.db, shopId, [
+      { sku: 'BOL', name: 'Bol en céramique', price: 1800, stock: 10 },
+    ])
+    await insertFixtureShipping(testDb.db, shopId, { name: 'Retrait en boutique', price: 0 })
+    await insertFixtureShipping(testDb.db, shopId, {
+      name: 'Livraison à domicile',
+      price: 490,
+      freeOver: 5000,
+      requiresAddress: true,
+    })
+    const { context, page } = await phonePage()
+    await page.goto(`${origin}/${fr}`)
+    await page.getByRole('button', { name: /Bol en céramique/ }).click()
+    await expect.poll(() => page.locator('[data-cart-count]').textContent()).toBe('1')
+    await page.locator('.cart-fab').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: 'Commander' }).click()
+
+    // The header's buttons are whole on a 390 px screen.
+    for (const button of await dialog.locator('.dhead button').all()) {
+      const box = await button.boundingBox()
+      expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true)
+    }
+    // Each shipping choice is one row: a small radio, then the name, then the price, apart.
+    const rows = dialog.locator('label.choice')
+    expect(await rows.count()).toBe(2)
+    for (const row of await rows.all()) {
+      const [radio, name, price] = await Promise.all(
+        ['input', '.choice-name', '.choice-price'].map((s) => row.locator(s).boundingBox()),
+      )
+      if (!radio || !name || !price) throw new Error('a shipping row is missing a part')
+      expect(radio.height).toBeLessThanOrEqual(24)
+      expect(radio.x + radio.width).toBeLessThanOrEqual(name.x)
+      expect(name.x + name.width).toBeLessThan(price.x)
+      const middle = (b: { y: number; height: number }) => b.y + b.height / 2
+      expect(Math.abs(middle(radio) - middle(price))).toBeLessThan(12)
+    }
+
+    // A number the shop cannot read: refused beside the field, in French, by the real API.
+    await dialog.getByText('Retrait en boutique').click()
+    await dialog.getByLabel('Votre nom').fill('Chloé')
+    await dialog.getByLabel(/Téléphone/).fill('12 34')
+    await dialog.getByRole('button', { name: /Envoyer la commande/ }).click()
+    await expect
+      .poll(() => dialog.locator('#err-phone').textContent())
+      .toContain('Nous n’arrivons pas à lire ce numéro')
+    expect(await dialog.textContent()).not.toContain('customer.phone')
+
+    // A French national number is read in the shop's country, and shown as understood.
+    await dialog.getByLabel(/Téléphone/).fill('06 12 34 56 78')
+    await dialog.getByLabel(/Téléphone/).blur()
+    await expect
+      .poll(() => dialog.locator('#phone-hint').textContent())
+      .toBe('La boutique lira : +33 6 12 34 56 78')
+    await dialog.getByRole('button', { name: /Envoyer la commande/ }).click()
+    await page.waitForURL(/\/o\/[A-Za-z0-9_-]+(#wa)?$/)
+    const row = await testDb.db
+      .selectFrom('orders')
+      .select('customer_phone')
+      .where('shop_id', '=', shopId)
+      .executeTakeFirstOrThrow()
+    expect(row.customer_phone).toBe('33612345678')
+    await context.close()
+  })
+})

@@ -74,6 +74,16 @@ export interface ShopStrings {
   scanQr: string
   outage: string
   error: string
+  /** Checkout errors, by the API's error code; shown beside the field they concern. */
+  errRequired: string
+  errPhone: string
+  /** `{phone}` is the number as the shop will read it, e.g. "+33 6 12 34 56 78". */
+  phoneUnderstood: string
+  /** `{name}` is the product. */
+  errOutOfStock: string
+  errUnavailable: string
+  errShipping: string
+  errTooMany: string
   wasPrice: string
   products: string
   noscript: string
@@ -150,6 +160,14 @@ const en: ShopStrings = {
   outage:
     'We could not reach the shop server, so your order was opened in WhatsApp without an order code. Send it and the shop will reply there.',
   error: 'Something went wrong. Please try again.',
+  errRequired: 'Please fill this in.',
+  errPhone:
+    'We could not read this number. Type it as you would dial it, with the country code if it is from abroad.',
+  phoneUnderstood: 'The shop will read: {phone}',
+  errOutOfStock: 'Not enough “{name}” left. Lower the quantity or remove it.',
+  errUnavailable: 'An item in your cart is no longer sold. Remove it to continue.',
+  errShipping: 'This delivery option is no longer offered. Choose another one.',
+  errTooMany: 'That is more than one order can hold. Lower a quantity.',
   wasPrice: 'Was {amount}',
   products: 'Products',
   noscript: 'Turn on JavaScript to order, or write to the shop on WhatsApp:',
@@ -228,6 +246,14 @@ const fr: ShopStrings = {
   outage:
     'Le serveur de la boutique est injoignable : votre commande a été ouverte dans WhatsApp sans code. Envoyez-la, la boutique vous répondra.',
   error: 'Une erreur est survenue. Réessayez.',
+  errRequired: 'Merci de remplir ce champ.',
+  errPhone:
+    'Nous n’arrivons pas à lire ce numéro. Écrivez-le comme vous le composez, avec l’indicatif s’il est étranger.',
+  phoneUnderstood: 'La boutique lira : {phone}',
+  errOutOfStock: 'Il ne reste pas assez de « {name} ». Baissez la quantité ou retirez-le.',
+  errUnavailable: 'Un article du panier n’est plus vendu. Retirez-le pour continuer.',
+  errShipping: 'Ce mode de livraison n’est plus proposé. Choisissez-en un autre.',
+  errTooMany: 'C’est plus qu’une commande ne peut contenir. Baissez une quantité.',
   wasPrice: 'Avant {amount}',
   products: 'Produits',
   noscript: 'Activez JavaScript pour commander, ou écrivez à la boutique sur WhatsApp :',
@@ -300,6 +326,14 @@ const es: ShopStrings = {
   copyMessage: 'Copiar el mensaje',
   copied: 'Copiado',
   error: 'Algo salió mal. Inténtalo de nuevo.',
+  errRequired: 'Rellena este campo.',
+  errPhone:
+    'No podemos leer este número. Escríbelo como lo marcarías, con el prefijo del país si es del extranjero.',
+  phoneUnderstood: 'La tienda leerá: {phone}',
+  errOutOfStock: 'No queda suficiente «{name}». Baja la cantidad o quítalo.',
+  errUnavailable: 'Un artículo del carrito ya no está a la venta. Quítalo para continuar.',
+  errShipping: 'Esta opción de envío ya no está disponible. Elige otra.',
+  errTooMany: 'Es más de lo que admite un pedido. Baja una cantidad.',
   wasPrice: 'Antes {amount}',
   products: 'Productos',
 }
@@ -370,6 +404,14 @@ const it: ShopStrings = {
   copyMessage: 'Copia il messaggio',
   copied: 'Copiato',
   error: 'Qualcosa è andato storto. Riprova.',
+  errRequired: 'Compila questo campo.',
+  errPhone:
+    'Non riusciamo a leggere questo numero. Scrivilo come lo componi, con il prefisso internazionale se è estero.',
+  phoneUnderstood: 'Il negozio leggerà: {phone}',
+  errOutOfStock: 'Non c’è abbastanza «{name}». Riduci la quantità o rimuovilo.',
+  errUnavailable: 'Un articolo del carrello non è più in vendita. Rimuovilo per continuare.',
+  errShipping: 'Questa consegna non è più disponibile. Scegline un’altra.',
+  errTooMany: 'È più di quanto possa contenere un ordine. Riduci una quantità.',
   wasPrice: 'Prima {amount}',
   products: 'Prodotti',
 }
@@ -439,6 +481,14 @@ const pt: ShopStrings = {
   copyMessage: 'Copiar a mensagem',
   copied: 'Copiado',
   error: 'Algo correu mal. Tente de novo.',
+  errRequired: 'Preencha este campo.',
+  errPhone:
+    'Não conseguimos ler este número. Escreva como você disca, com o código do país se for do exterior.',
+  phoneUnderstood: 'A loja vai ler: {phone}',
+  errOutOfStock: 'Não há “{name}” suficiente. Diminua a quantidade ou remova.',
+  errUnavailable: 'Um item do carrinho não está mais à venda. Remova para continuar.',
+  errShipping: 'Esta opção de entrega não está mais disponível. Escolha outra.',
+  errTooMany: 'É mais do que um pedido comporta. Diminua uma quantidade.',
   wasPrice: 'Antes {amount}',
   products: 'Produtos',
 }
@@ -510,6 +560,16 @@ const de: ShopStrings = {
   copyMessage: 'Nachricht kopieren',
   copied: 'Kopiert',
   error: 'Etwas ist schiefgelaufen. Bitte erneut versuchen.',
+  errRequired: 'Bitte ausfüllen.',
+  errPhone:
+    'Diese Nummer können wir nicht lesen. Schreiben Sie sie so, wie Sie sie wählen, bei ausländischen Nummern mit Ländervorwahl.',
+  phoneUnderstood: 'Der Shop liest: {phone}',
+  errOutOfStock:
+    'Von „{name}“ ist nicht mehr genug da. Verringern Sie die Menge oder entfernen Sie den Artikel.',
+  errUnavailable:
+    'Ein Artikel im Warenkorb wird nicht mehr verkauft. Entfernen Sie ihn, um fortzufahren.',
+  errShipping: 'Diese Versandart gibt es nicht mehr. Wählen Sie eine andere.',
+  errTooMany: 'Das ist mehr, als eine Bestellung fassen kann. Verringern Sie eine Menge.',
   wasPrice: 'Statt {amount}',
   products: 'Produkte',
 }
@@ -586,6 +646,13 @@ const ar: ShopStrings = {
   outage:
     'تعذر الوصول إلى خادم المتجر، ففتحنا طلبك في واتساب بدون رمز طلب. أرسله وسيرد عليك المتجر.',
   error: 'حدث خطأ. حاول مرة أخرى.',
+  errRequired: 'يُرجى ملء هذا الحقل.',
+  errPhone: 'تعذّرت قراءة هذا الرقم. اكتبه كما تطلبه، مع رمز الدولة إن كان من الخارج.',
+  phoneUnderstood: 'سيقرأ المتجر: {phone}',
+  errOutOfStock: 'الكمية المتبقية من «{name}» غير كافية. قلّل الكمية أو احذفه.',
+  errUnavailable: 'أحد منتجات السلة لم يعد معروضًا للبيع. احذفه للمتابعة.',
+  errShipping: 'طريقة التوصيل هذه لم تعد متاحة. اختر طريقة أخرى.',
+  errTooMany: 'هذا أكثر مما يتسع له طلب واحد. قلّل إحدى الكميات.',
   wasPrice: 'كان {amount}',
   products: 'المنتجات',
   noscript: 'فعّل جافاسكربت للطلب، أو راسل المتجر عبر واتساب:',

@@ -27,6 +27,9 @@ const FIELDS: Record<string, keyof CheckoutForm> = {
   shippingMethodId: 'shippingMethodId',
 }
 
+/** The wording by error code: a small chunk of its own, fetched with the checkout form. */
+const loadErrorWords = () => import('../checkout-errors.ts').catch(() => null)
+
 /** Opens WhatsApp in a new tab when allowed; otherwise the order page opens it (`#wa`). */
 function handOff(whatsappUrl: string, orderPath: string | null): void {
   const tab = window.open(whatsappUrl, '_blank')
@@ -51,6 +54,7 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
   const [error, setError] = useState<{ message: string; field?: string } | null>(null)
   const [outageUrl, setOutageUrl] = useState<string | null>(null)
   const attempt = useRef<{ body: string; key: string } | null>(null)
+  const [phoneHint, setPhoneHint] = useState<string | null>(null)
   const open = cartOpen.value
   const lines = cartLines.value
   const count = cartCount.value
@@ -66,11 +70,17 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
   }, [open])
 
   useEffect(() => {
-    if (view === 'checkout') preloadOutageMessage()
+    if (view === 'checkout') {
+      preloadOutageMessage()
+      void loadErrorWords()
+    }
   }, [view])
 
-  const update = (field: keyof CheckoutForm) => (e: { currentTarget: { value: string } }) =>
+  const update = (field: keyof CheckoutForm) => (e: { currentTarget: { value: string } }) => {
     setForm({ ...form, [field]: e.currentTarget.value })
+    // The message beside a field goes once the shopper changes it.
+    if (error?.field && FIELDS[error.field] === field) setError(null)
+  }
 
   const submit = async (e: Event) => {
     e.preventDefault()
@@ -89,8 +99,9 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
       setOutageUrl(result.whatsappUrl)
       handOff(result.whatsappUrl, null)
     } else {
+      const words = await loadErrorWords()
       setError({
-        message: result.code === 'rate_limited' ? t.rateLimited : result.message || t.error,
+        message: words ? words.refusalText(t, result.code, result.field, lines) : t.error,
         ...(result.field ? { field: result.field } : {}),
       })
     }
@@ -100,6 +111,72 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
     error?.field && FIELDS[error.field] === field ? error.message : null
   const describedBy = (field: keyof CheckoutForm) =>
     fieldError(field) ? `err-${field}` : undefined
+
+  const lineList = (
+    <ul class="lines">
+      {lines.map((line) => {
+        const limit = Math.min(MAX_QUANTITY, line.stock ?? MAX_QUANTITY)
+        return (
+          <li key={line.sku}>
+            {line.image ? (
+              <img class="thumb" src={line.image} alt="" width={64} height={64} loading="lazy" />
+            ) : (
+              <span class="thumb" aria-hidden="true" />
+            )}
+            <div class="line-main">
+              <div class="line-top">
+                <span class="line-name">{line.name}</span>
+                <span class="price">{money(line.price * line.quantity)}</span>
+              </div>
+              <div class="line-actions">
+                <div class="qty">
+                  <button
+                    type="button"
+                    aria-label={`${t.decrease}: ${line.name}`}
+                    onClick={() => setQuantity(line.sku, line.quantity - 1)}
+                  >
+                    −
+                  </button>
+                  <input
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    max={limit}
+                    value={line.quantity}
+                    aria-label={`${t.quantity}: ${line.name}`}
+                    onChange={(e) => setQuantity(line.sku, Number(e.currentTarget.value) || 0)}
+                  />
+                  <button
+                    type="button"
+                    aria-label={`${t.increase}: ${line.name}`}
+                    disabled={line.quantity >= limit}
+                    onClick={() => setQuantity(line.sku, line.quantity + 1)}
+                  >
+                    +
+                  </button>
+                </div>
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={`${t.remove}: ${line.name}`}
+                  onClick={() => setQuantity(line.sku, 0)}
+                >
+                  {t.remove}
+                </button>
+              </div>
+            </div>
+          </li>
+        )
+      })}
+    </ul>
+  )
+
+  const fieldMessage = (field: keyof CheckoutForm) =>
+    fieldError(field) && (
+      <p class="err" id={`err-${field}`}>
+        {fieldError(field)}
+      </p>
+    )
 
   return (
     <>
@@ -130,17 +207,30 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
           <path d="M2 3h3l2.4 11.2a2 2 0 0 0 2 1.6h8.2a2 2 0 0 0 2-1.5L22 7H6" />
         </svg>
         {t.cart} <span data-cart-count>{count}</span>
+        {count > 0 && <span class="fab-total">{money(cartSubtotal.value)}</span>}
       </button>
-      <dialog ref={dialog} aria-labelledby="cart-title" onClose={() => (cartOpen.value = false)}>
+      <dialog
+        ref={dialog}
+        class="drawer"
+        aria-labelledby="cart-title"
+        onClose={() => (cartOpen.value = false)}
+      >
         <div class="dhead">
-          {view === 'checkout' ? (
-            <button type="button" class="btn" onClick={() => setView('cart')}>
-              {t.back}
+          {view === 'checkout' && lines.length > 0 ? (
+            <button type="button" class="icon" aria-label={t.back} onClick={() => setView('cart')}>
+              <span aria-hidden="true" class="flip">
+                ←
+              </span>
             </button>
           ) : null}
-          <h2 id="cart-title">{view === 'cart' ? t.cart : t.checkout}</h2>
-          <button type="button" class="btn" onClick={() => (cartOpen.value = false)}>
-            {t.close}
+          <h2 id="cart-title">{view === 'checkout' && lines.length ? t.checkout : t.cart}</h2>
+          <button
+            type="button"
+            class="icon"
+            aria-label={t.close}
+            onClick={() => (cartOpen.value = false)}
+          >
+            <span aria-hidden="true">✕</span>
           </button>
         </div>
         {outageUrl && (
@@ -152,7 +242,7 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
           </div>
         )}
         {lines.length === 0 ? (
-          <div>
+          <div class="dbody empty">
             <p>{t.emptyCart}</p>
             <button type="button" class="btn" onClick={() => (cartOpen.value = false)}>
               {t.continueShopping}
@@ -160,164 +250,126 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
           </div>
         ) : view === 'cart' ? (
           <>
-            <ul class="lines">
-              {lines.map((line) => {
-                const limit = Math.min(MAX_QUANTITY, line.stock ?? MAX_QUANTITY)
-                return (
-                  <li key={line.sku}>
-                    <div class="grow">
-                      <div>{line.name}</div>
-                      <div class="price">{money(line.price * line.quantity)}</div>
-                    </div>
-                    <div class="qty">
-                      <button
-                        type="button"
-                        aria-label={`${t.decrease}: ${line.name}`}
-                        onClick={() => setQuantity(line.sku, line.quantity - 1)}
-                      >
-                        −
-                      </button>
-                      <input
-                        type="number"
-                        inputMode="numeric"
-                        min={1}
-                        max={limit}
-                        value={line.quantity}
-                        aria-label={`${t.quantity}: ${line.name}`}
-                        onChange={(e) => setQuantity(line.sku, Number(e.currentTarget.value) || 0)}
-                      />
-                      <button
-                        type="button"
-                        aria-label={`${t.increase}: ${line.name}`}
-                        disabled={line.quantity >= limit}
-                        onClick={() => setQuantity(line.sku, line.quantity + 1)}
-                      >
-                        +
-                      </button>
-                    </div>
-                    <button
-                      type="button"
-                      class="btn"
-                      aria-label={`${t.remove}: ${line.name}`}
-                      onClick={() => setQuantity(line.sku, 0)}
-                    >
-                      {t.remove}
-                    </button>
-                  </li>
-                )
-              })}
-            </ul>
-            <p class="row">
-              <span>{t.subtotal}</span>
-              <strong data-subtotal>{money(cartSubtotal.value)}</strong>
-            </p>
-            <button type="button" class="btn primary wide" onClick={() => setView('checkout')}>
-              {t.checkout}
-            </button>
+            <div class="dbody">{lineList}</div>
+            <div class="dfoot">
+              <p class="row">
+                <span>{t.subtotal}</span>
+                <strong data-subtotal>{money(cartSubtotal.value)}</strong>
+              </p>
+              <button type="button" class="btn primary wide" onClick={() => setView('checkout')}>
+                {t.checkout}
+              </button>
+            </div>
           </>
         ) : (
-          <form class="form" onSubmit={submit} noValidate={false}>
-            {error && !FIELDS[error.field ?? ''] && (
-              <p class="err" role="alert">
-                {error.message}
-              </p>
-            )}
-            <label for="co-name">{t.name}</label>
-            <input
-              id="co-name"
-              name="name"
-              autoComplete="name"
-              required
-              maxLength={100}
-              value={form.name}
-              onInput={update('name')}
-              aria-invalid={fieldError('name') ? 'true' : undefined}
-              aria-describedby={describedBy('name')}
-            />
-            {fieldError('name') && (
-              <p class="err" id="err-name">
-                {fieldError('name')}
-              </p>
-            )}
-            <label for="co-phone">
-              {t.phone} <small>({t.optional})</small>
-            </label>
-            <input
-              id="co-phone"
-              name="phone"
-              type="tel"
-              autoComplete="tel"
-              maxLength={40}
-              value={form.phone}
-              onInput={update('phone')}
-              aria-invalid={fieldError('phone') ? 'true' : undefined}
-              aria-describedby={describedBy('phone')}
-            />
-            {fieldError('phone') && (
-              <p class="err" id="err-phone">
-                {fieldError('phone')}
-              </p>
-            )}
-            {shop.shippingMethods.length > 0 && (
-              <fieldset>
-                <legend>{t.shippingMethod}</legend>
-                {shop.shippingMethods.map((m) => {
-                  const cost = m.freeOver !== null && totals.subtotal >= m.freeOver ? 0 : m.price
-                  return (
-                    <label key={m.id} class="row">
-                      <span>
+          <form class="form dform" onSubmit={submit} noValidate={false}>
+            <div class="dbody">
+              {error && !FIELDS[error.field ?? ''] && (
+                <p class="err" role="alert">
+                  {error.message}
+                </p>
+              )}
+              <label for="co-name">{t.name}</label>
+              <input
+                id="co-name"
+                name="name"
+                autoComplete="name"
+                required
+                maxLength={100}
+                value={form.name}
+                onInput={update('name')}
+                aria-invalid={fieldError('name') ? 'true' : undefined}
+                aria-describedby={describedBy('name')}
+              />
+              {fieldMessage('name')}
+              <label for="co-phone">
+                {t.phone} <small>({t.optional})</small>
+              </label>
+              <input
+                id="co-phone"
+                name="phone"
+                type="tel"
+                autoComplete="tel"
+                maxLength={40}
+                value={form.phone}
+                onInput={(e) => {
+                  update('phone')(e)
+                  setPhoneHint(null)
+                }}
+                // Says how the shop will read the number; the phone rules load only then.
+                onBlur={(e) => {
+                  const typed = e.currentTarget.value
+                  import('../phone-preview.ts')
+                    .then((m) => setPhoneHint(m.understoodPhone(typed, shop.phone)))
+                    .catch(() => undefined)
+                }}
+                aria-invalid={fieldError('phone') ? 'true' : undefined}
+                aria-describedby={describedBy('phone') ?? (phoneHint ? 'phone-hint' : undefined)}
+              />
+              {fieldMessage('phone') ||
+                (phoneHint && (
+                  <p class="hint" id="phone-hint">
+                    {fill(t.phoneUnderstood, { phone: phoneHint })}
+                  </p>
+                ))}
+              {shop.shippingMethods.length > 0 && (
+                <fieldset class="choices">
+                  <legend>{t.shippingMethod}</legend>
+                  {shop.shippingMethods.map((m) => {
+                    const cost = m.freeOver !== null && totals.subtotal >= m.freeOver ? 0 : m.price
+                    return (
+                      <label key={m.id} class="choice">
                         <input
                           type="radio"
                           name="shipping"
                           value={m.id}
                           checked={form.shippingMethodId === m.id}
                           onChange={update('shippingMethodId')}
-                        />{' '}
-                        {m.name}
-                        {m.freeOver !== null && cost > 0 && (
-                          <small> ({fill(t.freeOver, { amount: money(m.freeOver) })})</small>
-                        )}
-                      </span>
-                      <span>{cost === 0 ? t.free : money(cost)}</span>
-                    </label>
-                  )
-                })}
-              </fieldset>
-            )}
-            {needsAddress && (
-              <>
-                <label for="co-address">{t.address}</label>
-                <textarea
-                  id="co-address"
-                  name="address"
-                  autoComplete="street-address"
-                  required
-                  maxLength={500}
-                  rows={3}
-                  value={form.address}
-                  onInput={update('address')}
-                  aria-invalid={fieldError('address') ? 'true' : undefined}
-                  aria-describedby={describedBy('address')}
-                />
-                {fieldError('address') && (
-                  <p class="err" id="err-address">
-                    {fieldError('address')}
-                  </p>
-                )}
-              </>
-            )}
-            <label for="co-note">
-              {t.note} <small>({t.optional})</small>
-            </label>
-            <textarea
-              id="co-note"
-              name="note"
-              maxLength={1000}
-              rows={2}
-              value={form.note}
-              onInput={update('note')}
-            />
-            <div class="lines">
+                        />
+                        <span class="choice-name">
+                          {m.name}
+                          {m.freeOver !== null && cost > 0 && (
+                            <small>{fill(t.freeOver, { amount: money(m.freeOver) })}</small>
+                          )}
+                        </span>
+                        <span class="choice-price">{cost === 0 ? t.free : money(cost)}</span>
+                      </label>
+                    )
+                  })}
+                  {fieldMessage('shippingMethodId')}
+                </fieldset>
+              )}
+              {needsAddress && (
+                <>
+                  <label for="co-address">{t.address}</label>
+                  <textarea
+                    id="co-address"
+                    name="address"
+                    autoComplete="street-address"
+                    required
+                    maxLength={500}
+                    rows={3}
+                    value={form.address}
+                    onInput={update('address')}
+                    aria-invalid={fieldError('address') ? 'true' : undefined}
+                    aria-describedby={describedBy('address')}
+                  />
+                  {fieldMessage('address')}
+                </>
+              )}
+              <label for="co-note">
+                {t.note} <small>({t.optional})</small>
+              </label>
+              <textarea
+                id="co-note"
+                name="note"
+                maxLength={1000}
+                rows={2}
+                value={form.note}
+                onInput={update('note')}
+              />
+            </div>
+            <div class="dfoot">
               <p class="row">
                 <span>{t.subtotal}</span>
                 <span>{money(totals.subtotal)}</span>
@@ -332,10 +384,10 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
                 <strong>{t.total}</strong>
                 <strong data-total>{money(totals.total)}</strong>
               </p>
+              <button type="submit" class="btn primary wide" disabled={busy}>
+                {busy ? t.sending : t.sendOrder}
+              </button>
             </div>
-            <button type="submit" class="btn primary wide" disabled={busy}>
-              {busy ? t.sending : t.sendOrder}
-            </button>
           </form>
         )}
       </dialog>

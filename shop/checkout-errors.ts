@@ -1,0 +1,25 @@
+import type { CartLine } from './cart-store.ts'
+import { fill } from './fill.ts'
+import type { ShopClientData } from './page-data.ts'
+
+/**
+ * What the shopper reads for a refused order: a message of the shop's language chosen by the
+ * API's error code (never the API's English text), and the cart line it concerns, if any.
+ */
+export function refusalText(
+  t: ShopClientData['strings'],
+  code: string,
+  field: string | undefined,
+  lines: CartLine[],
+) {
+  const line = /^items\.(\d+)\./.exec(field ?? '')
+  const name = line ? (lines[Number(line[1])]?.name ?? '') : ''
+  if (code === 'rate_limited') return t.rateLimited
+  if (code === 'out_of_stock') return fill(t.errOutOfStock, { name })
+  if (code === 'unknown_sku') return t.errUnavailable
+  if (code === 'quantity_too_large' || code === 'amount_too_large') return t.errTooMany
+  if (field === 'shippingMethodId') return t.errShipping
+  if (field === 'customer.phone') return t.errPhone
+  if (field === 'customer.name' || field === 'customer.address') return t.errRequired
+  return t.error
+}
