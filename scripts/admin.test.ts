@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -116,6 +116,22 @@ describe.each(testEngines())(
       expect(run.stdout).toBe('')
       expect(run.stderr).toContain('No merchant account has the e-mail nobody@example.com')
     })
+
+    it.runIf(engine === 'pglite')(
+      'should refuse to open the embedded database while a server has it open',
+      async () => {
+        const pidFile = join(server.dbEnv.DATA_DIR ?? '', 'pglite', 'postmaster.pid')
+        writeFileSync(pidFile, '-42\n')
+        try {
+          const run = await runAdmin(['reset-password', 'owner@example.com'], server.dbEnv)
+          expect(run.code).toBe(1)
+          expect(run.stdout).toBe('')
+          expect(run.stderr).toContain('is open in a running server: stop it')
+        } finally {
+          rmSync(pidFile)
+        }
+      },
+    )
 
     it('should print its usage and exit 2 without a command', async () => {
       const run = await runAdmin([], server.dbEnv)

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createPasswordResetLink, RESET_LINK_MINUTES } from '../api/auth/password-reset.ts'
 import { configFromEnv } from '../api/config.ts'
@@ -29,6 +31,15 @@ export async function runAdminCommand(
     return 2
   }
   const e = env()
+  // A running server keeps this file in PGlite's folder; two processes on one PGlite would
+  // corrupt it. A server that was killed leaves the file too: starting and stopping it clears it.
+  if (!e.DATABASE_URL && existsSync(join(e.DATA_DIR, 'pglite', 'postmaster.pid'))) {
+    err(
+      `The embedded database in ${e.DATA_DIR} is open in a running server: stop it (Ctrl-C or ` +
+        'SIGTERM) and run this again. If none is running, start and stop the server once first.',
+    )
+    return 1
+  }
   const { db } = createDb({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: 1 })
   try {
     await migrateToLatest(db)
