@@ -80,6 +80,16 @@ export function phoneRegion(digits: string | null | undefined): string | undefin
 }
 
 /**
+ * A stored number split into its calling code and national part, for editing it beside a
+ * country picker; undefined when the calling code is unknown.
+ * @example splitPhoneNumber('390612345678') // { dial: '39', national: '0612345678' }
+ */
+export function splitPhoneNumber(digits: string): { dial: string; national: string } | undefined {
+  const phone = parsePhoneNumberFromString(`+${digits}`)
+  return phone && { dial: phone.countryCallingCode, national: phone.nationalNumber }
+}
+
+/**
  * The calling code of a country, or undefined for one the metadata does not know.
  * @example callingCode('FR') // '33'
  */

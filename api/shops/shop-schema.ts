@@ -45,7 +45,10 @@ export const slugSchema = z
 export const phoneSchema = z.string().transform((value, ctx) => {
   const digits = normalizePhone(value)
   if (!digits) {
-    ctx.addIssue({ code: 'custom', message: 'give the full international number, 8 to 15 digits' })
+    ctx.addIssue({
+      code: 'custom',
+      message: 'give the number with its country code, like +33 6 12 34 56 78',
+    })
     return z.NEVER
   }
   return digits

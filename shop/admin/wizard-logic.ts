@@ -1,30 +1,24 @@
-import { normalizePhone } from '../../core/phone.ts'
+import { normalizePhone, splitPhoneNumber } from '../../core/phone.ts'
 import { COUNTRIES, regionOf } from './countries.ts'
 
 /**
  * The WhatsApp number (international digits) from a country calling code and what the merchant
- * typed, or null. A number typed with `+` or `00` keeps its own country; a national trunk `0`
- * is dropped (except in Italy, where it belongs to the number).
+ * typed, or null: a national number is read in that country (its trunk `0` dropped, or kept
+ * where it belongs to the number, as in Italy); one typed with `+` or `00` keeps its own country.
  * @example composePhone('33', '06 12 34 56 78') // '33612345678'
  */
 export function composePhone(dial: string, typed: string): string | null {
-  const text = typed.trim()
-  if (text === '') return null
-  if (text.startsWith('+') || text.replace(/\D/g, '').startsWith('00')) return normalizePhone(text)
-  let national = text.replace(/[\s./()-]/g, '')
-  if (dial !== '39') national = national.replace(/^0/, '')
-  return normalizePhone(`+${dial}${national}`)
+  if (typed.trim() === '') return null
+  const region = COUNTRIES.find((c) => c[1] === dial)?.[0]
+  return normalizePhone(typed, region) ?? normalizePhone(`+${dial}${typed.replace(/^\s*0/, '')}`)
 }
 
-/** Splits stored digits back into a known calling code and the rest, for editing. */
+/** Splits stored digits back into their calling code and the rest, for editing. */
 export function splitPhone(
   digits: string,
   fallbackDial: string,
 ): { dial: string; national: string } {
-  const dials = [...new Set(COUNTRIES.map((c) => c[1]))].sort((a, b) => b.length - a.length)
-  const dial = dials.find((d) => digits.startsWith(d))
-  if (!dial) return { dial: fallbackDial, national: `+${digits}` }
-  return { dial, national: digits.slice(dial.length) }
+  return splitPhoneNumber(digits) ?? { dial: fallbackDial, national: `+${digits}` }
 }
 
 /** Region, calling code and currency guessed from the browser's languages. */
