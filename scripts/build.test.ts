@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process'
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs'
@@ -96,5 +99,49 @@ describe('npm start skips the build when dist/ is current', () => {
     const started = performance.now()
     expect(sourceFingerprint(resolve(import.meta.dirname, '..'))).toMatch(/^[0-9a-f]{64}$/)
     expect(performance.now() - started).toBeLessThan(1_000)
+  })
+})
+
+// The real command on a copy of the project: vite builds into the copy's dist/.
+describe('scripts/build.ts --if-stale', { timeout: 300_000 }, () => {
+  const project = resolve(import.meta.dirname, '..')
+  let copy: string
+  beforeEach(() => {
+    copy = mkdtempSync(join(tmpdir(), 'chatcart-start-'))
+    for (const entry of ['api', 'core', 'db', 'shop', 'widget', 'scripts']) {
+      cpSync(join(project, entry), join(copy, entry), { recursive: true })
+    }
+    for (const file of ['package.json', 'package-lock.json', 'tsconfig.json']) {
+      cpSync(join(project, file), join(copy, file))
+    }
+    symlinkSync(join(project, 'node_modules'), join(copy, 'node_modules'))
+  })
+  afterEach(() => rmSync(copy, { recursive: true, force: true }))
+
+  const buildIfStaleCli = () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--if-stale'], {
+      cwd: copy,
+      encoding: 'utf8',
+      timeout: 240_000,
+    })
+    expect(run.stderr).not.toMatch(/error/i)
+    expect(run.status).toBe(0)
+    return run.stdout
+  }
+
+  it('should build once, skip the next start, and build again after a source is touched', () => {
+    let started = performance.now()
+    expect(buildIfStaleCli()).toMatch(/built server/)
+    const buildMs = performance.now() - started
+    expect(existsSync(join(copy, 'dist/server/server.mjs'))).toBe(true)
+    started = performance.now()
+    expect(buildIfStaleCli()).toBe('dist/ is up to date; not rebuilding\n')
+    const skipMs = performance.now() - started
+    const later = new Date(Date.now() + 5_000)
+    utimesSync(join(copy, 'core/money.ts'), later, later)
+    expect(buildIfStaleCli()).toMatch(/built widget[\s\S]*built server/)
+    expect(buildIfStaleCli()).toBe('dist/ is up to date; not rebuilding\n')
+    // Starting node with the TypeScript loader is most of what is left.
+    expect(skipMs).toBeLessThan(buildMs / 2)
   })
 })
