@@ -646,6 +646,11 @@ describe.skipIf(!browser)('widget in a real browser', () => {
             }).length,
         )
         expect(overflow).toBe(0)
+        // A refused add shows a notice, readable in both themes (the page API: the open panel
+        // covers the page's button on a phone).
+        await v.page.evaluate(() => window.Chatcart?.('add', { sku: 'TEE-M' }))
+        await v.page.locator('chatcart-widget .n').waitFor()
+        expect(await seriousViolations(v.page)).toEqual([])
         await cart.evaluate((form) => form.scrollIntoView({ block: 'end' }))
         await shoot(v, `cart-${lang}-${theme}-${width}`)
         expect(v.errors).toEqual([])

@@ -93,6 +93,7 @@ describe('installWidget', () => {
     )
     install(script({ shop: 'acme' }))
     expect(button()?.querySelector('b')?.textContent).toBe('3')
+    expect(button()?.getAttribute('aria-label')).toBe('Chat, 3')
     expect(g.mounted).toBe(0)
   })
 
