@@ -1,13 +1,25 @@
 import type { ComponentChildren } from 'preact'
 import { ApiError } from '../api.ts'
-import { t } from '../i18n.ts'
+import { locale, t } from '../i18n.ts'
 
 export type FieldErrors = Record<string, string>
 
 /** The messages to show for a failed request: beside its field when it names one. */
 export function errorsFrom(error: unknown): FieldErrors {
-  if (error instanceof ApiError) return { [error.field ?? '_form']: error.message }
-  return { _form: error instanceof Error ? error.message : t('somethingWrong') }
+  if (error instanceof ApiError) return { [error.field ?? '_form']: apiErrorText(error) }
+  return { _form: t('somethingWrong') }
+}
+
+/**
+ * An API error in the admin's language, without the field path the API puts in front. English
+ * keeps the API's own words (they say what is expected); other languages get a message by code.
+ */
+export function apiErrorText(error: ApiError): string {
+  if (error.code === 'rate_limited') return t('errRateLimited')
+  if (locale.value === 'en' && error.message) return error.message.replace(/^[\w.]+: /, '')
+  if (error.code === 'required') return t('errFieldRequired')
+  if (error.field) return t('errFieldInvalid')
+  return t('somethingWrong')
 }
 
 interface FieldProps {
