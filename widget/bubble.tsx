@@ -278,7 +278,8 @@ export const mount: MountWidget = (ctx) => {
     settings.value = s
     locale = widgetLocale([options.lang, d.documentElement.lang, s?.shop.locale])
     strings.value = await loadStrings(locale)
-    if (s) watchTriggers(s.triggers)
+    // A page rule may have hidden the widget meanwhile.
+    if (s && root.host.isConnected) watchTriggers(s.triggers)
   })
 
   return handle
