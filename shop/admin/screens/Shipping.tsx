@@ -189,7 +189,7 @@ export function Shipping({ slug }: { slug: string }) {
               <div>
                 <p class="strong">{m.name}</p>
                 <p class="muted small">
-                  {money(m.price, shop.currency)}
+                  {m.price === 0 ? t('shippingFree') : money(m.price, shop.currency)}
                   {m.freeOver !== null &&
                     ` · ${t('freeFrom', { amount: money(m.freeOver, shop.currency) })}`}
                   {m.requiresAddress && ` · ${t('addressNeeded')}`}

@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest'
+import type { ShippingMethod, Shop } from '../api.ts'
+import { setAdminLanguage } from '../i18n.ts'
+import { activeSlug, shops } from '../state.ts'
+import { fakeServer, mount, settle } from '../test-dom.ts'
+import { Shipping } from './Shipping.tsx'
+
+const shop = {
+  id: 's1',
+  slug: 'shop',
+  name: 'Maison Test',
+  currency: 'EUR',
+  locale: 'fr',
+} as Shop
+const methods: ShippingMethod[] = [
+  {
+    id: 'm1',
+    name: 'Retrait en boutique',
+    price: 0,
+    freeOver: null,
+    requiresAddress: false,
+    active: true,
+  },
+  { id: 'm2', name: 'Colissimo', price: 490, freeOver: 6000, requiresAddress: true, active: true },
+]
+
+describe('Shipping', () => {
+  it('should say a method costing nothing is free, in the admin language', async () => {
+    shops.value = [shop]
+    activeSlug.value = 'shop'
+    setAdminLanguage('fr')
+    try {
+      fakeServer(() => ({ status: 200, body: { shippingMethods: methods } }))
+      const root = await mount(<Shipping slug="shop" />)
+      await settle()
+      const prices = [...root.querySelectorAll('.list-cards .muted')].map((p) => p.textContent)
+      expect(prices[0]).toBe('Offerte')
+      expect(prices[1]).toMatch(/^4,90\s€ · offerte dès 60,00\s€/)
+    } finally {
+      setAdminLanguage('en')
+    }
+  })
+})
