@@ -70,6 +70,8 @@ export interface ShopStrings {
   confirmedHint: string
   openWhatsApp: string
   copyMessage: string
+  /** The disclosure that shows the order message's text, to read or select by hand. */
+  showMessage: string
   copied: string
   scanQr: string
   outage: string
@@ -155,6 +157,7 @@ const en: ShopStrings = {
   confirmedHint: 'The shop has your order and will reply on WhatsApp.',
   openWhatsApp: 'Open WhatsApp again',
   copyMessage: 'Copy the message',
+  showMessage: 'Show the message',
   copied: 'Copied',
   scanQr: 'Scan with your phone to continue in WhatsApp',
   outage:
@@ -241,6 +244,7 @@ const fr: ShopStrings = {
   confirmedHint: 'La boutique a reçu votre commande et vous répondra sur WhatsApp.',
   openWhatsApp: 'Rouvrir WhatsApp',
   copyMessage: 'Copier le message',
+  showMessage: 'Voir le message',
   copied: 'Copié',
   scanQr: 'Scannez avec votre téléphone pour continuer dans WhatsApp',
   outage:
@@ -324,6 +328,7 @@ const es: ShopStrings = {
   confirmedHint: 'La tienda tiene tu pedido y te responderá por WhatsApp.',
   openWhatsApp: 'Abrir WhatsApp de nuevo',
   copyMessage: 'Copiar el mensaje',
+  showMessage: 'Ver el mensaje',
   copied: 'Copiado',
   error: 'Algo salió mal. Inténtalo de nuevo.',
   errRequired: 'Rellena este campo.',
@@ -402,6 +407,7 @@ const it: ShopStrings = {
   rateLimited: 'Troppi ordini da questa connessione. Attendi qualche minuto e riprova.',
   openWhatsApp: 'Riapri WhatsApp',
   copyMessage: 'Copia il messaggio',
+  showMessage: 'Mostra il messaggio',
   copied: 'Copiato',
   error: 'Qualcosa è andato storto. Riprova.',
   errRequired: 'Compila questo campo.',
@@ -479,6 +485,7 @@ const pt: ShopStrings = {
     'Demasiados pedidos a partir desta ligação. Aguarde alguns minutos e tente novamente.',
   openWhatsApp: 'Abrir o WhatsApp de novo',
   copyMessage: 'Copiar a mensagem',
+  showMessage: 'Ver a mensagem',
   copied: 'Copiado',
   error: 'Algo correu mal. Tente de novo.',
   errRequired: 'Preencha este campo.',
@@ -558,6 +565,7 @@ const de: ShopStrings = {
     'Zu viele Bestellungen von dieser Verbindung. Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
   openWhatsApp: 'WhatsApp erneut öffnen',
   copyMessage: 'Nachricht kopieren',
+  showMessage: 'Nachricht anzeigen',
   copied: 'Kopiert',
   error: 'Etwas ist schiefgelaufen. Bitte erneut versuchen.',
   errRequired: 'Bitte ausfüllen.',
@@ -641,6 +649,7 @@ const ar: ShopStrings = {
   confirmedHint: 'استلم المتجر طلبك وسيرد عليك عبر واتساب.',
   openWhatsApp: 'افتح واتساب مجددًا',
   copyMessage: 'انسخ الرسالة',
+  showMessage: 'اعرض الرسالة',
   copied: 'تم النسخ',
   scanQr: 'امسح الرمز بهاتفك للمتابعة في واتساب',
   outage:

@@ -130,9 +130,9 @@ export function OrderPage(props: {
           <strong>{money(order.total)}</strong>
         </p>
         <details>
-          <summary>{t.copyMessage}</summary>
+          <summary>{t.showMessage}</summary>
           <label class="sr" for="message">
-            {t.copyMessage}
+            {t.showMessage}
           </label>
           <textarea id="message" class="wide" readOnly rows={10} style="width: 100%" data-message>
             {order.message}
