@@ -223,9 +223,7 @@ describe('composeOrderWhatsAppUrl', () => {
     )
     const hidden = 40 - (parsed?.items.length ?? 0)
     expect(parsed?.omittedItems).toBe(hidden)
-    expect(result.text).toContain(
-      `… et ${hidden} autres articles (tous dans le suivi de commande)`,
-    )
+    expect(result.text).toContain(`… et ${hidden} autres articles (tous dans le suivi de commande)`)
     expect(result.text).toContain(`Suivi de commande\u00a0: ${input.orderUrl}`)
     expect(result.text).toContain('Total')
   })
