@@ -48,6 +48,15 @@ const AXE = resolve(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js')
  * the DevTools protocol, so pages with a strict CSP (which rightly refuse injected tags) work too.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Colours are judged once entrance animations end: a panel fading in is not yet its colour.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  )
   await page.evaluate(readFileSync(AXE, 'utf8'))
   const violations = await page.evaluate(async () => {
     type Violation = { id: string; impact: string; nodes: { target: string[] }[] }
