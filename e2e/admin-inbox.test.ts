@@ -131,7 +131,7 @@ describe('WhatsApp inbox in the admin, in Chromium', () => {
     await page.getByRole('button', { name: 'Menu' }).click()
     const inboxLink = page.getByRole('link', { name: 'WhatsApp inbox (1 waiting)' })
     await inboxLink.click()
-    await page.getByRole('heading', { name: 'Ana Souza · +5511987654321' }).waitFor()
+    await page.getByRole('heading', { name: 'Ana Souza · +55 11 98765 4321' }).waitFor()
     await page.getByText('Hi, it is Ana: I just ordered a mug').waitFor()
     await page.getByText('2 minutes ago').waitFor()
     await shot('inbox')

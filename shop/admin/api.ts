@@ -246,7 +246,8 @@ export interface Order {
   currency: string
   customer: { name: string; phone: string | null; waId: string | null; address: string | null }
   note?: string | null
-  shippingMethodName?: string | null
+  /** The shipping method's name as chosen at checkout. */
+  shippingMethod: string | null
   match: {
     messageId?: string
     method?: string

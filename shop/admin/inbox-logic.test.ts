@@ -55,12 +55,12 @@ describe('inbox logic', () => {
   })
 
   it('should name the sender by profile, else by number, else by business-scoped id', () => {
-    expect(senderOf({ profileName: 'Ana', from: '551199', userId: null })).toEqual({
+    expect(senderOf({ profileName: 'Ana', from: '5511987654321', userId: null })).toEqual({
       name: 'Ana',
-      number: '+551199',
+      number: '+55 11 98765 4321',
     })
-    expect(senderOf({ profileName: null, from: '551199', userId: null })).toEqual({
-      name: '+551199',
+    expect(senderOf({ profileName: null, from: '5511987654321', userId: null })).toEqual({
+      name: '+55 11 98765 4321',
       number: null,
     })
     expect(senderOf({ profileName: ' ', from: null, userId: 'BR.15' })).toEqual({

@@ -2,6 +2,7 @@ import { normalizeOrderCode } from '../../core/order-code.ts'
 import type { InboxMessage } from './api.ts'
 import { type StringKey, t } from './i18n.ts'
 import './i18n-whatsapp.ts'
+import { formatPhone } from '../../core/phone.ts'
 
 /** The order code the merchant typed, normalised, or the reason it is not one. */
 export function checkOrderCode(input: string): { code: string } | { error: string } {
@@ -80,7 +81,7 @@ export function senderOf(message: Pick<InboxMessage, 'profileName' | 'from' | 'u
   name: string
   number: string | null
 } {
-  const number = message.from ? `+${message.from}` : null
+  const number = message.from ? formatPhone(message.from) : null
   return {
     name: message.profileName?.trim() || number || message.userId || t('customer'),
     number: message.profileName?.trim() ? number : null,

@@ -75,7 +75,7 @@ describe('Inbox', () => {
     inboxServer([text, cart])
     const root = await mount(<Inbox slug="shop" />)
     await settle()
-    expect(senders(root)).toEqual(['Ana Souza · +5511987654321', 'Bruno · +33612345678'])
+    expect(senders(root)).toEqual(['Ana Souza · +55 11 98765 4321', 'Bruno · +33 6 12 34 56 78'])
     const times = [...root.querySelectorAll('time')].map((el) => el.textContent)
     expect(times).toEqual(['5 minutes ago', '2 hours ago'])
     expect(root.textContent).toContain('Hello, do you deliver on Sundays?')
@@ -135,7 +135,7 @@ describe('Inbox', () => {
       url: '/api/shops/shop/inbox/m1/link',
       body: { orderCode: 'K7Q2M9' },
     })
-    expect(senders(root)).toEqual(['Bruno · +33612345678'])
+    expect(senders(root)).toEqual(['Bruno · +33 6 12 34 56 78'])
     expect(root.textContent).toContain('Message linked to order #K7Q2M9.')
     expect(root.querySelector('a[href="/admin/shop/orders/K7Q2M9"]')).not.toBeNull()
     expect(inboxCount.value).toEqual({ slug: 'shop', count: 1 })
@@ -157,7 +157,7 @@ describe('Inbox', () => {
       url: '/api/shops/shop/inbox/m3/link',
       body: { orderCode: 'K7Q2M9' },
     })
-    expect(senders(root)).toEqual(['Bruno · +33612345678'])
+    expect(senders(root)).toEqual(['Bruno · +33 6 12 34 56 78'])
     expect(root.textContent).toContain('Message linked to order #K7Q2M9.')
   })
 
@@ -176,7 +176,7 @@ describe('Inbox', () => {
     await click(button(root, 'Link to an order'))
     await type(byLabel(root, 'Order code'), 'ZZZZ22')
     await click(button(root, 'Link'))
-    expect(senders(root)).toEqual(['Bruno · +33612345678'])
+    expect(senders(root)).toEqual(['Bruno · +33 6 12 34 56 78'])
     answer(
       new Response(
         JSON.stringify({
@@ -186,7 +186,7 @@ describe('Inbox', () => {
       ),
     )
     await settle()
-    expect(senders(root)).toEqual(['Ana Souza · +5511987654321', 'Bruno · +33612345678'])
+    expect(senders(root)).toEqual(['Ana Souza · +55 11 98765 4321', 'Bruno · +33 6 12 34 56 78'])
     const field = byLabel(root, 'Order code') as HTMLInputElement
     expect(field.value).toBe('ZZZZ22')
     expect(errorOf(field)).toBe('Order not found')
@@ -247,6 +247,6 @@ describe('Inbox', () => {
       ],
     })
     expect(errorOf(byLabel(root, 'Items, one per line'))).toBe('Line 3: Unknown SKU')
-    expect(senders(root)).toEqual(['Ana Souza · +5511987654321'])
+    expect(senders(root)).toEqual(['Ana Souza · +55 11 98765 4321'])
   })
 })

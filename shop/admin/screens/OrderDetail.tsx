@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
+import { formatPhone } from '../../../core/phone.ts'
 import { api, type Order, type OrderStatus, shopPath } from '../api.ts'
 import { confirmAction } from '../components/Dialogs.tsx'
 import { errorsFrom, FormError } from '../components/Field.tsx'
@@ -10,6 +11,13 @@ import { shopUrl } from '../router.ts'
 import { activeShop, toast } from '../state.ts'
 import { waMeLink } from '../wizard-logic.ts'
 import { StatusBadge } from './Orders.tsx'
+
+/** Where an order came from, in the admin's words. */
+const SOURCE_LABEL: Record<string, StringKey> = {
+  shop: 'sourceShop',
+  widget: 'sourceWidget',
+  whatsapp: 'sourceWhatsapp',
+}
 
 interface Message {
   direction: 'in' | 'out'
@@ -197,7 +205,10 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
           <dl class="pairs totals">
             <dt>{t('subtotal')}</dt>
             <dd class="num">{money(order.subtotal, order.currency)}</dd>
-            <dt>{t('shippingCost')}</dt>
+            <dt>
+              {t('shippingCost')}
+              {order.shippingMethod && <div class="muted small">{order.shippingMethod}</div>}
+            </dt>
             <dd class="num">{money(order.shippingTotal, order.currency)}</dd>
             <dt>
               <strong>{t('total')}</strong>
@@ -213,9 +224,9 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
             <dt>{t('name')}</dt>
             <dd>{order.customer.name}</dd>
             <dt>{t('phone')}</dt>
-            <dd>{order.customer.phone ? `+${order.customer.phone}` : '—'}</dd>
+            <dd>{order.customer.phone ? formatPhone(order.customer.phone) : '—'}</dd>
             <dt>WhatsApp</dt>
-            <dd>{order.customer.waId ? `+${order.customer.waId}` : '—'}</dd>
+            <dd>{order.customer.waId ? formatPhone(order.customer.waId) : '—'}</dd>
             <dt>{t('address')}</dt>
             <dd>{order.customer.address || '—'}</dd>
             {order.note && (
@@ -225,7 +236,7 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
               </>
             )}
             <dt>{t('source')}</dt>
-            <dd>{order.source}</dd>
+            <dd>{t(SOURCE_LABEL[order.source] ?? 'source')}</dd>
           </dl>
         </div>
         <div class="card">
