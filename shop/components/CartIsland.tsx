@@ -116,13 +116,11 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
     <ul class="lines">
       {lines.map((line) => {
         const limit = Math.min(MAX_QUANTITY, line.stock ?? MAX_QUANTITY)
+        const named = (what: string) => `${what}: ${line.name}`
         return (
           <li key={line.sku}>
-            {line.image ? (
-              <img class="thumb" src={line.image} alt="" width={64} height={64} loading="lazy" />
-            ) : (
-              <span class="thumb" aria-hidden="true" />
-            )}
+            {/* Without a picture the box stays, empty, so the lines keep their alignment. */}
+            <img class="thumb" src={line.image ?? undefined} alt="" width={64} height={64} />
             <div class="line-main">
               <div class="line-top">
                 <span class="line-name">{line.name}</span>
@@ -132,7 +130,7 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
                 <div class="qty">
                   <button
                     type="button"
-                    aria-label={`${t.decrease}: ${line.name}`}
+                    aria-label={named(t.decrease)}
                     onClick={() => setQuantity(line.sku, line.quantity - 1)}
                   >
                     −
@@ -143,12 +141,12 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
                     min={1}
                     max={limit}
                     value={line.quantity}
-                    aria-label={`${t.quantity}: ${line.name}`}
+                    aria-label={named(t.quantity)}
                     onChange={(e) => setQuantity(line.sku, Number(e.currentTarget.value) || 0)}
                   />
                   <button
                     type="button"
-                    aria-label={`${t.increase}: ${line.name}`}
+                    aria-label={named(t.increase)}
                     disabled={line.quantity >= limit}
                     onClick={() => setQuantity(line.sku, line.quantity + 1)}
                   >
@@ -158,7 +156,7 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
                 <button
                   type="button"
                   class="link"
-                  aria-label={`${t.remove}: ${line.name}`}
+                  aria-label={named(t.remove)}
                   onClick={() => setQuantity(line.sku, 0)}
                 >
                   {t.remove}
@@ -183,6 +181,8 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
       <button
         type="button"
         class="btn primary cart-fab"
+        // Nothing to show while the cart is empty: the button would only cover the page.
+        hidden={count === 0}
         aria-haspopup="dialog"
         aria-label={fill(t.cartWithCount, { n: count })}
         onClick={() => {
@@ -207,7 +207,7 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
           <path d="M2 3h3l2.4 11.2a2 2 0 0 0 2 1.6h8.2a2 2 0 0 0 2-1.5L22 7H6" />
         </svg>
         {t.cart} <span data-cart-count>{count}</span>
-        {count > 0 && <span class="fab-total">{money(cartSubtotal.value)}</span>}
+        <span class="fab-total">{money(cartSubtotal.value)}</span>
       </button>
       <dialog
         ref={dialog}
