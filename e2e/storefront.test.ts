@@ -316,3 +316,49 @@ describe('checkout on a phone, in a French shop', () => {
     await context.close()
   })
 })
+
+describe('a long cart on a phone', () => {
+  it('should scroll the lines under a total and a button that stay in view, and never cover Add to cart', async (ctx) => {
+    if (!browser) return ctx.skip()
+    const client = new TestClient(createTestApp({ db: testDb.db }))
+    const big = await client.signupWithShop('grand-panier')
+    const shopId = await shopIdOf(testDb.db, big)
+    await insertFixtureProducts(
+      testDb.db,
+      shopId,
+      Array.from({ length: 14 }, (_, i) => ({
+        sku: `P${i}`,
+        name: `A product with a rather long name, number ${i + 1}, to wrap on two lines`,
+        price: 500 + i,
+        stock: 50,
+      })),
+    )
+    const { context, page } = await phonePage()
+    await page.goto(`${origin}/${big}`)
+    // An empty cart has no button to cover anything.
+    expect(await page.locator('.cart-fab').isVisible()).toBe(false)
+    const adds = page.getByRole('button', { name: /^Add to cart/ })
+    for (let i = 0; i < 14; i++) await adds.nth(i).click()
+    await expect.poll(() => page.locator('[data-cart-count]').textContent()).toBe('14')
+
+    // At the end of the page, the cart bar sits below the last row's buttons.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+    const bar = await page.locator('.cart-fab').boundingBox()
+    if (!bar) throw new Error('no cart button')
+    for (const add of await adds.all()) {
+      const box = await add.boundingBox()
+      if (!box || box.y + box.height < 0 || box.y > 844) continue
+      expect(box.y + box.height <= bar.y || box.y >= bar.y + bar.height).toBe(true)
+    }
+
+    await page.locator('.cart-fab').click()
+    const dialog = page.getByRole('dialog')
+    const body = dialog.locator('.dbody')
+    expect(await body.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true)
+    const checkout = await dialog.getByRole('button', { name: 'Check out' }).boundingBox()
+    expect(checkout && checkout.y + checkout.height <= 844).toBe(true)
+    expect(await dialog.locator('[data-subtotal]').isVisible()).toBe(true)
+    expect(await dialog.locator('.lines img.thumb').count()).toBe(14)
+    await context.close()
+  })
+})
