@@ -48,7 +48,7 @@ export function Chart({ days, currency }: { days: DashboardData['days']; currenc
             ),
           })}
         </desc>
-        <line x1={pad} x2={w - pad} y1={base} y2={base} stroke="#d8e0dc" />
+        <line x1={pad} x2={w - pad} y1={base} y2={base} style={{ stroke: 'var(--line)' }} />
         {days.map((d, i) => (
           <rect
             key={d.date}
@@ -62,7 +62,13 @@ export function Chart({ days, currency }: { days: DashboardData['days']; currenc
             <title>{`${shortDate(d.date)}: ${d.orders} · ${money(d.revenue, currency)}`}</title>
           </rect>
         ))}
-        <path d={line} fill="none" stroke="#0b6e4f" stroke-width="2.5" stroke-linejoin="round" />
+        <path
+          d={line}
+          fill="none"
+          style={{ stroke: 'var(--green)' }}
+          stroke-width="2.5"
+          stroke-linejoin="round"
+        />
       </svg>
       {/* Dates in HTML, not in the SVG: they keep the page's text size at any chart width. */}
       {first && last && (
@@ -81,7 +87,7 @@ export function Chart({ days, currency }: { days: DashboardData['days']; currenc
       )}
       <figcaption class="legend">
         <span style={{ '--c': '#9fd3bd' }}>{t('ordersPerDay')}</span>
-        <span style={{ '--c': '#0b6e4f' }}>{t('revenuePerDay')}</span>
+        <span style={{ '--c': 'var(--green)' }}>{t('revenuePerDay')}</span>
       </figcaption>
     </figure>
   )
