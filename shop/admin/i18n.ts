@@ -431,6 +431,8 @@ const en = {
   removeClosedDate: 'Remove the closed date {date}',
   timeZone: 'Time zone',
   timeZoneHint: 'Hours and closed dates are read in this time zone. It is {time} there now.',
+  wizardTimeZoneHint:
+    'Where the shop is: opening hours are read in this zone. This device’s is suggested.',
   useDeviceTimeZone: 'Use this device’s time zone: {zone}',
   otherChannels: 'Other ways to reach you',
   otherChannelsHint:
@@ -912,6 +914,8 @@ const fr: Dictionary = {
   removeClosedDate: 'Retirer le jour de fermeture {date}',
   timeZone: 'Fuseau horaire',
   timeZoneHint: 'Les horaires et jours de fermeture sont lus dans ce fuseau. Il y est {time}.',
+  wizardTimeZoneHint:
+    'Là où se trouve la boutique : les horaires sont lus dans ce fuseau. Celui de cet appareil est proposé.',
   useDeviceTimeZone: 'Utiliser le fuseau de cet appareil : {zone}',
   otherChannels: 'Autres moyens de vous joindre',
   otherChannelsHint:

@@ -165,4 +165,28 @@ describe('Wizard', () => {
     expect(root.querySelector('h1')?.textContent).toBe('Choose its address')
     expect(errorOf(byLabel(root, 'Shop address'))).toBe('already taken')
   })
+
+  it('should show the time zone it suggests and send the one the merchant chose', async () => {
+    const sent = addressServer('olive', (req) =>
+      req.method === 'POST' && req.url === '/api/shops'
+        ? { status: 400, body: { error: { code: 'invalid', message: 'x', field: 'timezone' } } }
+        : undefined,
+    )
+    const root = await mount(<Wizard />)
+    await type(byLabel(root, 'Shop name'), 'Olive')
+    await click(button(root, 'Next'))
+    await wait(300)
+    await click(button(root, 'Next'))
+    await type(byLabel(root, 'WhatsApp number'), '+33 6 12 34 56 78')
+    await click(button(root, 'Next'))
+    const zone = byLabel(root, 'Time zone') as HTMLInputElement
+    expect(zone.value).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone)
+    await type(zone, 'America/Sao_Paulo')
+    await click(button(root, 'Create my shop'))
+    expect(sent.find((r) => r.method === 'POST')?.body).toMatchObject({
+      timezone: 'America/Sao_Paulo',
+    })
+    // A refused zone brings the merchant back to it, with the message beside it.
+    expect(errorOf(byLabel(root, 'Time zone'))).toBeTruthy()
+  })
 })

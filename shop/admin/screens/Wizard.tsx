@@ -16,6 +16,7 @@ const STEP_OF_FIELD: Record<string, Step> = {
   slug: 'slug',
   whatsappPhone: 'phone',
   currency: 'money',
+  timezone: 'money',
   locale: 'money',
 }
 
@@ -60,6 +61,10 @@ export function Wizard() {
   const [region, setRegion] = useState(defaults.region)
   const [typedPhone, setTypedPhone] = useState('')
   const [currency, setCurrency] = useState(defaults.currency)
+  // The device's zone is only a suggestion, shown and editable: hours are read in it.
+  const [timezone, setTimezone] = useState(
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  )
   const [shopLocale, setShopLocale] = useState<string>(
     SUPPORTED_LOCALES.find((l) => languages[0]?.toLowerCase().startsWith(l)) ?? 'en',
   )
@@ -157,7 +162,7 @@ export function Wizard() {
         whatsappPhone: phone ?? typedPhone,
         currency,
         locale: shopLocale,
-        timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+        timezone: timezone.trim(),
       })
       setShop(created)
       setDirty('wizard', false)
@@ -386,6 +391,31 @@ export function Wizard() {
                       </option>
                     ))}
                   </select>
+                )}
+              </Field>
+              <Field
+                id="shop-timezone"
+                label={t('timeZone')}
+                error={errors.timezone}
+                hint={t('wizardTimeZoneHint')}
+              >
+                {(describedBy, invalid) => (
+                  <>
+                    <input
+                      id="shop-timezone"
+                      list="shop-timezones"
+                      value={timezone}
+                      autoComplete="off"
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid}
+                      onInput={(e) => setTimezone(e.currentTarget.value)}
+                    />
+                    <datalist id="shop-timezones">
+                      {(Intl.supportedValuesOf?.('timeZone') ?? []).map((zone) => (
+                        <option key={zone} value={zone} />
+                      ))}
+                    </datalist>
+                  </>
                 )}
               </Field>
             </>
