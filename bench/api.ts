@@ -45,6 +45,29 @@ export function loadRow(
   ]
 }
 
+/**
+ * A Chatcart row's target as a ratio to its limit row, measured in the same run: at least `min`
+ * of the limit's req/s, no errors, and (unless `p99` is false) p99 at most twice the limit's.
+ * Rows on another engine than the limit's show their ratio without a verdict.
+ */
+export function againstLimit(
+  r: LoadResult,
+  limit: LoadResult | undefined,
+  min: number,
+  judged: boolean,
+  p99 = true,
+): { target: string; ok: boolean | undefined } {
+  if (!limit || limit.reqPerSec === 0) return { target: 'no limit measured', ok: undefined }
+  const ratio = r.reqPerSec / limit.reqPerSec
+  const latency = p99 ? `, p99 ≤ ${num(2 * limit.p99, 0)} ms` : ''
+  const goal = `≥ ${min} × limit${latency}, 0 errors`
+  const fastEnough = !p99 || r.p99 <= 2 * limit.p99
+  return {
+    target: `${num(ratio, 2)} × limit${judged ? ` (${goal})` : ''}`,
+    ok: judged ? ratio >= min && fastEnough && r.errors === 0 : undefined,
+  }
+}
+
 /** Bare route, /healthz and the public catalog on each engine, at 100 connections. */
 export async function apiTable(bare: BenchServer, servers: BenchServer[]): Promise<Table> {
   const rows: Cell[][] = []

@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
-import { resolve } from 'node:path'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { apiTable } from './api.ts'
+import { BENCH_SLUG } from './bench-data.ts'
 import { launchChromium, lighthouseTable } from './lighthouse.ts'
 import { LOAD_SECONDS } from './load.ts'
 import { ordersTable } from './orders.ts'
@@ -15,6 +16,7 @@ import {
   type RenderTimes,
   startAppServer,
   startBareServer,
+  startLimitServer,
   stopServer,
   timeStorefrontRenders,
 } from './servers.ts'
@@ -24,7 +26,7 @@ import {
   storefrontLoadTable,
   storefrontSizeTable,
 } from './storefront.ts'
-import { webhookAckTable, webhookIngestTable } from './webhook.ts'
+import { webhookAckLimit, webhookAckTable, webhookIngestTable } from './webhook.ts'
 import { startHostSite, widgetLighthouseTable, widgetSizeTable } from './widget.ts'
 
 // `npm run bench`: every figure beside a baseline measured in the same run, on loopback only,
@@ -129,6 +131,21 @@ async function main() {
     const [first] = servers
     if (!first) throw new Error('no app server started')
 
+    // The limit servers, on the PostgreSQL bench database: what the hardware can do per path.
+    let limit: BenchServer | undefined
+    const pgDb = databases.find((db) => db.engine === 'postgres')
+    const pgServer = servers.find((s) => s.name === 'postgres')
+    if (pgDb && pgServer) {
+      const dir = mkdtempSync(join(tmpdir(), 'chatcart-limit-'))
+      cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
+      const pageFile = join(dir, 'storefront.html')
+      writeFileSync(pageFile, await (await fetch(`${pgServer.url}/${BENCH_SLUG}`)).text())
+      limit = await startLimitServer(pgDb.location, pageFile)
+      const started = limit
+      cleanups.push(() => stopServer(started))
+      process.once('exit', () => started.child.kill('SIGTERM'))
+    }
+
     // Browser runs first, while the servers are idle: a load's after-work would skew them.
     sections.push(await section('Widget sizes', () => widgetSizeTable(), failures))
     if (wanted('Widget on a host page') || wanted('Lighthouse')) {
@@ -166,7 +183,11 @@ async function main() {
       ),
     )
     sections.push(
-      await section('Storefront throughput', () => storefrontLoadTable(bare, servers), failures),
+      await section(
+        'Storefront throughput',
+        () => storefrontLoadTable(bare, servers, limit),
+        failures,
+      ),
     )
     sections.push(
       await section(
@@ -175,13 +196,28 @@ async function main() {
         failures,
       ),
     )
-    sections.push(await section('Order creation', () => ordersTable(bare, servers), failures))
+    sections.push(
+      await section('Order creation', () => ordersTable(bare, servers, limit), failures),
+    )
+    // The acknowledgement limit is measured once, for both webhook tables.
+    const ackLimit =
+      limit && (wanted('Webhook ingest + match') || wanted('Webhook acknowledgement'))
+        ? await webhookAckLimit(limit)
+        : undefined
     // Ingest first: the acknowledgement run leaves unmatched messages to process behind it.
     sections.push(
-      await section('Webhook ingest + match', () => webhookIngestTable(bare, servers), failures),
+      await section(
+        'Webhook ingest + match',
+        () => webhookIngestTable(bare, servers, ackLimit),
+        failures,
+      ),
     )
     sections.push(
-      await section('Webhook acknowledgement', () => webhookAckTable(bare, servers), failures),
+      await section(
+        'Webhook acknowledgement',
+        () => webhookAckTable(bare, servers, ackLimit),
+        failures,
+      ),
     )
 
     sections.push(markdownTable(memoryTable(bare, servers, atStart)))

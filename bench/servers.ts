@@ -71,6 +71,18 @@ export function startBareServer(): Promise<BenchServer> {
   return startServer('bare', spawnBench([], 'bench/bare-server.ts'), /ready (\d+)/)
 }
 
+/**
+ * The limit servers (bench/limit-server.ts) on the PostgreSQL bench database: the one-statement
+ * order, the one-insert webhook and the static gzip page read from `pageFile`.
+ */
+export function startLimitServer(databaseUrl: string, pageFile: string): Promise<BenchServer> {
+  return startServer(
+    'limit',
+    spawnBench([databaseUrl, pageFile], 'bench/limit-server.ts'),
+    /ready (\d+)/,
+  )
+}
+
 /** A database for one engine, migrated and seeded with the bench shop by a separate process. */
 export interface BenchDatabase {
   engine: Engine
