@@ -201,7 +201,7 @@ describe('storefront in Chromium', () => {
       await page.getByRole('button', { name: 'Add to cart' }).click()
     }
     // The names also pass through the cart drawer.
-    expect(await page.getByRole('dialog').getByText(SCRIPT_BREAK).count()).toBe(1)
+    await expect.poll(() => page.getByRole('dialog').getByText(SCRIPT_BREAK).count()).toBe(1)
     await page.waitForTimeout(300)
     expect(dialogs).toEqual([])
     expect(await page.locator('img[src="x"]').count()).toBe(0)

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { type Context, Hono } from 'hono'
 import { compress } from 'hono/compress'
 import QRCode from 'qrcode'
@@ -12,7 +13,11 @@ import {
   readProductWindow,
   readSearchText,
 } from '../catalog/catalog-page.ts'
-import type { PublicCatalogCache, RenderedCatalog } from '../catalog/public-catalog-cache.ts'
+import {
+  type PublicCatalogCache,
+  type RenderedCatalog,
+  weakEtag,
+} from '../catalog/public-catalog-cache.ts'
 import { publicProductJson } from '../catalog/public-catalog-json.ts'
 import { type PublicCatalogRequest, publicCatalogPage } from '../catalog/public-catalog-page.ts'
 import { handleError, notFound } from '../errors.ts'
@@ -237,12 +242,18 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
     const found = await shopForPage(c)
     if (found.redirect) return found.redirect
     const { rendered } = found
-    const page = await publicCatalogPage(c.var.db, rendered, request, c.var.config.publicUrl)
     c.header('Cache-Control', 'public, max-age=30')
     c.header(
       'Content-Security-Policy',
       pageSecurityPolicy(c.var.config.publicUrl, { inlineStyles: true }),
     )
+    const plain =
+      request.q === undefined &&
+      request.categoryId === undefined &&
+      request.window.from === undefined &&
+      request.window.limit === PUBLIC_PAGE_SIZE
+    if (plain) return firstPageResponse(c, rendered)
+    const page = await publicCatalogPage(c.var.db, rendered, request, c.var.config.publicUrl)
     return c.html(
       renderStorefront(page.catalog, c.var.config.publicUrl, new Date(), {
         q: request.q ?? '',
@@ -256,6 +267,44 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
   })
 
   return routes
+}
+
+interface FirstPage {
+  html: string
+  gzip: Uint8Array<ArrayBuffer>
+  etag: string
+}
+
+/**
+ * A shop's first page, rendered and gzipped once per copy of its catalog: a new copy comes
+ * with any change to the shop (the catalog cache drops it on every write) and at least every
+ * second, which also keeps "open now" current. Most visitors land on this page.
+ */
+const firstPages = new WeakMap<RenderedCatalog, FirstPage>()
+
+function firstPageResponse(c: Context<AppEnv>, rendered: RenderedCatalog): Response {
+  let page = firstPages.get(rendered)
+  if (!page) {
+    const { catalog, nextCursor } = rendered
+    const html = renderStorefront(catalog, c.var.config.publicUrl, new Date(), {
+      q: '',
+      categoryId: '',
+      cursor: '',
+      limit: undefined,
+      nextCursor,
+      prevCursor: null,
+    })
+    const gzip = new Uint8Array(gzipSync(html, { level: 6 }))
+    page = { html, gzip, etag: weakEtag(html) }
+    firstPages.set(rendered, page)
+  }
+  c.header('ETag', page.etag)
+  c.header('Vary', 'Accept-Encoding')
+  if (c.req.header('if-none-match') === page.etag) return c.body(null, 304)
+  if (!/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return c.html(page.html)
+  c.header('Content-Encoding', 'gzip')
+  c.header('Content-Type', 'text/html; charset=UTF-8')
+  return c.body(page.gzip)
 }
 
 /** The product by its slug, else by its lower-cased slug (stored slugs are lower-case). */

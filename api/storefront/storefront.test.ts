@@ -119,6 +119,28 @@ describe.each(testEngines())('storefront pages (%s)', (engine) => {
     expect(res.headers.get('content-encoding')).toBe('gzip')
   })
 
+  it('should answer a revalidation of the first page with 304, and show a change at once', async () => {
+    const first = await client.app.request(`/${slug}`, { headers: { 'accept-encoding': 'gzip' } })
+    const etag = first.headers.get('etag')
+    expect(etag).toMatch(/^W\/"/)
+    expect(first.headers.get('vary')).toContain('Accept-Encoding')
+    const again = await client.app.request(`/${slug}`, { headers: { 'if-none-match': etag ?? '' } })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    // Plain text for a client without gzip, with the same tag.
+    const plain = await client.get(`/${slug}`)
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(plain.headers.get('etag')).toBe(etag)
+
+    const renamed = await client.patch(`/api/shops/${slug}`, { description: 'Now with candles' })
+    expect(renamed.status).toBe(200)
+    const after = await client.get(`/${slug}`, { 'if-none-match': etag ?? '' })
+    expect(after.status).toBe(200)
+    expect(after.text).toContain('Now with candles')
+    expect(after.headers.get('etag')).not.toBe(etag)
+    await client.patch(`/api/shops/${slug}`, { description: 'Hand-made things' })
+  })
+
   it('should give product photos a srcset, a size and lazy loading below the fold', async () => {
     const res = await client.get(`/${slug}`)
     const imgs = [...res.text.matchAll(/<img [^>]*>/g)].map((m) => m[0])
