@@ -41,30 +41,61 @@ export async function startTestServer(config: Partial<AppConfig> = {}): Promise<
   }
 }
 
-const AXE = resolve(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js')
+const AXE_SOURCE = readFileSync(resolve(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
+
+/** A serious or critical axe-core violation: its rule, and each element it found. */
+export interface AxeViolation {
+  id: string
+  help: string
+  /** A target inside a shadow root reads host first: `chatcart-widget › .o`. */
+  nodes: { target: string; summary: string }[]
+}
 
 /**
- * Serious and critical axe-core violations of the page as it is now. axe is evaluated through
- * the DevTools protocol, so pages with a strict CSP (which rightly refuse injected tags) work too.
+ * Serious and critical axe-core violations of the page as it is now (within `scope`, a
+ * selector, when given), colour contrast included and inside open shadow roots too. axe is
+ * evaluated through the DevTools protocol, so pages with a strict CSP (which rightly refuse
+ * injected tags) work too, and colours are judged once entrance animations end: a panel
+ * fading in is not yet its colour.
  */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  // Colours are judged once entrance animations end: a panel fading in is not yet its colour.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
+export async function axeViolations(page: Page, scope: string | null = null) {
+  await page.evaluate(() => {
+    // The document's own list leaves out animations inside shadow roots (the widget's panel).
+    const roots: DocumentOrShadowRoot[] = [document]
+    for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot)
+    return Promise.all(
+      roots
+        .flatMap((root) => root.getAnimations())
         .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
         .map((a) => a.finished.catch(() => undefined)),
-    ),
-  )
-  await page.evaluate(readFileSync(AXE, 'utf8'))
-  const violations = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string; nodes: { target: string[] }[] }
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } })
-      .axe
-    return (await axe.run()).violations
+    )
   })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
+  return page.evaluate(async (include: string | null): Promise<AxeViolation[]> => {
+    type Node = { target: unknown[]; failureSummary?: string }
+    type Violation = { id: string; impact: string; help: string; nodes: Node[] }
+    type Axe = {
+      run: (context: unknown, options: unknown) => Promise<{ violations: Violation[] }>
+    }
+    const axe = (window as unknown as { axe: Axe }).axe
+    const context = include ? { include: [include] } : document
+    const result = await axe.run(context, { resultTypes: ['violations'] })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({
+          target: n.target.map((t) => (Array.isArray(t) ? t.join(' › ') : String(t))).join(' '),
+          summary: (n.failureSummary ?? '').split('\n').slice(1).join(' ').trim(),
+        })),
+      }))
+  }, scope)
+}
+
+/** {@link axeViolations} as one line per rule: `rule: target, target`. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  return (await axeViolations(page)).map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`,
+  )
 }

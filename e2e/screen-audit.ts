@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { PROJECT_ROOT } from '../api/project-root.ts'
+import { axeViolations } from './harness.ts'
 
 /**
  * What counts as one card or row: the text boxes inside each of these must not overlap. Lists and
@@ -323,36 +321,9 @@ export async function respondsToDarkScheme(page: Page): Promise<boolean> {
   })
 }
 
-const AXE_SOURCE = readFileSync(resolve(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
-
-/**
- * Serious and critical axe-core violations, colour contrast included, inside open shadow roots
- * too. axe is evaluated through the DevTools protocol (pages with a strict CSP refuse injected
- * tags), once per document.
- */
+/** Serious and critical axe-core violations, one problem per element (see axeViolations). */
 export async function axeProblems(page: Page, scope: string | null = null) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async (include: string | null) => {
-    type Node = { target: unknown[]; failureSummary?: string }
-    type Violation = { id: string; impact: string; help: string; nodes: Node[] }
-    type Axe = {
-      run: (context: unknown, options: unknown) => Promise<{ violations: Violation[] }>
-    }
-    const axe = (window as unknown as { axe: Axe }).axe
-    const context = include ? { include: [include] } : document
-    const result = await axe.run(context, { resultTypes: ['violations'] })
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        help: v.help,
-        nodes: v.nodes.map((n) => ({
-          // A target inside a shadow root is a list of selectors, host first.
-          target: n.target.map((t) => (Array.isArray(t) ? t.join(' › ') : String(t))).join(' '),
-          summary: (n.failureSummary ?? '').split('\n').slice(1).join(' ').trim(),
-        })),
-      }))
-  }, scope)
+  const violations = await axeViolations(page, scope)
   const problems: ScreenProblem[] = []
   for (const v of violations) {
     for (const node of v.nodes) {
