@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
+import { shippingCost } from '../../core/cart.ts'
 import { formatMoney } from '../../core/money.ts'
 import {
   cartCount,
@@ -316,7 +317,7 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
                 <fieldset class="choices">
                   <legend>{t.shippingMethod}</legend>
                   {shop.shippingMethods.map((m) => {
-                    const cost = m.freeOver !== null && totals.subtotal >= m.freeOver ? 0 : m.price
+                    const cost = shippingCost(m, totals.subtotal)
                     return (
                       <label key={m.id} class="choice">
                         <input
