@@ -148,27 +148,31 @@ export function renderStorefront(
       })),
     },
   }
-  return shopDocument(catalog, meta, jsonLd, (data) => (
-    <StorefrontPage
-      shop={shop}
-      shopUrl={url}
-      open={openNow(catalog, now)}
-      hours={hoursView(catalog.shop, data.strings, now)}
-      categories={catalog.categories}
-      products={catalog.products}
-      data={data}
-      whatsappUrl={buildWhatsAppUrl(shop.whatsappPhone, '')}
-      paging={{
-        q: view.q,
-        categoryId: view.categoryId,
-        categoryHref: (categoryId) =>
-          storefrontHref(shop.slug, { ...view, q: '', categoryId }, null),
-        prevHref,
-        nextHref,
-        complete: !view.q && !view.categoryId && !view.cursor && view.nextCursor === null,
-      }}
-    />
-  ))
+  return shopDocument(catalog, meta, jsonLd, (data) => {
+    // The hours say whether the shop is open too; no second reading of the schedule.
+    const hours = hoursView(catalog.shop, data.strings, now)
+    return (
+      <StorefrontPage
+        shop={shop}
+        shopUrl={url}
+        open={hours?.open ?? null}
+        hours={hours}
+        categories={catalog.categories}
+        products={catalog.products}
+        data={data}
+        whatsappUrl={buildWhatsAppUrl(shop.whatsappPhone, '')}
+        paging={{
+          q: view.q,
+          categoryId: view.categoryId,
+          categoryHref: (categoryId) =>
+            storefrontHref(shop.slug, { ...view, q: '', categoryId }, null),
+          prevHref,
+          nextHref,
+          complete: !view.q && !view.categoryId && !view.cursor && view.nextCursor === null,
+        }}
+      />
+    )
+  })
 }
 
 /** `/{slug}/p/{product}`: one product. */
