@@ -15,7 +15,8 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     if (!headers.has('Referrer-Policy')) {
       headers.set('Referrer-Policy', 'strict-origin-when-cross-origin')
     }
-    if (c.var.config.publicUrl.startsWith('https:')) {
+    // c.get(), not c.var: the latter copies every variable into a new object on each read.
+    if (c.get('config').publicUrl.startsWith('https:')) {
       headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
     }
     if (c.req.path.startsWith('/api/') && !headers.has('Cache-Control')) {

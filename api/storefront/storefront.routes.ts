@@ -62,14 +62,15 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
    */
   async function shopForPage(c: Context<AppEnv>) {
     const slug = c.req.param('slug') ?? ''
-    const rendered = SLUG.test(slug)
-      ? await cache.get(c.var.db, slug, c.var.config.publicUrl)
-      : undefined
+    // c.get(), not c.var, on this path: c.var copies every variable into a new object.
+    const db = c.get('db')
+    const { publicUrl } = c.get('config')
+    const rendered = SLUG.test(slug) ? await cache.get(db, slug, publicUrl) : undefined
     if (rendered) return { rendered }
     // Stored slugs are lower-case, so a case-insensitive match is the lower-cased slug.
     const lower = slug.toLowerCase()
     if (lower !== slug && SLUG.test(lower)) {
-      const canonical = await cache.get(c.var.db, lower, c.var.config.publicUrl)
+      const canonical = await cache.get(db, lower, publicUrl)
       if (canonical) {
         const rest = c.req.path.slice(slug.length + 1)
         return { redirect: permanentRedirect(c, `/${lower}${rest}`) }
@@ -223,10 +224,7 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
       return permanentRedirect(c, `/${rendered.catalog.shop.slug}/p/${product.slug}`)
     }
     c.header('Cache-Control', 'public, max-age=30')
-    c.header(
-      'Content-Security-Policy',
-      pageSecurityPolicy(c.var.config.publicUrl, { inlineStyles: true }),
-    )
+    c.header('Content-Security-Policy', storefrontSecurityPolicy(c.var.config.publicUrl))
     return c.html(renderProductPage(rendered.catalog, product, c.var.config.publicUrl, new Date()))
   })
 
@@ -243,10 +241,7 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
     if (found.redirect) return found.redirect
     const { rendered } = found
     c.header('Cache-Control', 'public, max-age=30')
-    c.header(
-      'Content-Security-Policy',
-      pageSecurityPolicy(c.var.config.publicUrl, { inlineStyles: true }),
-    )
+    c.header('Content-Security-Policy', storefrontSecurityPolicy(c.get('config').publicUrl))
     const plain =
       request.q === undefined &&
       request.categoryId === undefined &&
@@ -282,11 +277,23 @@ interface FirstPage {
  */
 const firstPages = new WeakMap<RenderedCatalog, FirstPage>()
 
+/** The storefront's and product pages' policy, built once per public URL. */
+const storefrontPolicies = new Map<string, string>()
+
+function storefrontSecurityPolicy(publicUrl: string): string {
+  let policy = storefrontPolicies.get(publicUrl)
+  if (policy === undefined) {
+    policy = pageSecurityPolicy(publicUrl, { inlineStyles: true })
+    storefrontPolicies.set(publicUrl, policy)
+  }
+  return policy
+}
+
 function firstPageResponse(c: Context<AppEnv>, rendered: RenderedCatalog): Response {
   let page = firstPages.get(rendered)
   if (!page) {
     const { catalog, nextCursor } = rendered
-    const html = renderStorefront(catalog, c.var.config.publicUrl, new Date(), {
+    const html = renderStorefront(catalog, c.get('config').publicUrl, new Date(), {
       q: '',
       categoryId: '',
       cursor: '',

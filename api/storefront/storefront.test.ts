@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib'
+import { serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   insertFixtureProducts,
@@ -139,6 +140,35 @@ describe.each(testEngines())('storefront pages (%s)', (engine) => {
     expect(after.text).toContain('Now with candles')
     expect(after.headers.get('etag')).not.toBe(etag)
     await client.patch(`/api/shops/${slug}`, { description: 'Hand-made things' })
+  })
+
+  it('should send the cached first page over HTTP with every header and its exact bytes', async () => {
+    // Through @hono/node-server, whose light responses are what the middleware add headers to.
+    const server = serve({ fetch: client.app.fetch, port: 0, hostname: '127.0.0.1' })
+    await new Promise((resolve) => server.once('listening', resolve))
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : 0
+    try {
+      const page = await client.get(`/${slug}`)
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(`http://127.0.0.1:${port}/${slug}`, {
+          headers: { 'accept-encoding': 'gzip', 'x-request-id': `page-request-${i}` },
+        })
+        expect(res.status).toBe(200)
+        expect(res.headers.get('x-request-id')).toBe(`page-request-${i}`)
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+        expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+        expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/)
+        expect(res.headers.get('content-security-policy')).toContain("script-src 'self'")
+        expect(res.headers.get('cache-control')).toBe('public, max-age=30')
+        expect(res.headers.get('content-encoding')).toBe('gzip')
+        expect(res.headers.get('etag')).toBe(page.headers.get('etag'))
+        // fetch has inflated the body: the same page as the plain answer.
+        expect(await res.text()).toBe(page.text)
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 
   it('should give product photos a srcset, a size and lazy loading below the fold', async () => {
