@@ -25,6 +25,13 @@ async function listen(server: Server): Promise<string> {
 /** Records what a page does: requests, errors, globals added, layout shifts. */
 const PROBE = `
   window.__probe = { globals: Object.getOwnPropertyNames(window), shifts: 0, violations: [] }
+  // What the widget had done when the page's load event ran: nothing yet, it waits for idle.
+  addEventListener('load', () => {
+    window.__probe.atLoad = {
+      drawn: document.querySelector('chatcart-widget') !== null,
+      settings: performance.getEntriesByType('resource').some((e) => e.name.includes('/api/widget/')),
+    }
+  })
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__probe.shifts += entry.value
   }).observe({ type: 'layout-shift', buffered: true })
@@ -191,6 +198,16 @@ describe.skipIf(!browser)('widget in a real browser', () => {
     await expectQuietLoad(v)
     const box = await v.page.locator('chatcart-widget .o').boundingBox()
     expect(box).toMatchObject({ width: 56, height: 56, x: 1280 - 20 - 56, y: 800 - 20 - 56 })
+    await v.context.close()
+  })
+
+  it("should leave the page's first paint and load alone: no button and no settings request before load", async () => {
+    const v = await visit('widget-plain.html')
+    const atLoad = await v.page.evaluate(
+      () => (window as unknown as { __probe: { atLoad: unknown } }).__probe.atLoad,
+    )
+    expect(atLoad).toEqual({ drawn: false, settings: false })
+    await v.page.locator('chatcart-widget .o').waitFor()
     await v.context.close()
   })
 

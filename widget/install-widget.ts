@@ -73,8 +73,7 @@ export function installWidget(
     set('--t', options.color ? undefined : s?.textColor)
   }
   look()
-  // An async script may run before <body> exists.
-  ;(d.body ?? d.documentElement).append(host)
+  d.body.append(host)
 
   const settings: Promise<PublicWidget | null> = options.shop
     ? fetch(`${base}/api/widget/${options.shop}`, { credentials: 'omit' })
@@ -109,10 +108,10 @@ export function installWidget(
   w.Chatcart = chatcart
   for (const command of previous?.q ?? []) chatcart(...command)
 
-  for (const type of ['pointerenter', 'focus', 'touchstart']) {
-    button.addEventListener(type, load, { passive: true })
-  }
-  button.addEventListener('click', () => chatcart('toggle'))
+  // The button is ours alone, in our shadow root: its handler properties are free. A touch
+  // fires pointerenter too.
+  button.onpointerenter = button.onfocus = load
+  button.onclick = () => chatcart('toggle')
   d.addEventListener('click', (event) => {
     const el = (event.target as Element).closest?.(
       '[data-chatcart-add],[data-chatcart-open],a[href$="#chatcart"]',
