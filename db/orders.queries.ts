@@ -1,12 +1,14 @@
-import { type Insertable, type InsertObject, type Selectable, sql } from 'kysely'
+import { type Expression, type Insertable, type InsertObject, sql } from 'kysely'
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { Database, DbOrTrx } from './database.ts'
 import type {
-  IdempotencyKeysTable,
   OrderEventsTable,
   OrderItemsTable,
+  OrderRow,
   OrderStatus,
   OrdersTable,
 } from './schema/orders.ts'
+import type { ShopRow } from './schema/shops.ts'
 
 /** A product or variant SKU as an order needs it; `price` already falls back to the product's. */
 export interface OrderableSku {
@@ -20,59 +22,51 @@ export interface OrderableSku {
 }
 
 /** Active products and active variants (of active products) of a shop among these SKUs. */
-export async function findOrderableSkus(
+export function findOrderableSkus(
   db: DbOrTrx,
   shopId: string,
   skus: string[],
 ): Promise<OrderableSku[]> {
-  if (skus.length === 0) return []
-  const [products, variants] = await Promise.all([
-    db
-      .selectFrom('products')
-      .select(['id', 'sku', 'name', 'price', 'stock'])
-      .where('shop_id', '=', shopId)
-      .where('active', '=', true)
-      .where('sku', 'in', skus)
-      .execute(),
-    db
-      .selectFrom('product_variants as v')
-      .innerJoin('products as p', 'p.id', 'v.product_id')
-      .select([
-        'v.id as variantId',
-        'v.sku',
-        'v.options',
-        'v.price',
-        'v.stock',
-        'p.id as productId',
-        'p.name',
-        'p.price as productPrice',
-      ])
-      .where('v.shop_id', '=', shopId)
-      .where('v.active', '=', true)
-      .where('p.active', '=', true)
-      .where('v.sku', 'in', skus)
-      .execute(),
-  ])
-  return [
-    ...products.map((p) => ({
-      sku: p.sku,
-      productId: p.id,
-      variantId: null,
-      productName: p.name,
-      variantOptions: null,
-      price: p.price,
-      stock: p.stock,
-    })),
-    ...variants.map((v) => ({
-      sku: v.sku,
-      productId: v.productId,
-      variantId: v.variantId,
-      productName: v.name,
-      variantOptions: v.options,
-      price: v.price ?? v.productPrice,
-      stock: v.stock,
-    })),
-  ]
+  if (skus.length === 0) return Promise.resolve([])
+  return orderableSkus(db, sql.val(shopId), skus).execute()
+}
+
+/** Products and variants in one union, so they come back in one round trip. */
+function orderableSkus(db: DbOrTrx, shopId: Expression<string>, skus: string[]) {
+  // `sku = any(array)` keeps one parameter however many SKUs (and matches none for none).
+  const among = sql<boolean>`= any(${skus}::text[])`
+  return db
+    .selectFrom('products as p')
+    .select([
+      'p.sku',
+      'p.id as productId',
+      sql<string | null>`null::uuid`.as('variantId'),
+      'p.name as productName',
+      sql<Record<string, string> | null>`null::jsonb`.as('variantOptions'),
+      'p.price',
+      'p.stock',
+    ])
+    .where('p.shop_id', '=', shopId)
+    .where('p.active', '=', true)
+    .where(sql<boolean>`p.sku ${among}`)
+    .unionAll(
+      db
+        .selectFrom('product_variants as v')
+        .innerJoin('products as p', 'p.id', 'v.product_id')
+        .select((eb) => [
+          'v.sku',
+          'p.id as productId',
+          'v.id as variantId',
+          'p.name as productName',
+          'v.options as variantOptions',
+          eb.fn.coalesce('v.price', 'p.price').as('price'),
+          'v.stock',
+        ])
+        .where('v.shop_id', '=', shopId)
+        .where('v.active', '=', true)
+        .where('p.active', '=', true)
+        .where(sql<boolean>`v.sku ${among}`),
+    )
 }
 
 /**
@@ -254,53 +248,173 @@ export function updateOrderStatus(db: DbOrTrx, orderId: string, status: OrderSta
     .executeTakeFirstOrThrow()
 }
 
-/**
- * Claims an idempotency key for this shop inside the caller's transaction. Returns `claimed` when
- * this request owns the key (it must then store its response), or the row of an earlier request.
- * A concurrent claim of the same key waits on the unique index until the first transaction ends,
- * so it sees that request's committed response (or claims the key itself after a rollback).
- * Keys older than 24 hours are forgotten.
- */
-export async function claimIdempotencyKey(
-  db: DbOrTrx,
-  args: { shopId: string; key: string; requestHash: string },
-): Promise<{ claimed: true } | { claimed: false; row: Selectable<IdempotencyKeysTable> }> {
-  const insert = () =>
-    db
-      .insertInto('idempotency_keys')
-      .values({ shop_id: args.shopId, key: args.key, request_hash: args.requestHash })
-      .onConflict((oc) => oc.columns(['shop_id', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst()
-  if (await insert()) return { claimed: true }
-  // Taken: replay it, unless it is older than 24 hours, when the key may be used afresh.
-  const expired = await db
-    .deleteFrom('idempotency_keys')
-    .where('shop_id', '=', args.shopId)
-    .where('key', '=', args.key)
-    .where('created_at', '<', sql<Date>`now() - interval '24 hours'`)
-    .executeTakeFirst()
-  if (expired.numDeletedRows > 0n && (await insert())) return { claimed: true }
-  const row = await db
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('shop_id', '=', args.shopId)
-    .where('key', '=', args.key)
-    .executeTakeFirstOrThrow()
-  return { claimed: false, row }
+/** What pricing an order read from its shop: the statement checks it is still current. */
+export interface OrderingSnapshot {
+  shop: Pick<
+    ShopRow,
+    'id' | 'name' | 'currency' | 'locale' | 'whatsapp_phone' | 'order_expiry_hours'
+  >
+  skus: OrderableSku[]
+  shipping: OrderShippingMethod | null
 }
 
-/** Records the response given for a claimed idempotency key. */
-export function storeIdempotentResponse(
+/** A shipping method as checkout prices it. */
+export interface OrderShippingMethod {
+  id: string
+  name: string
+  price: number
+  free_over: number | null
+  requires_address: boolean
+}
+
+/** An order ready to be written: every value priced and composed, its id chosen. */
+export interface NewOrder {
+  order: Insertable<OrdersTable> & { id: string; status: OrderStatus }
+  /** Its lines, in order (`shop_id` and `order_id` come from the order). */
+  items: Omit<Insertable<OrderItemsTable>, 'shop_id' | 'order_id'>[]
+  /** Units to take from rows of limited stock (a variant's id, else its product's). */
+  takes: { productId: string; variantId: string | null; quantity: number }[]
+  /** The `created` event. */
+  event: { actor: string; data: Record<string, unknown> }
+  /** With a key, the response is stored under it in the same statement. */
+  idempotency?: { key: string; requestHash: string; status: number; body: unknown } | undefined
+  /** Counted in the same statement: past `limit` orders in the window, nothing is written. */
+  rateLimit?: { key: string; limit: number; windowMs: number } | undefined
+  /** The catalog values the order was priced from (from a cache): refused as `stale` if changed. */
+  pricedFrom?: OrderingSnapshot | undefined
+}
+
+export type WriteOrderResult =
+  | { kind: 'placed'; order: OrderRow }
+  /** The idempotency key is held by an earlier request (read it with `findIdempotencyKey`). */
+  | { kind: 'key_taken' }
+  /** The stock of this product or variant ran out (or its row is gone): nothing was written. */
+  | { kind: 'out_of_stock'; rowId: string }
+  /** Another order of the shop has this code: pick another; nothing was written. */
+  | { kind: 'code_taken' }
+  /** The client placed too many orders; it may try again after `retryAfterSeconds`. */
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  /** The shop, a price, a name or the shipping method changed since `pricedFrom` was read. */
+  | { kind: 'stale' }
+
+/**
+ * Writes a whole order in ONE statement, `chatcart_write_order` (migration 0009), so no
+ * transaction is held open across JavaScript and a crash keeps all of it or none: the client's
+ * rate-limit hit, the idempotency key with its response, the stock taken from every limited row,
+ * the order, its lines and its `created` event. With `pricedFrom`, it first checks that the
+ * catalog still holds the values the order was priced from. Rows of stock are locked in one
+ * global order (products, then variants, each by id: see core/stock-lock-order.ts), so
+ * concurrent carts cannot deadlock. Any refusal undoes every write of the statement. Inside a
+ * transaction the statement runs in a savepoint, so a refusal leaves the transaction usable.
+ */
+export async function writeOrder(db: DbOrTrx, order: NewOrder): Promise<WriteOrderResult> {
+  const { idempotency, rateLimit } = order
+  // Keys left undefined are left out: the function tests for their presence.
+  const p = {
+    order: order.order,
+    items: order.items,
+    takes: order.takes.map((t) => ({
+      id: t.variantId ?? t.productId,
+      variant: t.variantId !== null,
+      quantity: t.quantity,
+    })),
+    event: order.event,
+    idempotency: idempotency && {
+      key: idempotency.key,
+      request_hash: idempotency.requestHash,
+      status: idempotency.status,
+      body: idempotency.body,
+    },
+    rate_limit: rateLimit && {
+      key: rateLimit.key,
+      limit: rateLimit.limit,
+      window_ms: rateLimit.windowMs,
+    },
+    priced_from: order.pricedFrom,
+  }
+  const statement = sql<OrderRow>`select * from chatcart_write_order(${JSON.stringify(p)}::jsonb)`
+  const run = async (): Promise<WriteOrderResult> => {
+    const { rows } = await statement.execute(db)
+    const placed = rows[0]
+    return placed ? { kind: 'placed', order: placed } : { kind: 'key_taken' }
+  }
+  try {
+    return db.isTransaction ? await inSavepoint(db, run) : await run()
+  } catch (error) {
+    const refused = refusal(error)
+    if (refused) return refused
+    throw error
+  }
+}
+
+/** Runs one statement in a savepoint of the caller's transaction. */
+async function inSavepoint<T>(trx: DbOrTrx, fn: () => Promise<T>): Promise<T> {
+  await sql`savepoint chatcart_order`.execute(trx)
+  try {
+    const result = await fn()
+    await sql`release savepoint chatcart_order`.execute(trx)
+    return result
+  } catch (error) {
+    await sql`rollback to savepoint chatcart_order`.execute(trx)
+    throw error
+  }
+}
+
+/** The refusals `writeOrder` reports as results; anything else is rethrown. */
+function refusal(error: unknown): WriteOrderResult | undefined {
+  const { code, message = '' } = error as { code?: string; message?: string }
+  if (code === 'P0001') {
+    const [reason, detail = ''] = message.split(':')
+    if (reason === 'out_of_stock') return { kind: 'out_of_stock', rowId: detail }
+    if (reason === 'stale') return { kind: 'stale' }
+    if (reason === 'rate_limited') {
+      return { kind: 'rate_limited', retryAfterSeconds: Math.max(1, Number(detail) || 1) }
+    }
+  }
+  if (code === '23505' && message.includes('orders_shop_code_key')) return { kind: 'code_taken' }
+  return undefined
+}
+
+/**
+ * What checkout needs to price an order, in one query: the published shop, its active products
+ * and variants among `skus`, and the active shipping method asked for.
+ */
+export async function findOrderingContext(
   db: DbOrTrx,
-  args: { shopId: string; key: string; status: number; body: unknown },
-) {
+  slug: string,
+  skus: string[],
+  shippingMethodId: string | null,
+): Promise<(OrderingSnapshot & { shop: ShopRow }) | undefined> {
+  const row = await db
+    .selectFrom('shops as s')
+    .selectAll('s')
+    .select((eb) => [
+      jsonArrayFrom(orderableSkus(db, eb.ref('s.id'), skus)).as('skus'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('shipping_methods as m')
+          .select(['m.id', 'm.name', 'm.price', 'm.free_over', 'm.requires_address'])
+          .whereRef('m.shop_id', '=', 's.id')
+          .where('m.id', '=', shippingMethodId)
+          .where('m.active', '=', true),
+      ).as('shipping'),
+    ])
+    .where('s.slug', '=', slug)
+    .where('s.published', '=', true)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const { skus: found, shipping, ...shop } = row
+  return { shop, skus: found, shipping }
+}
+
+/** The stored answer of an idempotency key, if the key was used. */
+export function findIdempotencyKey(db: DbOrTrx, shopId: string, key: string) {
   return db
-    .updateTable('idempotency_keys')
-    .set({ response_status: args.status, response_body: JSON.stringify(args.body) })
-    .where('shop_id', '=', args.shopId)
-    .where('key', '=', args.key)
-    .execute()
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('shop_id', '=', shopId)
+    .where('key', '=', key)
+    .executeTakeFirst()
 }
 
 /** The lines of several orders at once (for a list page), in their original order. */

@@ -16,7 +16,10 @@ export function orderItemJson(item: OrderItemRow) {
 
 /** The answer to a placed order (also what an idempotent replay returns). */
 export function placedOrderJson(placed: {
-  order: OrderRow
+  order: Pick<
+    OrderRow,
+    'id' | 'code' | 'token' | 'status' | 'subtotal' | 'shipping_total' | 'total' | 'currency'
+  >
   message: string
   whatsappUrl: string
   orderUrl: string

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto'
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { normalizeOrderCode } from '../../core/order-code.ts'
 import { buildWhatsAppUrl } from '../../core/order-message.ts'
 import {
-  claimIdempotencyKey,
   findPublicOrder,
   findShopOrderByCode,
   insertOrderEvent,
@@ -13,24 +11,19 @@ import {
   listOrderItems,
   listShopOrders,
   returnStock,
-  storeIdempotentResponse,
   updateOrderStatus,
 } from '../../db/orders.queries.ts'
 import type { OrderStatus } from '../../db/schema/orders.ts'
-import { findPublishedShop } from '../../db/shops.queries.ts'
 import type { AppEnv } from '../app-env.ts'
 import { AppError, invalidField, notFound } from '../errors.ts'
-import { rateLimit } from '../middleware/rate-limit.ts'
+import { clientIp } from '../middleware/client-ip.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { readJson, readQuery, uuidParam } from '../validate.ts'
-import { orderEventJson, ownerOrderJson, placedOrderJson, publicOrderJson } from './order-json.ts'
-import {
-  listOrdersQuerySchema,
-  placeOrderPhone,
-  placeOrderSchema,
-  updateOrderSchema,
-} from './order-schema.ts'
-import { placeOrder } from './place-order.ts'
+import { checkout } from './checkout.ts'
+import { orderEventJson, ownerOrderJson, publicOrderJson } from './order-json.ts'
+import { listOrdersQuerySchema, placeOrderSchema, updateOrderSchema } from './order-schema.ts'
+import { OrderingCache } from './ordering-cache.ts'
+import { TooManyOrders } from './place-order.ts'
 
 /**
  * Where each status may go next; every status not final may also be cancelled. A pending order
@@ -63,53 +56,33 @@ export function orderRoutes() {
     allowHeaders: ['Content-Type', 'Idempotency-Key'],
     maxAge: 600,
   })
-  // Per client address, limits from AppConfig.publicRateLimits (read per request, so tests and
-  // deployments set them): an anonymous visitor cannot hold a shop's stock with order after order.
-  const checkoutRateLimit: MiddlewareHandler<AppEnv> = (c, next) =>
-    rateLimit({ name: 'checkout', ...c.var.config.publicRateLimits.orders })(c, next)
+  // The process's copy of what checkout prices from (checked by every write).
+  const orderingCache = new OrderingCache()
   routes.options('/api/shops/:slug/orders', checkoutCors)
-  routes.post('/api/shops/:slug/orders', checkoutCors, checkoutRateLimit, async (c) => {
-    const { db, config } = c.var
-    const shop = await findPublishedShop(db, c.req.param('slug'))
-    if (!shop) throw notFound('Shop')
-    const parsed = await readJson(c, placeOrderSchema)
-    const phone = placeOrderPhone(parsed.customer.phone, shop.whatsapp_phone)
-    const input = { ...parsed, customer: { ...parsed.customer, phone } }
+  routes.post('/api/shops/:slug/orders', checkoutCors, async (c) => {
+    const body = await readJson(c, placeOrderSchema)
     const key = c.req.header('idempotency-key')
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw invalidField('Idempotency-Key', 'Use 1 to 255 visible ASCII characters')
     }
-    // The parsed body has a fixed key order, so equal requests hash equally.
-    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('base64url')
-
-    const result = await db.transaction().execute(async (trx) => {
-      if (key !== undefined) {
-        const claim = await claimIdempotencyKey(trx, { shopId: shop.id, key, requestHash })
-        if (!claim.claimed) {
-          if (claim.row.request_hash !== requestHash) {
-            throw new AppError(
-              409,
-              'idempotency_conflict',
-              'This Idempotency-Key was used with a different request',
-              'Idempotency-Key',
-            )
-          }
-          return { status: claim.row.response_status ?? 201, body: claim.row.response_body }
-        }
+    // Per client address, limits from AppConfig.publicRateLimits (read per request, so tests
+    // and deployments set them), counted in the order's own statement: an anonymous visitor
+    // cannot hold a shop's stock with order after order.
+    const answer = await checkout(c.var.db, orderingCache, {
+      slug: c.req.param('slug'),
+      body,
+      idempotencyKey: key,
+      rateLimit: { key: `checkout:${clientIp(c)}`, ...c.var.config.publicRateLimits.orders },
+      publicUrl: c.var.config.publicUrl,
+    }).catch((error: unknown) => {
+      if (error instanceof TooManyOrders) {
+        c.header('Retry-After', String(error.retryAfterSeconds))
       }
-      const placed = await placeOrder(trx, shop, input, {
-        source: input.source ?? 'shop',
-        publicUrl: config.publicUrl,
-      })
-      const body = placedOrderJson(placed)
-      if (key !== undefined) {
-        await storeIdempotentResponse(trx, { shopId: shop.id, key, status: 201, body })
-      }
-      return { status: 201, body, fresh: true }
+      throw error
     })
-    if (!('fresh' in result)) c.header('Idempotent-Replayed', 'true')
+    if (answer.replayed) c.header('Idempotent-Replayed', 'true')
     c.header('Cache-Control', 'no-store')
-    return c.json(result.body, result.status === 200 ? 200 : 201)
+    return c.json(answer.body, answer.status === 200 ? 200 : 201)
   })
 
   routes.get('/api/orders/:token', async (c) => {

@@ -530,6 +530,36 @@ describe.each(testEngines())('orders API (%s)', (engine) => {
       expect(Number(sold.n)).toBe(5)
     })
 
+    it('should place concurrent carts that share products and variants in any line order', async () => {
+      await insertFixtureProducts(testDb.db, shopId, [
+        { sku: 'HOTA', name: 'Hot A', price: 100, stock: 1000 },
+        {
+          sku: 'HOTB',
+          name: 'Hot B',
+          price: 100,
+          stock: 1000,
+          options: [{ name: 'Size', values: ['S'] }],
+          variants: [{ sku: 'HOTB-S', options: { Size: 'S' }, stock: 1000 }],
+        },
+      ])
+      // Each order locks what it takes while its lines hold key-share locks on the same
+      // products: a wrong lock order or lock strength would deadlock some of them.
+      const lines = [
+        { sku: 'HOTA', quantity: 1 },
+        { sku: 'HOTB-S', quantity: 2 },
+        { sku: 'HOTB', quantity: 1 },
+      ]
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          order({ items: i % 2 ? [...lines].reverse() : lines, customer }),
+        ),
+      )
+      expect(results.map((r) => r.status)).toEqual(Array(30).fill(201))
+      expect(await stockOf(testDb.db, shopId, 'HOTA')).toBe(1000 - 30)
+      expect(await stockOf(testDb.db, shopId, 'HOTB-S')).toBe(1000 - 60)
+      expect(await stockOf(testDb.db, shopId, 'HOTB')).toBe(1000 - 30)
+    })
+
     it('should leave no trace of concurrent orders that roll back', async () => {
       await insertFixtureProducts(testDb.db, shopId, [
         { sku: 'PLENTY', name: 'Plenty', price: 100, stock: 100 },

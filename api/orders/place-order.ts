@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { orderTotals, priceLines } from '../../core/cart.ts'
 import { MAX_AMOUNT } from '../../core/money.ts'
 import { generateOrderCode } from '../../core/order-code.ts'
@@ -7,16 +7,17 @@ import type { DbOrTrx } from '../../db/database.ts'
 import {
   findActiveShippingMethod,
   findOrderableSkus,
-  insertOrderEvent,
-  insertOrderItems,
-  insertOrderUnlessCodeTaken,
+  type NewOrder,
   type OrderableSku,
-  takeStock,
+  type OrderingSnapshot,
+  type OrderShippingMethod,
+  writeOrder,
 } from '../../db/orders.queries.ts'
-import type { OrderItemRow, OrderRow, OrderSource } from '../../db/schema/orders.ts'
+import type { OrderRow, OrderSource } from '../../db/schema/orders.ts'
 import type { ShopRow } from '../../db/schema/shops.ts'
 import { AppError, invalidField } from '../errors.ts'
 import { orderExpiresAt } from './expiry.ts'
+import { placedOrderJson } from './order-json.ts'
 import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './order-schema.ts'
 
 /** What an order is made of, already validated for shape (see `placeOrderSchema`). */
@@ -44,12 +45,15 @@ export interface PlaceOrderOptions {
   publicUrl: string
   /** Who placed it, for the `created` event: 'shopper' unless told. */
   actor?: string
+  /** The request's Idempotency-Key: its answer is stored with the order, in the same statement. */
+  idempotency?: { key: string; requestHash: string } | undefined
+  /** The client's checkout limit, counted with the order, in the same statement. */
+  rateLimit?: NewOrder['rateLimit']
 }
 
 /** A placed order with everything a response needs. */
 export interface PlacedOrder {
   order: OrderRow
-  items: OrderItemRow[]
   message: string
   whatsappUrl: string
   orderUrl: string
@@ -64,25 +68,44 @@ export function orderLineName(sku: OrderableSku): string {
   return `${sku.productName} (${values.length > 0 ? values.join(', ') : sku.sku})`
 }
 
+/** 429 for a client past its checkout limit; the route adds `Retry-After`. */
+export class TooManyOrders extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'rate_limited', `Too many attempts; try again in ${retryAfterSeconds} s`)
+  }
+}
+
 /** At least 128 random bits, URL-safe: the only key to the public order page. */
 function newOrderToken(): string {
   return randomBytes(18).toString('base64url')
 }
 
 /**
- * Places an order inside the caller's transaction: prices every line from the catalog (a
- * variant without a price costs what its product costs), adds shipping, takes the stock with
- * conditional updates, writes the order, its lines and a `created` event, and composes the
- * WhatsApp message in the shopper's language (else the shop's). Any refusal throws an AppError
- * naming the field; the caller's transaction then rolls everything back.
- * @example await db.transaction().execute((trx) => placeOrder(trx, shop, input, { source: 'shop', publicUrl }))
+ * Places an order for a shop already read: reads the SKUs and the shipping method it asks for
+ * (fresh, not cached), prices it and writes it with `writeOrder`. Any refusal throws an AppError
+ * naming the field, and nothing is written. Returns null when the idempotency key was already
+ * used: the caller replays that request's answer.
+ * @example await placeOrder(db, shop, input, { source: 'whatsapp', publicUrl })
  */
 export async function placeOrder(
-  trx: DbOrTrx,
+  db: DbOrTrx,
   shop: ShopRow,
   input: PlaceOrderInput,
   options: PlaceOrderOptions,
-): Promise<PlacedOrder> {
+): Promise<PlacedOrder | null> {
+  const wanted = checkOrderLines(input)
+  const skus = await findOrderableSkus(db, shop.id, [...wanted.keys()])
+  const method = input.shippingMethodId
+    ? await findActiveShippingMethod(db, shop.id, input.shippingMethodId)
+    : undefined
+  const priced = priceOrder(shop, input, { shop, skus, shipping: method ?? null })
+  const result = await writePricedOrder(db, shop, priced, options)
+  if (result === 'stale') throw new Error('A fresh catalog cannot be stale')
+  return result
+}
+
+/** Refuses an empty, oversized or badly counted cart; maps each SKU to its first line. */
+export function checkOrderLines(input: PlaceOrderInput): Map<string, number> {
   if (input.items.length === 0) throw invalidField('items', 'Add at least one item')
   if (input.items.length > MAX_ORDER_LINES) {
     throw invalidField('items', `At most ${MAX_ORDER_LINES} lines per order`)
@@ -102,11 +125,35 @@ export async function placeOrder(
     }
     if (!firstIndex.has(item.sku)) firstIndex.set(item.sku, index)
   })
-  const fieldOf = (sku: string) => `items.${firstIndex.get(sku) ?? 0}.sku`
+  return firstIndex
+}
 
-  const catalog = new Map(
-    (await findOrderableSkus(trx, shop.id, [...firstIndex.keys()])).map((s) => [s.sku, s]),
-  )
+/** An order priced and checked, ready to be given a code and written. */
+export interface PricedOrder {
+  input: PlaceOrderInput
+  lines: { line: PricedLine; sku: OrderableSku }[]
+  totals: ReturnType<typeof orderTotals>
+  shipping: OrderShippingMethod | null
+  /** The catalog values used, for the write to check when they came from a cache. */
+  snapshot: OrderingSnapshot
+  /** The request field that named a SKU first (`items.2.sku`). */
+  fieldOf: (sku: string) => string
+}
+
+type PricedLine = ReturnType<typeof priceLines>['lines'][number]
+
+/**
+ * Prices an order from catalog values (a variant without a price costs what its product costs)
+ * and adds shipping; throws an AppError naming the field for anything checkout refuses.
+ */
+export function priceOrder(
+  shop: ShopRow,
+  input: PlaceOrderInput,
+  catalogValues: OrderingSnapshot,
+): PricedOrder {
+  const firstIndex = checkOrderLines(input)
+  const fieldOf = (sku: string) => `items.${firstIndex.get(sku) ?? 0}.sku`
+  const catalog = new Map(catalogValues.skus.map((s) => [s.sku, s]))
   const priced = priceLines(input.items, (sku) => {
     const found = catalog.get(sku)
     return found && { name: orderLineName(found), price: found.price, stock: null }
@@ -128,10 +175,11 @@ export async function placeOrder(
   }
   if (issue) throw invalidField(fieldOf(issue.sku).replace(/sku$/, 'quantity'), 'Invalid quantity')
 
-  let shipping: { id: string; name: string; price: number; freeOver: number | null } | null = null
+  const method = input.shippingMethodId ? catalogValues.shipping : null
   if (input.shippingMethodId) {
-    const method = await findActiveShippingMethod(trx, shop.id, input.shippingMethodId)
-    if (!method) throw invalidField('shippingMethodId', 'No such shipping method', 'not_found')
+    if (!method || method.id !== input.shippingMethodId) {
+      throw invalidField('shippingMethodId', 'No such shipping method', 'not_found')
+    }
     if (method.requires_address && !input.customer.address?.trim()) {
       throw new AppError(
         400,
@@ -140,9 +188,11 @@ export async function placeOrder(
         'customer.address',
       )
     }
-    shipping = { id: method.id, name: method.name, price: method.price, freeOver: method.free_over }
   }
-  const totals = orderTotals(priced.subtotal, shipping)
+  const totals = orderTotals(
+    priced.subtotal,
+    method && { price: method.price, freeOver: method.free_over },
+  )
   if (totals.total > MAX_AMOUNT) {
     throw new AppError(
       400,
@@ -151,9 +201,40 @@ export async function placeOrder(
       'items',
     )
   }
-
   const lines = priced.lines.map((line) => ({ line, sku: catalog.get(line.sku) as OrderableSku }))
+  return {
+    input,
+    lines,
+    totals,
+    shipping: method,
+    snapshot: {
+      shop: {
+        id: shop.id,
+        name: shop.name,
+        currency: shop.currency,
+        locale: shop.locale,
+        whatsapp_phone: shop.whatsapp_phone,
+        order_expiry_hours: shop.order_expiry_hours,
+      },
+      skus: lines.map(({ sku }) => sku),
+      shipping: method,
+    },
+    fieldOf,
+  }
+}
 
+/**
+ * Gives a priced order its code, token and WhatsApp message (in the shopper's language, else the
+ * shop's) and writes it in one statement. 'stale' when `pricedFrom` values changed meanwhile:
+ * price it again from a fresh read.
+ */
+export async function writePricedOrder(
+  db: DbOrTrx,
+  shop: ShopRow,
+  priced: PricedOrder,
+  options: PlaceOrderOptions & { pricedFromCache?: boolean },
+): Promise<PlacedOrder | null | 'stale'> {
+  const { input, lines, totals, shipping, fieldOf } = priced
   const status = options.status ?? 'pending'
   const locale = input.locale || shop.locale
   const customer = {
@@ -168,7 +249,7 @@ export async function placeOrder(
       currency: shop.currency,
       locale,
       code,
-      items: priced.lines.map((line) => ({
+      items: lines.map(({ line }) => ({
         name: line.name,
         quantity: line.quantity,
         lineTotal: line.lineTotal,
@@ -179,14 +260,32 @@ export async function placeOrder(
       note,
       orderUrl,
     })
+  // Limited rows are taken in the statement; rows of unlimited stock are left alone (no lock).
+  const takes = lines
+    .filter(({ sku }) => sku.stock !== null)
+    .map(({ line, sku }) => ({
+      productId: sku.productId,
+      variantId: sku.variantId,
+      quantity: line.quantity,
+    }))
+  const items = lines.map(({ line, sku }, position) => ({
+    product_id: sku.productId,
+    variant_id: sku.variantId,
+    sku: line.sku,
+    name: line.name,
+    quantity: line.quantity,
+    unit_price: line.unitPrice,
+    line_total: line.lineTotal,
+    position,
+  }))
 
-  let placed: { order: OrderRow; text: string; url: string; orderUrl: string } | undefined
-  for (let attempt = 0; !placed && attempt < MAX_CODE_ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
     const code = generateOrderCode()
     const token = newOrderToken()
     const orderUrl = `${options.publicUrl}/o/${token}`
     const { text, url } = compose(code, orderUrl)
-    const order = await insertOrderUnlessCodeTaken(trx, {
+    const order = {
+      id: randomUUID(),
       shop_id: shop.id,
       code,
       token,
@@ -210,60 +309,42 @@ export async function placeOrder(
       confirmed_at: status === 'confirmed' ? new Date() : null,
       // An order that never reaches WhatsApp gives its stock back after the shop's time.
       expires_at: status === 'pending' ? orderExpiresAt(shop.order_expiry_hours) : null,
+    }
+    const { idempotency } = options
+    const result = await writeOrder(db, {
+      order,
+      items,
+      takes,
+      event: { actor: options.actor ?? 'shopper', data: { source: options.source } },
+      idempotency: idempotency && {
+        ...idempotency,
+        status: 201,
+        body: placedOrderJson({ order, message: text, whatsappUrl: url, orderUrl }),
+      },
+      rateLimit: options.rateLimit,
+      pricedFrom: options.pricedFromCache ? priced.snapshot : undefined,
     })
-    if (order) placed = { order, text, url, orderUrl }
-  }
-  if (!placed) throw new Error('Could not find a free order code')
-  const { order } = placed
-
-  const items = await insertOrderItems(
-    trx,
-    lines.map(({ line, sku }, position) => ({
-      shop_id: shop.id,
-      order_id: order.id,
-      product_id: sku.productId,
-      variant_id: sku.variantId,
-      sku: line.sku,
-      name: line.name,
-      quantity: line.quantity,
-      unit_price: line.unitPrice,
-      line_total: line.lineTotal,
-      position,
-    })),
-  )
-  await insertOrderEvent(trx, {
-    shop_id: shop.id,
-    order_id: order.id,
-    type: 'created',
-    from_status: null,
-    to_status: status,
-    actor: options.actor ?? 'shopper',
-    data: JSON.stringify({ source: options.source }),
-  })
-
-  // Stock is taken last, so its row locks are held for as short a time as possible: concurrent
-  // orders of the same product queue on them. Rows of unlimited stock are left alone (no lock).
-  // Locks are taken in one global order (by id), so concurrent carts cannot deadlock.
-  const limited = lines.filter(({ sku }) => sku.stock !== null)
-  limited.sort((a, b) =>
-    (a.sku.variantId ?? a.sku.productId).localeCompare(b.sku.variantId ?? b.sku.productId),
-  )
-  for (const { line, sku } of limited) {
-    if (!(await takeStock(trx, sku, line.quantity))) {
-      throw new AppError(
-        409,
-        'out_of_stock',
-        `Not enough stock for "${line.name}"`,
-        fieldOf(sku.sku),
-      )
+    switch (result.kind) {
+      case 'placed':
+        return { order: result.order, message: text, whatsappUrl: url, orderUrl }
+      case 'key_taken':
+        return null
+      case 'stale':
+        return 'stale'
+      case 'rate_limited':
+        throw new TooManyOrders(result.retryAfterSeconds)
+      case 'out_of_stock': {
+        const short = lines.find(({ sku }) => (sku.variantId ?? sku.productId) === result.rowId)
+        throw new AppError(
+          409,
+          'out_of_stock',
+          `Not enough stock for "${short?.line.name ?? 'an item'}"`,
+          fieldOf(short?.sku.sku ?? ''),
+        )
+      }
+      case 'code_taken':
+        continue
     }
   }
-
-  return {
-    order,
-    items,
-    message: placed.text,
-    whatsappUrl: placed.url,
-    orderUrl: placed.orderUrl,
-  }
+  throw new Error('Could not find a free order code')
 }

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto'
+import type { DbOrTrx } from '../../db/database.ts'
+import { findIdempotencyKey } from '../../db/orders.queries.ts'
+import { AppError, notFound } from '../errors.ts'
+import { placedOrderJson } from './order-json.ts'
+import { type PlaceOrderBody, placeOrderPhone } from './order-schema.ts'
+import type { OrderingCache } from './ordering-cache.ts'
+import { type PricedOrder, priceOrder, TooManyOrders, writePricedOrder } from './place-order.ts'
+
+/** An idempotency key may be used afresh after this long. */
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
+/** A copy found stale is read again; past this many reads something keeps changing it. */
+const MAX_READS = 3
+
+export interface CheckoutRequest {
+  slug: string
+  body: PlaceOrderBody
+  idempotencyKey: string | undefined
+  /** The client's bucket (`checkout:<address>`) and its limit. */
+  rateLimit: { key: string; limit: number; windowMs: number }
+  publicUrl: string
+}
+
+export interface CheckoutAnswer {
+  status: number
+  body: unknown
+  /** The answer stored under the idempotency key by an earlier request. */
+  replayed: boolean
+}
+
+/**
+ * Checkout: prices the order from the shop's catalog (usually the process's copy of it, see
+ * `OrderingCache`), then writes it with its rate-limit hit and idempotent answer in one
+ * statement. A key already used replays its first answer, even when the catalog would refuse
+ * the order now; used with another body, it is a 409.
+ */
+export async function checkout(
+  db: DbOrTrx,
+  cache: OrderingCache,
+  request: CheckoutRequest,
+): Promise<CheckoutAnswer> {
+  const { slug, body, idempotencyKey: key } = request
+  const skus = [...new Set(body.items.map((item) => item.sku))]
+  let shopId: string | undefined
+  let requestHash = ''
+  try {
+    for (let read = 1; ; read++) {
+      const context = await cache.get(db, slug, skus, body.shippingMethodId ?? null, {
+        fresh: read > 1,
+      })
+      if (!context) throw notFound('Shop')
+      const { shop } = context
+      shopId = shop.id
+      const phone = placeOrderPhone(body.customer.phone, shop.whatsapp_phone)
+      const input = { ...body, customer: { ...body.customer, phone } }
+      // The parsed body has a fixed key order, so equal requests hash equally.
+      requestHash = createHash('sha256').update(JSON.stringify(input)).digest('base64url')
+      let priced: PricedOrder
+      try {
+        priced = priceOrder(shop, input, context)
+      } catch (error) {
+        // A SKU or method missing from a copy may have been added since: ask the database.
+        if (context.cached) continue
+        throw error
+      }
+      const placed = await writePricedOrder(db, shop, priced, {
+        source: input.source ?? 'shop',
+        publicUrl: request.publicUrl,
+        idempotency: key === undefined ? undefined : { key, requestHash },
+        rateLimit: request.rateLimit,
+        pricedFromCache: context.cached,
+      })
+      if (placed === 'stale') {
+        cache.forget(slug)
+        if (read < MAX_READS) continue
+        throw new AppError(409, 'catalog_changed', 'The shop changed meanwhile; try again')
+      }
+      if (placed) return { status: 201, body: placedOrderJson(placed), replayed: false }
+      const earlier = await replay(db, shop.id, key, requestHash)
+      if (earlier) return earlier
+      throw new AppError(409, 'idempotency_conflict', 'Try again', 'Idempotency-Key')
+    }
+  } catch (error) {
+    // A request already answered is replayed even when the catalog would refuse it now.
+    if (!(error instanceof AppError) || error instanceof TooManyOrders || !shopId) throw error
+    const earlier = await replay(db, shopId, key, requestHash)
+    if (earlier) return earlier
+    throw error
+  }
+}
+
+/**
+ * The answer stored under an idempotency key of the shop, or undefined when there is no key,
+ * the key is unused or older than 24 hours. A key used with a different request is a 409.
+ */
+async function replay(
+  db: DbOrTrx,
+  shopId: string,
+  key: string | undefined,
+  requestHash: string,
+): Promise<CheckoutAnswer | undefined> {
+  if (key === undefined) return undefined
+  const row = await findIdempotencyKey(db, shopId, key)
+  if (!row || row.created_at.getTime() < Date.now() - IDEMPOTENCY_TTL_MS) return undefined
+  if (row.request_hash !== requestHash) {
+    throw new AppError(
+      409,
+      'idempotency_conflict',
+      'This Idempotency-Key was used with a different request',
+      'Idempotency-Key',
+    )
+  }
+  return { status: row.response_status ?? 201, body: row.response_body, replayed: true }
+}
