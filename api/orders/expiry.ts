@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { byStockLockOrder } from '../../core/stock-lock-order.ts'
 import type { Db, DbOrTrx } from '../../db/database.ts'
 import {
   expireDuePendingOrders,
@@ -23,16 +24,6 @@ export function orderExpiresAt(hours: number, now: number = Date.now()): Date {
   return new Date(now + hours * 3_600_000)
 }
 
-type StockTarget = { productId: string | null; variantId: string | null }
-
-// Checkout takes row locks in this order (by the row's id), so lapsing or reviving an order
-// next to a checkout of the same products cannot deadlock.
-function byLockOrder<T extends StockTarget>(targets: T[]): T[] {
-  return [...targets].sort((a, b) =>
-    (a.variantId ?? a.productId ?? '').localeCompare(b.variantId ?? b.productId ?? ''),
-  )
-}
-
 /**
  * Lapses every pending order past its deadline: each becomes `expired`, its units go back to
  * the stock and its timeline gets an `expired` event. Runs in batches, one transaction each,
@@ -49,7 +40,7 @@ export async function expireDueOrders(db: Db): Promise<number> {
       // A revived order flagged out of stock never took its units again: nothing to give back.
       const holding = expired.filter((o) => !o.out_of_stock_on_revival).map((o) => o.id)
       const quantities = await sumOrderedQuantities(trx, holding)
-      const targets = byLockOrder(
+      const targets = byStockLockOrder(
         quantities.map((q) => ({
           productId: q.product_id,
           variantId: q.variant_id,
@@ -93,7 +84,7 @@ export async function reviveExpiredOrder(trx: DbOrTrx, order: OrderRow): Promise
   if (locked?.status !== 'expired') return locked ?? order
 
   const items = await listOrderItems(trx, order.id)
-  const targets = byLockOrder(
+  const targets = byStockLockOrder(
     items.map((item) => ({
       productId: item.product_id,
       variantId: item.variant_id,

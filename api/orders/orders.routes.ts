@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { normalizeOrderCode } from '../../core/order-code.ts'
 import { buildWhatsAppUrl } from '../../core/order-message.ts'
+import { byStockLockOrder } from '../../core/stock-lock-order.ts'
 import {
   findPublicOrder,
   findShopOrderByCode,
@@ -159,17 +160,13 @@ export function orderRoutes() {
       const items = await listOrderItems(trx, order.id)
       // A revived order flagged out of stock took no units back: it has none to return.
       if (input.status === 'cancelled' && !order.out_of_stock_on_revival) {
-        // Same lock order as checkout (by row id), so a cancel and an order cannot deadlock.
-        const byLockOrder = [...items].sort((a, b) =>
-          (a.variant_id ?? a.product_id ?? '').localeCompare(b.variant_id ?? b.product_id ?? ''),
-        )
-        for (const item of byLockOrder) {
-          await returnStock(
-            trx,
-            { productId: item.product_id, variantId: item.variant_id },
-            item.quantity,
-          )
-        }
+        // The lock order of checkout, so a cancel and an order cannot deadlock.
+        const rows = items.map((item) => ({
+          productId: item.product_id,
+          variantId: item.variant_id,
+          quantity: item.quantity,
+        }))
+        for (const row of byStockLockOrder(rows)) await returnStock(trx, row, row.quantity)
       }
       const updated = await updateOrderStatus(trx, order.id, input.status)
       await insertOrderEvent(trx, {
