@@ -596,6 +596,76 @@ describe.each(testEngines())('orders API (%s)', (engine) => {
     })
   })
 
+  describe('catalog changed behind the process copy', () => {
+    // Each change is made in the database directly, as another server process would: this
+    // process's copy of the catalog is not told, and the write must notice.
+    const lines = [{ sku: 'COPY', quantity: 2 }]
+
+    it('should price with the new price', async () => {
+      await insertFixtureProducts(testDb.db, shopId, [
+        { sku: 'COPY', name: 'Copy', price: 1000, stock: 50 },
+      ])
+      expect((await order({ items: lines, customer })).body.subtotal).toBe(2000)
+      await testDb.db
+        .updateTable('products')
+        .set({ price: 1500 })
+        .where('sku', '=', 'COPY')
+        .execute()
+      const res = await order({ items: lines, customer })
+      expect(res.status).toBe(201)
+      expect(res.body.subtotal).toBe(3000)
+      expect(await stockOf(testDb.db, shopId, 'COPY')).toBe(46)
+    })
+
+    it('should follow a new shipping price and refuse a product taken off sale', async () => {
+      const body = { items: lines, customer, shippingMethodId: pickup }
+      expect((await order(body)).body.shippingTotal).toBe(0)
+      await testDb.db
+        .updateTable('shipping_methods')
+        .set({ price: 300 })
+        .where('id', '=', pickup)
+        .execute()
+      expect((await order(body)).body.shippingTotal).toBe(300)
+      await testDb.db
+        .updateTable('shipping_methods')
+        .set({ price: 0 })
+        .where('id', '=', pickup)
+        .execute()
+
+      await testDb.db
+        .updateTable('products')
+        .set({ active: false })
+        .where('sku', '=', 'COPY')
+        .execute()
+      const counts = await tableCounts(testDb.db)
+      const refused = await order({ items: lines, customer })
+      expect(refused.status).toBe(400)
+      expect(refused.body.error).toMatchObject({ code: 'unknown_sku', field: 'items.0.sku' })
+      expect(await tableCounts(testDb.db)).toEqual(counts)
+    })
+
+    it('should answer 404 once the shop is hidden', async () => {
+      expect((await order({ items: [{ sku: 'MUG', quantity: 1 }], customer })).status).toBe(201)
+      await testDb.db
+        .updateTable('shops')
+        .set({ published: false })
+        .where('id', '=', shopId)
+        .execute()
+      try {
+        const counts = await tableCounts(testDb.db)
+        const res = await order({ items: [{ sku: 'MUG', quantity: 1 }], customer })
+        expect(res.status).toBe(404)
+        expect(await tableCounts(testDb.db)).toEqual(counts)
+      } finally {
+        await testDb.db
+          .updateTable('shops')
+          .set({ published: true })
+          .where('id', '=', shopId)
+          .execute()
+      }
+    })
+  })
+
   describe('GET /api/orders/:token', () => {
     it("should show the shopper the order's status without private data", async () => {
       const placed = await order({
