@@ -208,7 +208,9 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
           <path d="M2 3h3l2.4 11.2a2 2 0 0 0 2 1.6h8.2a2 2 0 0 0 2-1.5L22 7H6" />
         </svg>
         {t.cart} <span data-cart-count>{count}</span>
-        <span class="fab-total">{money(cartSubtotal.value)}</span>
+        {/* Only with something in it: formatting money builds an Intl formatter, tens of
+            milliseconds on a phone the first time, which an empty cart's hydration skips. */}
+        {count > 0 && <span class="fab-total">{money(cartSubtotal.value)}</span>}
       </button>
       <dialog
         ref={dialog}

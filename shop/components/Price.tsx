@@ -1,22 +1,20 @@
-import { formatMoney } from '../../core/money.ts'
-
 /** A price with its crossed-out "was" price when there is a higher one. */
 export function Price(props: {
   amount: number
   compareAt?: number | null
-  currency: string
-  locale: string
+  /** The amount as the shop writes it (formatMoney, or texts the server formatted). */
+  format: (amount: number) => string
   wasLabel: string
 }) {
-  const { amount, compareAt, currency, locale } = props
+  const { amount, compareAt, format } = props
   const onSale = compareAt !== null && compareAt !== undefined && compareAt > amount
   return (
     <span class={onSale ? 'price sale' : 'price'}>
-      {formatMoney(amount, currency, locale)}
+      {format(amount)}
       {onSale && (
         <s class="was">
           <span class="sr">{props.wasLabel.replace('{amount}', '')}</span>
-          {formatMoney(compareAt, currency, locale)}
+          {format(compareAt)}
         </s>
       )}
     </span>

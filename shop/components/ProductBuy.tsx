@@ -7,8 +7,11 @@ import { Price } from './Price.tsx'
 
 export interface ProductBuyProps {
   product: BuyProduct
-  currency: string
-  locale: string
+  /**
+   * Every price the box can show, formatted by the server: hydrating then builds no Intl
+   * formatter, which takes tens of milliseconds on a phone the first time.
+   */
+  priceTexts: Record<number, string>
   strings: Pick<
     ShopStrings,
     'addToCart' | 'soldOut' | 'onlyLeft' | 'quantity' | 'decrease' | 'increase' | 'wasPrice'
@@ -27,7 +30,7 @@ function findVariant(variants: BuyVariant[], choice: Record<string, string>) {
 }
 
 /** The product page's buy box: option chips, live price and stock, quantity, add to cart. */
-export function ProductBuy({ product, currency, locale, strings }: ProductBuyProps) {
+export function ProductBuy({ product, priceTexts, strings }: ProductBuyProps) {
   const [choice, setChoice] = useState(() => initialChoice(product))
   const [quantity, setQuantity] = useState(1)
   const hasVariants = product.variants.length > 0
@@ -68,8 +71,7 @@ export function ProductBuy({ product, currency, locale, strings }: ProductBuyPro
         <Price
           amount={price}
           compareAt={compareAt}
-          currency={currency}
-          locale={locale}
+          format={(amount) => priceTexts[amount] ?? ''}
           wasLabel={strings.wasPrice}
         />
       </p>

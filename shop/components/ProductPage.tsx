@@ -1,3 +1,4 @@
+import { formatMoney } from '../../core/money.ts'
 import type { BuyProduct, ShopClientData, ViewProduct, ViewShop } from '../page-data.ts'
 import { CartIsland } from './CartIsland.tsx'
 import { ProductBuy, type ProductBuyProps } from './ProductBuy.tsx'
@@ -27,10 +28,12 @@ export function buyBoxProps(
       stock: v.stock,
     })),
   }
+  const amounts = [buy, ...buy.variants].flatMap((p) => [p.price, p.compareAtPrice ?? p.price])
   return {
     product: buy,
-    currency: shop.currency,
-    locale: shop.locale,
+    priceTexts: Object.fromEntries(
+      amounts.map((amount) => [amount, formatMoney(amount, shop.currency, shop.locale)]),
+    ),
     strings: {
       addToCart: t.addToCart,
       soldOut: t.soldOut,

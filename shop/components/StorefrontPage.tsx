@@ -1,3 +1,4 @@
+import { formatMoney } from '../../core/money.ts'
 import type { ShopClientData, ViewProduct, ViewShop } from '../page-data.ts'
 import type { ShopStrings } from '../strings.ts'
 import { CartIsland } from './CartIsland.tsx'
@@ -75,8 +76,7 @@ function ProductCard(props: {
       <Price
         amount={product.price}
         compareAt={product.compareAtPrice}
-        currency={shop.currency}
-        locale={shop.locale}
+        format={(amount) => formatMoney(amount, shop.currency, shop.locale)}
         wasLabel={strings.wasPrice}
       />
       {!product.inStock && <span class="badge">{strings.soldOut}</span>}
