@@ -267,9 +267,36 @@ export interface OrderShippingMethod {
   requires_address: boolean
 }
 
+/** The columns of `orders` that `chatcart_write_order` inserts (the others take their defaults). */
+type WrittenOrderColumn =
+  | 'id'
+  | 'shop_id'
+  | 'code'
+  | 'token'
+  | 'status'
+  | 'source'
+  | 'currency'
+  | 'locale'
+  | 'subtotal'
+  | 'shipping_total'
+  | 'total'
+  | 'shipping_method_id'
+  | 'shipping_method_name'
+  | 'customer_name'
+  | 'customer_phone'
+  | 'customer_address'
+  | 'customer_wa_id'
+  | 'customer_user_id'
+  | 'customer_profile_name'
+  | 'note'
+  | 'message'
+  | 'confirmed_at'
+  | 'expires_at'
+
 /** An order ready to be written: every value priced and composed, its id chosen. */
 export interface NewOrder {
-  order: Insertable<OrdersTable> & { id: string; status: OrderStatus }
+  /** Every column `chatcart_write_order` inserts, each given (a missing one would be null). */
+  order: Required<Pick<Insertable<OrdersTable>, WrittenOrderColumn>> & { status: OrderStatus }
   /** Its lines, in order (`shop_id` and `order_id` come from the order). */
   items: Omit<Insertable<OrderItemsTable>, 'shop_id' | 'order_id'>[]
   /** Units to take from rows of limited stock (a variant's id, else its product's). */
