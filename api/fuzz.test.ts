@@ -8,6 +8,7 @@ import type { App } from './app.ts'
 import { createTestApp, TestClient } from './testing/test-client.ts'
 import { createTestDb, type TestDatabase, testEngines } from './testing/test-db.ts'
 import { textProblem } from './validate.ts'
+import { ingestDeliveries } from './whatsapp/ingest.ts'
 import { processPending } from './whatsapp/process.ts'
 import { signWebhookBody } from './whatsapp/signature.ts'
 import {
@@ -529,6 +530,7 @@ describe.each(testEngines())('fuzz on %s', (engine) => {
       body: readFixture('text'),
     })
     if (inbound.status !== 200) throw new Error(`webhook fixture failed: ${await inbound.text()}`)
+    await ingestDeliveries(t.db)
     const stored = await t.db.selectFrom('inbound_messages').select('id').executeTakeFirst()
     f = {
       slug,

@@ -6,6 +6,7 @@ import type {
   AnalyticsEventsTable,
   InboundMessagesTable,
   OutboundMessagesTable,
+  WebhookDeliveriesTable,
 } from './schema/messages.ts'
 import type {
   IdempotencyKeysTable,
@@ -36,6 +37,7 @@ export interface Database {
   order_items: OrderItemsTable
   order_events: OrderEventsTable
   idempotency_keys: IdempotencyKeysTable
+  webhook_deliveries: WebhookDeliveriesTable
   inbound_messages: InboundMessagesTable
   outbound_messages: OutboundMessagesTable
   analytics_events: AnalyticsEventsTable

@@ -1,7 +1,7 @@
 import { type Insertable, type Selectable, sql } from 'kysely'
 import type { DbOrTrx } from './database.ts'
 import type { InboundMessagesTable, OutboundMessagesTable } from './schema/messages.ts'
-import type { OrderMatch, OrderStatus } from './schema/orders.ts'
+import type { OrderMatch, OrderRow, OrderStatus } from './schema/orders.ts'
 
 export type InboundMessageRow = Selectable<InboundMessagesTable>
 export type OutboundMessageRow = Selectable<OutboundMessagesTable>
@@ -23,44 +23,104 @@ export function isOutboundStatus(status: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Webhook ingest
+// Webhook deliveries
+
+/** Stores a signed delivery's raw bytes: the acknowledgement's one statement. */
+export async function insertWebhookDelivery(db: DbOrTrx, body: Uint8Array): Promise<void> {
+  // A Buffer view of the same bytes: node-postgres sends Buffers as bytea.
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+  await db.insertInto('webhook_deliveries').values({ body: bytes }).execute()
+}
 
 /**
- * Stores webhook items, each routed to the shop that owns its phone number id and whose WhatsApp
- * number is the one the item was sent to (null when none is) in the same statement; a repeated `event_key` is skipped. Returns how many rows are new.
- * More than 500 items take several statements: call it in a transaction then.
+ * Leases up to `limit` deliveries not taken (or whose lease lapsed), oldest first, for `leaseMs`:
+ * returns their ids and sizes, so the caller reads the bodies in bounded chunks. Two processes
+ * never lease the same delivery at once.
+ */
+export async function leaseWebhookDeliveries(
+  db: DbOrTrx,
+  limit: number,
+  leaseMs: number,
+): Promise<{ id: string; size: number }[]> {
+  const result = await sql<{ id: string; size: number | string }>`
+    update webhook_deliveries set taken_until = now() + ${`${leaseMs} milliseconds`}::interval
+    where id in (
+      select id from webhook_deliveries
+      where taken_until is null or taken_until < now()
+      order by id
+      limit ${limit}
+      for update skip locked)
+    returning id::text as id, octet_length(body) as size`.execute(db)
+  return result.rows
+    .map((row) => ({ id: row.id, size: Number(row.size) }))
+    .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)))
+}
+
+/** The bodies of these deliveries, oldest first. */
+export async function readWebhookDeliveries(db: DbOrTrx, ids: string[]) {
+  const result = await sql<{ id: string; body: Uint8Array; received_at: Date }>`
+    select id::text as id, body, received_at from webhook_deliveries
+    where id = any(${ids}::bigint[]) order by id`.execute(db)
+  return result.rows
+}
+
+/** Forgets deliveries whose items are stored. */
+export async function deleteWebhookDeliveries(db: DbOrTrx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return
+  await sql`delete from webhook_deliveries where id = any(${ids}::bigint[])`.execute(db)
+}
+
+/** One webhook item to store, before routing to a shop. */
+export interface InboundMessageInsert {
+  phone_number_id: string | null
+  /** Digits of the business number the item was sent to. */
+  display_phone: string | null
+  event_key: string
+  kind: string
+  wa_message_id: string | null
+  type: string | null
+  from_wa_id: string | null
+  from_user_id: string | null
+  profile_name: string | null
+  body: string | null
+  context_id: string | null
+  sent_at: Date | null
+  /** The item as parsed (not a JSON string): it travels inside the one JSON parameter. */
+  payload: unknown
+  /** When its delivery arrived; now when left out. */
+  received_at?: Date
+}
+
+/**
+ * Stores webhook items in one statement, each routed to the shop that owns its phone number id
+ * and whose WhatsApp number is the one the item was sent to (null when none is); a repeated
+ * `event_key` is skipped. The rows travel as one JSON parameter, so any number fits. Returns how
+ * many rows are new.
  */
 export async function insertInboundMessages(
   db: DbOrTrx,
-  rows: (Omit<Insertable<InboundMessagesTable>, 'shop_id'> & { display_phone: string | null })[],
+  rows: InboundMessageInsert[],
 ): Promise<number> {
-  let inserted = 0
-  // Stay well below PostgreSQL's 65,535 bind parameters per statement.
-  for (let start = 0; start < rows.length; start += 500) {
-    const result = await db
-      .insertInto('inbound_messages')
-      .values(
-        rows.slice(start, start + 500).map(({ display_phone, ...row }) => ({
-          ...row,
-          shop_id:
-            row.phone_number_id && display_phone
-              ? db
-                  .selectFrom('shops')
-                  .select('id')
-                  .where('whatsapp_phone_number_id', '=', row.phone_number_id)
-                  .where(
-                    sql<string>`regexp_replace(whatsapp_phone, '\D', '', 'g')`,
-                    '=',
-                    display_phone,
-                  )
-              : null,
-        })),
-      )
-      .onConflict((oc) => oc.column('event_key').doNothing())
-      .executeTakeFirst()
-    inserted += Number(result.numInsertedOrUpdatedRows ?? 0)
-  }
-  return inserted
+  if (rows.length === 0) return 0
+  const result = await sql`
+    insert into inbound_messages (shop_id, phone_number_id, event_key, kind, wa_message_id, type,
+      from_wa_id, from_user_id, profile_name, body, context_id, sent_at, payload, received_at)
+    select
+      (select s.id from shops s
+        where v.phone_number_id is not null and v.display_phone is not null
+          and s.whatsapp_phone_number_id = v.phone_number_id
+          and regexp_replace(s.whatsapp_phone, '\D', '', 'g') = v.display_phone),
+      v.phone_number_id, v.event_key, v.kind, v.wa_message_id, v.type, v.from_wa_id,
+      v.from_user_id, v.profile_name, v.body, v.context_id, v.sent_at,
+      -- A JSON null comes out of the record as SQL null: keep it as the JSON value it was.
+      coalesce(v.payload, 'null'::jsonb),
+      coalesce(v.received_at, now())
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(phone_number_id text,
+      display_phone text, event_key text, kind text, wa_message_id text, type text,
+      from_wa_id text, from_user_id text, profile_name text, body text, context_id text,
+      sent_at timestamptz, payload jsonb, received_at timestamptz)
+    on conflict (event_key) do nothing`.execute(db)
+  return Number(result.numAffectedRows ?? 0)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,6 +188,141 @@ export function finishInboundMessage(
     })
     .where('id', '=', id)
     .execute()
+}
+
+/** What processing decided for one item, as {@link finishInboundMessages} stores it. */
+export interface InboundOutcome {
+  id: string
+  state: string
+  orderId?: string | null
+  matchMethod?: string | null
+  error?: string
+}
+
+/** Marks many items processed with their outcomes, in one statement. */
+export async function finishInboundMessages(trx: DbOrTrx, outcomes: InboundOutcome[]) {
+  if (outcomes.length === 0) return
+  const rows = outcomes.map((o) => ({
+    id: o.id,
+    state: o.state,
+    order_id: o.orderId ?? null,
+    match_method: o.matchMethod ?? null,
+    // jsonb refuses NUL, and an error message may quote anything.
+    error: o.error?.replaceAll('\0', '\uFFFD') ?? null,
+  }))
+  await sql`
+    update inbound_messages m
+    set state = v.state, order_id = v.order_id, match_method = v.match_method, error = v.error,
+      processed_at = now()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as v(id uuid, state text, order_id uuid, match_method text, error text)
+    where m.id = v.id`.execute(trx)
+}
+
+/** The orders of every (shop, code) pair asked, in one query. */
+export function findShopOrdersByCodes(trx: DbOrTrx, pairs: { shopId: string; code: string }[]) {
+  if (pairs.length === 0) return Promise.resolve([])
+  return trx
+    .selectFrom('orders')
+    .selectAll()
+    .where((eb) =>
+      eb(
+        eb.refTuple('shop_id', 'code'),
+        'in',
+        pairs.map((p) => eb.tuple(p.shopId, p.code)),
+      ),
+    )
+    .execute()
+}
+
+/** The orders our own messages (shop, WhatsApp id) were about, each with that message's id. */
+export function findOrdersByOutboundMessages(
+  trx: DbOrTrx,
+  pairs: { shopId: string; waMessageId: string }[],
+) {
+  if (pairs.length === 0) return Promise.resolve([])
+  return trx
+    .selectFrom('outbound_messages as m')
+    .innerJoin('orders as o', (join) =>
+      join.onRef('o.id', '=', 'm.order_id').onRef('o.shop_id', '=', 'm.shop_id'),
+    )
+    .selectAll('o')
+    .select('m.wa_message_id as outbound_wa_message_id')
+    .where((eb) =>
+      eb(
+        eb.refTuple('m.shop_id', 'm.wa_message_id'),
+        'in',
+        pairs.map((p) => eb.tuple(p.shopId, p.waMessageId)),
+      ),
+    )
+    .execute()
+}
+
+/** Pending orders of these shops placed since `since` with any of these phones, newest first. */
+export function findRecentPendingOrdersByPhones(
+  trx: DbOrTrx,
+  shopIds: string[],
+  phones: string[],
+  since: Date,
+) {
+  if (shopIds.length === 0 || phones.length === 0) return Promise.resolve([])
+  return trx
+    .selectFrom('orders')
+    .selectAll()
+    .where('shop_id', 'in', shopIds)
+    .where('status', '=', 'pending')
+    .where('customer_phone', 'in', phones)
+    .where('created_at', '>=', since)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute()
+}
+
+/** The lines of these orders, each order's in their original order. */
+export function listItemsOfOrders(trx: DbOrTrx, orderIds: string[]) {
+  if (orderIds.length === 0) return Promise.resolve([])
+  return trx
+    .selectFrom('order_items')
+    .selectAll()
+    .where('order_id', 'in', orderIds)
+    .orderBy('order_id')
+    .orderBy('position')
+    .execute()
+}
+
+/**
+ * Moves pending orders to confirmed with what each customer's message told us, in one statement;
+ * returns the orders it confirmed (one no longer pending is left out: someone else confirmed or
+ * cancelled it first). Give each order at most once.
+ */
+export async function confirmPendingOrders(
+  trx: DbOrTrx,
+  confirmations: {
+    orderId: string
+    waId: string | null
+    userId: string | null
+    profileName: string | null
+    match: OrderMatch
+  }[],
+): Promise<OrderRow[]> {
+  if (confirmations.length === 0) return []
+  const rows = confirmations.map((c) => ({
+    order_id: c.orderId,
+    wa_id: c.waId,
+    user_id: c.userId,
+    profile_name: c.profileName,
+    match: c.match,
+  }))
+  const result = await sql<OrderRow>`
+    update orders o
+    set status = ${'confirmed' satisfies OrderStatus}, confirmed_at = now(), updated_at = now(),
+      customer_wa_id = v.wa_id, customer_user_id = v.user_id,
+      customer_profile_name = v.profile_name, match = v.match
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as v(order_id uuid, wa_id text, user_id text, profile_name text, match jsonb)
+    where o.id = v.order_id and o.status = 'pending'
+    returning o.*`.execute(trx)
+  return result.rows
 }
 
 /** A shop by id. */
@@ -266,6 +461,17 @@ export function queueOutboundMessage(trx: DbOrTrx, values: Insertable<OutboundMe
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returningAll()
     .executeTakeFirst()
+}
+
+/** Queues many messages in one statement, skipping dedupe keys that exist; returns the new ones. */
+export function queueOutboundMessages(trx: DbOrTrx, values: Insertable<OutboundMessagesTable>[]) {
+  if (values.length === 0) return Promise.resolve([])
+  return trx
+    .insertInto('outbound_messages')
+    .values(values)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returningAll()
+    .execute()
 }
 
 /**

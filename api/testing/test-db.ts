@@ -96,6 +96,7 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     'order_items',
     'order_events',
     'idempotency_keys',
+    'webhook_deliveries',
     'inbound_messages',
     'outbound_messages',
   ] as const

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertFixtureProducts, shopIdOf } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { createTestDb, type TestDatabase, tableCounts, testEngines } from '../testing/test-db.ts'
+import { ingestDeliveries } from './ingest.ts'
 import { processPending } from './process.ts'
 import {
   ACCESS_TOKEN,
@@ -216,6 +217,8 @@ describe.each(testEngines())('WhatsApp inbox API on %s', (engine) => {
     // while the shop had another number) can still be turned into an order by hand.
     const waId = `wamid.CART_${++unique}`
     expect((await postWebhook(app, readFixture('order', { [ORDER_ID]: waId }))).status).toBe(200)
+    // Split into its items, but not processed: processing would make the cart an order itself.
+    await ingestDeliveries(t.db)
     await t.db
       .updateTable('inbound_messages')
       .set({ state: 'unmatched', processed_at: new Date() })

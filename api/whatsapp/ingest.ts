@@ -1,24 +1,33 @@
 import type { Db } from '../../db/database.ts'
-import { insertInboundMessages } from '../../db/whatsapp.queries.ts'
+import {
+  deleteWebhookDeliveries,
+  type InboundMessageInsert,
+  insertInboundMessages,
+  insertWebhookDelivery,
+  leaseWebhookDeliveries,
+  readWebhookDeliveries,
+} from '../../db/whatsapp.queries.ts'
 import { extractWebhookEvents } from './payload.ts'
 
-/** Items per INSERT statement (see `insertInboundMessages`). */
+/** Deliveries taken at a time. */
+const DELIVERIES_PER_LEASE = 100
+/** Bytes of delivery bodies held in memory at once (a delivery may be 3 MB). */
+const BYTES_PER_READ = 4 * 1024 * 1024
+/** Items per INSERT: each commits on its own, so PGlite's one connection is never held long. */
 const ROWS_PER_STATEMENT = 500
+/** A process that died while splitting a delivery leaves it to another one after this. */
+const LEASE_MS = 60_000
 
 /**
- * Stores every item of a verified webhook body, in committed slices of 500, keyed by its WhatsApp id so a
- * redelivery stores nothing new; each is routed to the shop whose phone number id and WhatsApp
- * number both match the item's (processing marks the others `unrouted`): claiming another
- * business's phone number id is not enough to receive its messages. Returns how many items the body held and how many were
- * new.
+ * Stores a verified webhook body as it arrived, with one insert: all the acknowledgement needs.
+ * {@link ingestDeliveries} splits it into items afterwards.
  */
-export async function ingestWebhook(
-  db: Db,
-  raw: Uint8Array,
-): Promise<{ items: number; stored: number }> {
-  const events = extractWebhookEvents(raw)
-  const unique = new Map(events.map((e) => [e.eventKey, e]))
-  const rows = [...unique.values()].map((e) => ({
+export function storeWebhookDelivery(db: Db, raw: Uint8Array): Promise<void> {
+  return insertWebhookDelivery(db, raw)
+}
+
+function itemsOf(body: Uint8Array, receivedAt: Date): InboundMessageInsert[] {
+  return extractWebhookEvents(body).map((e) => ({
     phone_number_id: e.phoneNumberId,
     display_phone: e.displayPhone,
     event_key: e.eventKey,
@@ -31,16 +40,55 @@ export async function ingestWebhook(
     body: e.body,
     context_id: e.contextId,
     sent_at: e.sentAt,
-    payload: JSON.stringify(e.payload),
+    payload: e.payload,
+    received_at: receivedAt,
   }))
-  // Each slice commits on its own and the event loop turns between slices, so a delivery of
-  // thousands of items never holds PGlite's one connection (or a pool client) for long. Nothing
-  // is acknowledged before every slice is stored; after a crash half-way, Meta's redelivery
-  // stores the rest and skips what is already there (the event key is unique).
-  let stored = 0
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve))
-    stored += await insertInboundMessages(db, rows.slice(start, start + ROWS_PER_STATEMENT))
+}
+
+/**
+ * Splits stored deliveries into their items, oldest first: each item keyed by its WhatsApp id, so
+ * a redelivery (or a delivery split twice after a crash) stores nothing new, and routed to the
+ * shop whose phone number id and WhatsApp number both match the item's (processing marks the
+ * others `unrouted`): claiming another business's phone number id is not enough to receive its
+ * messages. Items go in statements of up to 500 across deliveries; a delivery is deleted only
+ * once all its items are stored. Returns how many deliveries were split.
+ */
+export async function ingestDeliveries(db: Db): Promise<number> {
+  const leased = await leaseWebhookDeliveries(db, DELIVERIES_PER_LEASE, LEASE_MS)
+  let done = 0
+  let chunk: string[] = []
+  let bytes = 0
+  const flush = async () => {
+    if (chunk.length === 0) return
+    const deliveries = await readWebhookDeliveries(db, chunk)
+    chunk = []
+    bytes = 0
+    const seen = new Set<string>()
+    const rows: InboundMessageInsert[] = []
+    for (const delivery of deliveries) {
+      for (const item of itemsOf(delivery.body, new Date(delivery.received_at))) {
+        if (seen.has(item.event_key)) continue
+        seen.add(item.event_key)
+        rows.push(item)
+      }
+    }
+    // The event loop turns between statements, so a delivery of thousands of items never holds
+    // PGlite's one connection (or a pool client) for long.
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve))
+      await insertInboundMessages(db, rows.slice(start, start + ROWS_PER_STATEMENT))
+    }
+    await deleteWebhookDeliveries(
+      db,
+      deliveries.map((d) => d.id),
+    )
+    done += deliveries.length
   }
-  return { items: events.length, stored }
+  for (const { id, size } of leased) {
+    if (chunk.length > 0 && bytes + size > BYTES_PER_READ) await flush()
+    chunk.push(id)
+    bytes += size
+  }
+  await flush()
+  return done
 }

@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely'
 import type { Db, DbOrTrx } from '../../db/database.ts'
+import type { OutboundMessagesTable } from '../../db/schema/messages.ts'
 import type { OrderRow } from '../../db/schema/orders.ts'
 import {
   claimDueOutboundMessage,
@@ -6,6 +8,7 @@ import {
   markOutboundRetry,
   markOutboundSent,
   queueOutboundMessage,
+  queueOutboundMessages,
 } from '../../db/whatsapp.queries.ts'
 import type { AppConfig } from '../config.ts'
 import { confirmationText } from './reply-text.ts'
@@ -18,17 +21,19 @@ const SEND_TIMEOUT_MS = 10_000
 /** A message left in `sending` this long was taken by a process that died; send it again. */
 const STALE_SENDING_MS = 2 * 60_000
 
-/**
- * Queues the one confirmation of an order (dedupe key `confirm:<order id>`), quoting the
- * customer's message. Call it in the transaction that confirms the order, so both happen or
- * neither does. Does nothing when replies are off (no access token) or no number is known.
- */
-export async function queueConfirmation(
-  trx: DbOrTrx,
+/** The order, the customer to answer and the message of theirs to quote. */
+interface ConfirmationArgs {
+  order: OrderRow
+  toWaId: string | null
+  replyTo: string | null
+}
+
+/** The outbox row of an order's one confirmation; null when replies are off or nobody to answer. */
+function confirmationMessage(
   config: WhatsAppConfig,
-  args: { order: OrderRow; toWaId: string | null; replyTo: string | null },
-): Promise<boolean> {
-  if (!config.accessToken || !args.toWaId) return false
+  args: ConfirmationArgs,
+): Insertable<OutboundMessagesTable> | null {
+  if (!config.accessToken || !args.toWaId) return null
   const { order } = args
   const body = confirmationText({
     locale: order.locale,
@@ -46,15 +51,39 @@ export async function queueConfirmation(
     biz_opaque_callback_data: `order:${order.code}`,
     text: { preview_url: false, body },
   }
-  const queued = await queueOutboundMessage(trx, {
+  return {
     shop_id: order.shop_id,
     order_id: order.id,
     kind: 'confirmation',
     dedupe_key: `confirm:${order.id}`,
     to_wa_id: args.toWaId,
     payload: JSON.stringify(payload),
-  })
-  return queued !== undefined
+  }
+}
+
+/**
+ * Queues the one confirmation of an order (dedupe key `confirm:<order id>`), quoting the
+ * customer's message. Call it in the transaction that confirms the order, so both happen or
+ * neither does. Does nothing when replies are off (no access token) or no number is known.
+ */
+export async function queueConfirmation(
+  trx: DbOrTrx,
+  config: WhatsAppConfig,
+  args: ConfirmationArgs,
+): Promise<boolean> {
+  const message = confirmationMessage(config, args)
+  if (!message) return false
+  return (await queueOutboundMessage(trx, message)) !== undefined
+}
+
+/** {@link queueConfirmation} for many orders, in one statement. Returns how many were queued. */
+export async function queueConfirmations(
+  trx: DbOrTrx,
+  config: WhatsAppConfig,
+  list: ConfirmationArgs[],
+): Promise<number> {
+  const messages = list.flatMap((args) => confirmationMessage(config, args) ?? [])
+  return (await queueOutboundMessages(trx, messages)).length
 }
 
 /** Backoff before attempt `attempts + 1`: 2 s, 4 s, 8 s… up to 10 minutes, with some jitter. */

@@ -1,28 +1,31 @@
 import { parseOrderMessage } from '../../core/order-message.ts'
 import { phoneVariants } from '../../core/phone.ts'
 import type { Db, DbOrTrx } from '../../db/database.ts'
-import { findShopOrderByCode, insertOrderEvent, listOrderItems } from '../../db/orders.queries.ts'
-import type { OrderRow } from '../../db/schema/orders.ts'
+import { insertOrderEvent, insertOrderEvents, listOrderItems } from '../../db/orders.queries.ts'
+import type { OrderMatch, OrderRow } from '../../db/schema/orders.ts'
 import {
   applyOutboundStatus,
   claimInboundBatch,
   claimInboundMessage,
   confirmPendingOrder,
-  findOrderIdByOutboundMessage,
+  confirmPendingOrders,
+  findOrdersByOutboundMessages,
   findOutboundByWaMessageId,
-  findRecentPendingOrderByPhone,
+  findRecentPendingOrdersByPhones,
   findShopById,
-  findShopOrderById,
-  finishInboundMessage,
+  findShopOrdersByCodes,
+  finishInboundMessages,
   type InboundMessageRow,
   isOutboundStatus,
+  listItemsOfOrders,
   listUnprocessedInboundIds,
 } from '../../db/whatsapp.queries.ts'
 import type { AppConfig } from '../config.ts'
 import { reviveExpiredOrder } from '../orders/expiry.ts'
 import { type OrderDifference, orderMessageDifferences } from './differences.ts'
+import { ingestDeliveries } from './ingest.ts'
 import { isCancelRequest, orderCodesIn, orderCodesInPayload } from './message-codes.ts'
-import { queueConfirmation } from './outbox.ts'
+import { queueConfirmation, queueConfirmations } from './outbox.ts'
 import { messageCodeSources, messageSchema, type WebhookMessage } from './payload.ts'
 import { createWhatsAppOrder } from './whatsapp-order.ts'
 
@@ -63,52 +66,33 @@ interface FoundOrder {
   method: 'code' | 'context' | 'phone'
 }
 
-async function findOrderForMessage(
-  trx: DbOrTrx,
-  shopId: string,
-  row: InboundMessageRow,
-  message: WebhookMessage,
-): Promise<FoundOrder | undefined> {
-  let tried = 0
-  for (const source of messageCodeSources(message)) {
-    const codes = source.payload ? orderCodesInPayload(source.text) : orderCodesIn(source.text)
-    for (const code of codes) {
-      if (tried++ >= MAX_CODES_PER_MESSAGE) break
-      const order = await findShopOrderByCode(trx, shopId, code)
-      // A late message revives an order that lapsed meanwhile (see orders/expiry.ts).
-      if (order) return { order: await reviveExpiredOrder(trx, order), method: 'code' }
-    }
-  }
-  if (row.context_id) {
-    const orderId = await findOrderIdByOutboundMessage(trx, shopId, row.context_id)
-    const order = orderId ? await findShopOrderById(trx, shopId, orderId) : undefined
-    if (order) return { order, method: 'context' }
-  }
-  // A native cart is an order of its own; only other messages may confirm by phone number.
-  if (row.from_wa_id && message.type !== 'order') {
-    const since = new Date(Date.now() - PHONE_MATCH_WINDOW_MS)
-    const order = await findRecentPendingOrderByPhone(
-      trx,
-      shopId,
-      phoneVariants(row.from_wa_id),
-      since,
-    )
-    if (order) return { order, method: 'phone' }
-  }
-  return undefined
+/** The order message a customer's text carries back, read in the order's currency. */
+function parsedOrderText(order: OrderRow, message: WebhookMessage | null) {
+  const text = message?.text?.body
+  return text ? parseOrderMessage(text, order.currency) : null
 }
 
-async function differencesFor(
-  trx: DbOrTrx,
+/** Whether the message asks to cancel (our template's or interactive reply's cancel button). */
+function asksToCancel(message: WebhookMessage | null): boolean {
+  const reply = message?.interactive?.button_reply?.id ?? message?.interactive?.list_reply?.id
+  return isCancelRequest(message?.button?.payload) || isCancelRequest(reply)
+}
+
+/** How a message confirms its order: what the customer changed and who sent it. */
+function matchOf(
+  row: InboundMessageRow,
   order: OrderRow,
-  message: WebhookMessage,
-): Promise<OrderDifference[]> {
-  const text = message.text?.body
-  if (!text) return []
-  const parsed = parseOrderMessage(text, order.currency)
-  if (!parsed) return []
-  const items = await listOrderItems(trx, order.id)
-  return orderMessageDifferences({ items, total: order.total }, parsed)
+  method: string,
+  differences: OrderDifference[],
+) {
+  return {
+    messageId: row.wa_message_id ?? row.id,
+    method,
+    edited: differences.length > 0,
+    differences,
+    // The code came from another number than the one typed at checkout: worth a look.
+    senderDiffers: senderDiffersFromCheckout(order.customer_phone, row.from_wa_id),
+  }
 }
 
 /** True when a checkout phone was given and the sender's WhatsApp number is not it. */
@@ -139,20 +123,17 @@ export async function applyMessageToOrder(
   },
 ): Promise<Outcome> {
   const { row, message, order, method } = args
-  const reply = message?.interactive?.button_reply?.id ?? message?.interactive?.list_reply?.id
-  const cancel = isCancelRequest(message?.button?.payload) || isCancelRequest(reply)
-  if (order.status !== 'pending' || cancel) {
+  if (order.status !== 'pending' || asksToCancel(message)) {
     return { state: 'recorded', orderId: order.id, matchMethod: method }
   }
-  const differences = message ? await differencesFor(trx, order, message) : []
-  const match = {
-    messageId: row.wa_message_id ?? row.id,
-    method,
-    edited: differences.length > 0,
-    differences,
-    // The code came from another number than the one typed at checkout: worth a look.
-    senderDiffers: senderDiffersFromCheckout(order.customer_phone, row.from_wa_id),
-  }
+  const parsed = parsedOrderText(order, message)
+  const differences = parsed
+    ? orderMessageDifferences(
+        { items: await listOrderItems(trx, order.id), total: order.total },
+        parsed,
+      )
+    : []
+  const match = matchOf(row, order, method, differences)
   const confirmed = await confirmPendingOrder(trx, order.id, {
     waId: row.from_wa_id,
     userId: row.from_user_id,
@@ -187,56 +168,6 @@ async function processStatus(trx: DbOrTrx, row: InboundMessageRow): Promise<Outc
   return { state: 'recorded', orderId }
 }
 
-async function processMessage(
-  trx: DbOrTrx,
-  config: AppConfig,
-  row: InboundMessageRow & { shop_id: string },
-): Promise<Outcome> {
-  const parsed = messageSchema.safeParse(row.payload)
-  if (!parsed.success) return { state: 'failed', error: 'unreadable message' }
-  const message = parsed.data
-  if (NOT_ORDER_RELATED.has(message.type)) return { state: 'recorded' }
-  const found = await findOrderForMessage(trx, row.shop_id, row, message)
-  if (found?.method === 'phone') {
-    // Left in the inbox with the order it may be about, for the merchant to accept or not.
-    return { state: 'unmatched', orderId: found.order.id, matchMethod: PHONE_SUGGESTION }
-  }
-  if (found) {
-    return applyMessageToOrder(trx, config, {
-      row,
-      message,
-      order: found.order,
-      method: found.method,
-      actor: 'whatsapp',
-    })
-  }
-  if (message.type === 'order' && message.order) {
-    const shop = await findShopById(trx, row.shop_id)
-    if (!shop) return { state: 'failed', error: 'shop not found' }
-    const { order } = await createWhatsAppOrder(trx, config, {
-      shop,
-      lines: message.order.product_items.map((item) => ({
-        sku: item.product_retailer_id,
-        quantity: item.quantity,
-        itemPrice: item.item_price,
-        currency: item.currency,
-      })),
-      customer: customerOf(row),
-      note: message.order.text ?? null,
-      messageId: message.id,
-      method: 'native_order',
-      actor: 'whatsapp',
-    })
-    await queueConfirmation(trx, config.whatsapp, {
-      order,
-      toWaId: row.from_wa_id,
-      replyTo: row.wa_message_id,
-    })
-    return { state: 'matched', orderId: order.id, matchMethod: 'native_order' }
-  }
-  return { state: 'unmatched' }
-}
-
 /** The customer of a stored message, as an order records them. */
 export function customerOf(row: InboundMessageRow) {
   return {
@@ -247,11 +178,254 @@ export function customerOf(row: InboundMessageRow) {
   }
 }
 
-async function decide(trx: DbOrTrx, config: AppConfig, row: InboundMessageRow): Promise<Outcome> {
-  if (row.kind === 'unknown') return { state: 'failed', error: 'payload of an unexpected shape' }
-  if (row.shop_id === null) return { state: 'unrouted' }
-  if (row.kind === 'status') return processStatus(trx, row)
-  return processMessage(trx, config, { ...row, shop_id: row.shop_id })
+/** The codes a message names, most trusted place first, at most {@link MAX_CODES_PER_MESSAGE}. */
+function codesOf(message: WebhookMessage): string[] {
+  const codes: string[] = []
+  for (const source of messageCodeSources(message)) {
+    const found = source.payload ? orderCodesInPayload(source.text) : orderCodesIn(source.text)
+    for (const code of found) {
+      if (codes.length >= MAX_CODES_PER_MESSAGE) return codes
+      codes.push(code)
+    }
+  }
+  return codes
+}
+
+/** A native WhatsApp cart that named no order: it becomes a confirmed order of its own. */
+async function createNativeOrder(
+  trx: DbOrTrx,
+  config: AppConfig,
+  row: InboundMessageRow & { shop_id: string },
+  message: WebhookMessage & { order: NonNullable<WebhookMessage['order']> },
+): Promise<Outcome> {
+  const shop = await findShopById(trx, row.shop_id)
+  if (!shop) return { state: 'failed', error: 'shop not found' }
+  const { order } = await createWhatsAppOrder(trx, config, {
+    shop,
+    lines: message.order.product_items.map((item) => ({
+      sku: item.product_retailer_id,
+      quantity: item.quantity,
+      itemPrice: item.item_price,
+      currency: item.currency,
+    })),
+    customer: customerOf(row),
+    note: message.order.text ?? null,
+    messageId: message.id,
+    method: 'native_order',
+    actor: 'whatsapp',
+  })
+  await queueConfirmation(trx, config.whatsapp, {
+    order,
+    toWaId: row.from_wa_id,
+    replyTo: row.wa_message_id,
+  })
+  return { state: 'matched', orderId: order.id, matchMethod: 'native_order' }
+}
+
+/** A routed, readable customer message that may concern an order. */
+interface Candidate {
+  row: InboundMessageRow & { shop_id: string }
+  message: WebhookMessage
+}
+
+/**
+ * Finds the order each message points at with one query per way of pointing, for the whole
+ * batch: a code in the message, then a reply to our own message about an order, then (a
+ * suggestion only) a recent pending order placed with the sender's number.
+ */
+async function findOrders(trx: DbOrTrx, candidates: Candidate[]): Promise<Map<string, FoundOrder>> {
+  const found = new Map<string, FoundOrder>()
+  const key = (shopId: string, text: string) => `${shopId}\n${text}`
+
+  const codes = new Map(candidates.map((c) => [c.row.id, codesOf(c.message)]))
+  const pairs = candidates.flatMap((c) =>
+    (codes.get(c.row.id) ?? []).map((code) => ({ shopId: c.row.shop_id, code })),
+  )
+  const byCode = new Map(
+    (await findShopOrdersByCodes(trx, pairs)).map((o) => [key(o.shop_id, o.code), o]),
+  )
+  for (const c of candidates) {
+    for (const code of codes.get(c.row.id) ?? []) {
+      const order = byCode.get(key(c.row.shop_id, code))
+      if (order) {
+        found.set(c.row.id, { order, method: 'code' })
+        break
+      }
+    }
+  }
+
+  const replies = candidates.filter((c) => !found.has(c.row.id) && c.row.context_id)
+  const byContext = new Map(
+    (
+      await findOrdersByOutboundMessages(
+        trx,
+        replies.map((c) => ({ shopId: c.row.shop_id, waMessageId: c.row.context_id ?? '' })),
+      )
+    ).map(({ outbound_wa_message_id, ...order }) => [
+      key(order.shop_id, outbound_wa_message_id ?? ''),
+      order,
+    ]),
+  )
+  for (const c of replies) {
+    const order = byContext.get(key(c.row.shop_id, c.row.context_id ?? ''))
+    if (order) found.set(c.row.id, { order, method: 'context' })
+  }
+
+  // A native cart is an order of its own; only other messages may point at one by phone number.
+  const senders = candidates.filter(
+    (c) => !found.has(c.row.id) && c.row.from_wa_id && c.message.type !== 'order',
+  )
+  const variants = new Map(senders.map((c) => [c.row.id, phoneVariants(c.row.from_wa_id ?? '')]))
+  const recent = await findRecentPendingOrdersByPhones(
+    trx,
+    [...new Set(senders.map((c) => c.row.shop_id))],
+    [...new Set([...variants.values()].flat())],
+    new Date(Date.now() - PHONE_MATCH_WINDOW_MS),
+  )
+  for (const c of senders) {
+    const phones = variants.get(c.row.id) ?? []
+    // Newest first: the latest pending order of this sender in this shop.
+    const order = recent.find(
+      (o) => o.shop_id === c.row.shop_id && phones.includes(o.customer_phone ?? ''),
+    )
+    if (order) found.set(c.row.id, { order, method: 'phone' })
+  }
+  return found
+}
+
+/**
+ * Processes claimed items, set-based: the orders they point at are looked up with a few queries
+ * for the whole batch, and the orders confirmed, their events, their replies and the items'
+ * outcomes are written with one statement each. Rare cases (an expired order revived, a native
+ * cart, a delivery status) are handled item by item inside the same transaction. Messages are
+ * taken in the order they arrived: of two pointing at the same pending order, the first confirms
+ * it and the second is recorded.
+ */
+async function processRows(
+  trx: DbOrTrx,
+  config: AppConfig,
+  rows: InboundMessageRow[],
+): Promise<void> {
+  const outcomes = new Map<string, Outcome>()
+  const candidates: Candidate[] = []
+  for (const row of rows) {
+    if (row.kind === 'unknown') {
+      outcomes.set(row.id, { state: 'failed', error: 'payload of an unexpected shape' })
+    } else if (row.shop_id === null) {
+      outcomes.set(row.id, { state: 'unrouted' })
+    } else if (row.kind === 'status') {
+      outcomes.set(row.id, await processStatus(trx, row))
+    } else {
+      const parsed = messageSchema.safeParse(row.payload)
+      if (!parsed.success) outcomes.set(row.id, { state: 'failed', error: 'unreadable message' })
+      else if (NOT_ORDER_RELATED.has(parsed.data.type)) outcomes.set(row.id, { state: 'recorded' })
+      else candidates.push({ row: { ...row, shop_id: row.shop_id }, message: parsed.data })
+    }
+  }
+
+  const found = await findOrders(trx, candidates)
+  // A late message revives an order that lapsed meanwhile (see orders/expiry.ts), once.
+  const revived = new Map<string, OrderRow>()
+  for (const c of candidates) {
+    const f = found.get(c.row.id)
+    if (f?.method !== 'code' || f.order.status !== 'expired') continue
+    const order = revived.get(f.order.id) ?? (await reviveExpiredOrder(trx, f.order))
+    revived.set(order.id, order)
+    f.order = order
+  }
+
+  // What each confirming message says about its order, and the lines to compare it with.
+  const confirming = candidates.flatMap((c) => {
+    const f = found.get(c.row.id)
+    if (!f || f.method === 'phone' || f.order.status !== 'pending' || asksToCancel(c.message)) {
+      return []
+    }
+    return [{ ...c, order: f.order, method: f.method, text: parsedOrderText(f.order, c.message) }]
+  })
+  const items = await listItemsOfOrders(trx, [
+    ...new Set(confirming.filter((c) => c.text).map((c) => c.order.id)),
+  ])
+
+  const confirmations: (Candidate & { order: OrderRow; method: string; match: OrderMatch })[] = []
+  const taken = new Set<string>()
+  for (const c of confirming) {
+    if (taken.has(c.order.id)) continue
+    taken.add(c.order.id)
+    const lines = c.text ? items.filter((item) => item.order_id === c.order.id) : []
+    const differences = c.text
+      ? orderMessageDifferences({ items: lines, total: c.order.total }, c.text)
+      : []
+    confirmations.push({ ...c, match: matchOf(c.row, c.order, c.method, differences) })
+  }
+
+  for (const c of candidates) {
+    const f = found.get(c.row.id)
+    if (f?.method === 'phone') {
+      // Left in the inbox with the order it may be about, for the merchant to accept or not.
+      outcomes.set(c.row.id, {
+        state: 'unmatched',
+        orderId: f.order.id,
+        matchMethod: PHONE_SUGGESTION,
+      })
+    } else if (f) {
+      // Confirming ones are set below, once the update says which orders it confirmed.
+      outcomes.set(c.row.id, { state: 'recorded', orderId: f.order.id, matchMethod: f.method })
+    } else if (c.message.type === 'order' && c.message.order) {
+      outcomes.set(
+        c.row.id,
+        await createNativeOrder(trx, config, c.row, { ...c.message, order: c.message.order }),
+      )
+    } else {
+      outcomes.set(c.row.id, { state: 'unmatched' })
+    }
+  }
+
+  const confirmed = new Map(
+    (
+      await confirmPendingOrders(
+        trx,
+        confirmations.map((c) => ({
+          orderId: c.order.id,
+          waId: c.row.from_wa_id,
+          userId: c.row.from_user_id,
+          profileName: c.row.profile_name,
+          match: c.match,
+        })),
+      )
+    ).map((order) => [order.id, order]),
+  )
+  const applied = confirmations.flatMap((c) => {
+    const order = confirmed.get(c.order.id)
+    return order ? [{ ...c, order }] : []
+  })
+  for (const c of applied) {
+    outcomes.set(c.row.id, { state: 'matched', orderId: c.order.id, matchMethod: c.method })
+  }
+  await insertOrderEvents(
+    trx,
+    applied.map((c) => ({
+      shop_id: c.order.shop_id,
+      order_id: c.order.id,
+      type: 'confirmed',
+      from_status: 'pending',
+      to_status: 'confirmed',
+      actor: 'whatsapp',
+      data: JSON.stringify(c.match),
+    })),
+  )
+  await queueConfirmations(
+    trx,
+    config.whatsapp,
+    applied.map((c) => ({
+      order: c.order,
+      toWaId: c.row.from_wa_id,
+      replyTo: c.row.wa_message_id,
+    })),
+  )
+  await finishInboundMessages(
+    trx,
+    rows.map((row) => ({ id: row.id, ...(outcomes.get(row.id) ?? { state: 'unmatched' }) })),
+  )
 }
 
 /**
@@ -268,8 +442,7 @@ export async function processInboundMessage(
     return await db.transaction().execute(async (trx) => {
       const row = await claimInboundMessage(trx, id)
       if (!row) return false
-      const outcome = await decide(trx, config, row)
-      await finishInboundMessage(trx, row.id, outcome)
+      await processRows(trx, config, [row])
       return true
     })
   } catch (error) {
@@ -278,31 +451,27 @@ export async function processInboundMessage(
     return db.transaction().execute(async (trx) => {
       const row = await claimInboundMessage(trx, id)
       if (!row) return false
-      await finishInboundMessage(trx, row.id, {
-        state: 'failed',
-        error: `processing failed: ${reason}`.slice(0, 500),
-      })
+      await finishInboundMessages(trx, [
+        { id: row.id, state: 'failed', error: `processing failed: ${reason}`.slice(0, 500) },
+      ])
       return true
     })
   }
 }
 
-/** Items per processing transaction, and transactions at once. */
-const BATCH = 20
-const PARALLEL = 1
+/** Items per processing transaction. */
+const BATCH = 100
 
 /**
- * Processes a batch of items in one transaction (fewer round trips than one each). When anything
- * in it fails, the batch is rolled back and its items are taken one by one instead, so a single
- * bad message cannot hold back the others. Returns how many items were processed.
+ * Processes a batch of items in one transaction, set-based (see {@link processRows}). When
+ * anything in it fails, the batch is rolled back and its items are taken one by one instead, so
+ * a single bad message cannot hold back the others. Returns how many items were processed.
  */
 async function processBatch(db: Db, config: AppConfig): Promise<number> {
   try {
     return await db.transaction().execute(async (trx) => {
       const rows = await claimInboundBatch(trx, BATCH)
-      for (const row of rows) {
-        await finishInboundMessage(trx, row.id, await decide(trx, config, row))
-      }
+      await processRows(trx, config, rows)
       return rows.length
     })
   } catch {
@@ -316,14 +485,17 @@ async function processBatch(db: Db, config: AppConfig): Promise<number> {
 
 async function drain(db: Db, config: AppConfig): Promise<number> {
   let total = 0
+  // Unknown at first: items may be waiting from before (a crash, another process's split).
+  let full = true
   for (;;) {
-    const counts = await Promise.all(
-      Array.from({ length: PARALLEL }, () => processBatch(db, config)),
-    )
-    const done = counts.reduce((sum, n) => sum + n, 0)
+    // Stored deliveries become items first; then a batch of items is processed.
+    const split = await ingestDeliveries(db)
+    // A batch that was not full took every item there was (but those other processes hold,
+    // which they finish): with no new delivery split since, there is nothing to claim.
+    if (split === 0 && !full) return total
+    const done = await processBatch(db, config)
     total += done
-    // Nothing left, or everything left is held by another process, which will finish it.
-    if (done === 0) return total
+    full = done === BATCH
     // Let requests that arrived meanwhile reach the database before the next batch: a big
     // delivery is worked through in slices, never in one sitting.
     await new Promise((resolve) => setImmediate(resolve))

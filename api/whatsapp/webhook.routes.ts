@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { AppError } from '../errors.ts'
 import { limitBody } from '../middleware/body-limit.ts'
-import { ingestWebhook } from './ingest.ts'
+import { storeWebhookDelivery } from './ingest.ts'
 import { secretsEqual, verifyWebhookSignature } from './signature.ts'
 import { scheduleProcessing } from './worker.ts'
 
@@ -40,10 +40,11 @@ export function whatsappWebhookRoutes() {
     if (!verifyWebhookSignature(raw, c.req.header('x-hub-signature-256'), secret)) {
       throw new AppError(401, 'invalid_signature', 'The X-Hub-Signature-256 signature is not valid')
     }
-    const { items } = await ingestWebhook(db, raw)
-    // Stored and committed: only now acknowledge, and process once the answer is on its way.
+    // The raw delivery, stored and committed with one insert: only now acknowledge. Splitting it
+    // into items, matching and replies all happen after, in batches (process.ts).
+    await storeWebhookDelivery(db, raw)
     scheduleProcessing(db, config)
-    return c.json({ received: items })
+    return c.json({ received: true })
   })
 
   return routes

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertFixtureProducts, shopIdOf } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
@@ -18,6 +19,7 @@ import {
   VERIFY_TOKEN,
   webhookConfig,
 } from './webhook-test-kit.ts'
+import { PROCESS_WINDOW_MS } from './worker.ts'
 
 describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
   let t: TestDatabase
@@ -110,7 +112,8 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
     it('should accept a valid signature over the raw bytes and store the message', async () => {
       const res = await postWebhook(app, body)
       expect(res.status).toBe(200)
-      expect(await res.json()).toEqual({ received: 1 })
+      expect(await res.json()).toEqual({ received: true })
+      await processPending(t.db, config)
       const rows = await inboundByWaId(t.db, 'wamid.SIGNATURE')
       expect(rows).toHaveLength(1)
       expect(rows[0]).toMatchObject({
@@ -138,6 +141,7 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
         expect(raw).toContain(`before${bad}after`)
         const res = await postWebhook(app, raw)
         expect(res.status).toBe(200)
+        await processPending(t.db, config)
         const rows = await inboundByWaId(t.db, id)
         expect(rows).toHaveLength(1)
         expect(rows[0]?.body).toBe('before\uFFFDafter')
@@ -149,6 +153,7 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
       const signature = `sha256=${createHmac('sha256', APP_SECRET).update(escapeUnicode(raw)).digest('hex')}`
       const res = await postWebhook(app, raw, signature)
       expect(res.status).toBe(200)
+      await processPending(t.db, config)
       expect(await inboundByWaId(t.db, 'wamid.ESCAPED')).toHaveLength(1)
     })
 
@@ -174,7 +179,7 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
   })
 
   describe('a delivery of thousands of messages', () => {
-    it('should keep answering other requests while it is stored and processed, and process each once', async () => {
+    it('should acknowledge it with one insert, then keep answering other requests while it is split and processed, each item once', async () => {
       const template = JSON.parse(readFixture('text'))
       const value = template.entry[0].changes[0].value
       const message = value.messages[0]
@@ -193,24 +198,29 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
           .where('wa_message_id', 'like', `wamid.BIG_${engine}_%`)
           .executeTakeFirstOrThrow()
           .then((row) => Number(row.n))
-      let acknowledged = false
-      const delivery = Promise.resolve(postWebhook(app, raw)).then((res) => {
-        acknowledged = true
-        return res
+      // Processing waits here, so the acknowledgement is seen storing the delivery alone.
+      const waiting = createTestApp({
+        db: t.db,
+        config: webhookConfig(undefined, { processDelayMs: 3_600_000 }),
       })
-      // Reads while the delivery is stored: they get their turn between slices, and see the
-      // slices already committed (a single transaction would show nothing, then everything).
+      expect((await postWebhook(waiting, raw)).status).toBe(200)
+      expect(await stored()).toBe(0)
+      let finished = false
+      const processing = processPending(t.db, fullWebhookConfig()).finally(() => {
+        finished = true
+      })
+      // Reads while it is split and processed: they get their turn between statements, and see
+      // the slices already committed (a single transaction would show nothing, then everything).
       const seen: number[] = []
       let healthy = 0
-      while (!acknowledged) {
+      while (!finished) {
         seen.push(await stored())
         if ((await app.request('/healthz')).status === 200) healthy++
         await new Promise((resolve) => setTimeout(resolve, 5))
       }
-      expect((await delivery).status).toBe(200)
+      await processing
       expect(healthy).toBeGreaterThan(0)
       expect(seen.some((n) => n > 0 && n < count)).toBe(true)
-      await processPending(t.db, fullWebhookConfig())
       const rows = await t.db
         .selectFrom('inbound_messages')
         .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
@@ -218,6 +228,7 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
         .groupBy('state')
         .execute()
       expect(rows.map((r) => [r.state, Number(r.n)])).toEqual([['unmatched', count]])
+      expect(await t.db.selectFrom('webhook_deliveries').select('id').execute()).toEqual([])
     }, 120_000)
   })
 
@@ -250,6 +261,7 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
       }).replace(/"display_phone_number": "[^"]*",?/, '')
       const res = await postWebhook(app, raw)
       expect(res.status).toBe(200)
+      await processPending(t.db, config)
       expect((await inboundByWaId(t.db, id))[0]).toMatchObject({ shop_id: null })
     })
   })
@@ -258,6 +270,7 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
     it('should store a repeated delivery once', async () => {
       const raw = readFixture('image-caption', { 'wamid.HBgNIMAGE_ID': 'wamid.REPEATED' })
       for (let i = 0; i < 3; i++) expect((await postWebhook(app, raw)).status).toBe(200)
+      await processPending(t.db, config)
       expect(await inboundByWaId(t.db, 'wamid.REPEATED')).toHaveLength(1)
     })
 
@@ -283,6 +296,7 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
       expect(res.status).toBe(200)
       const again = await postWebhook(app, raw)
       expect(again.status).toBe(200)
+      await processPending(t.db, config)
       const rows = await t.db
         .selectFrom('inbound_messages')
         .selectAll()
@@ -304,12 +318,26 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
     it('should store a signed body that is not JSON as unknown and answer 200', async () => {
       const res = await postWebhook(app, 'not json at all')
       expect(res.status).toBe(200)
+      await processPending(t.db, config)
       const rows = await t.db
         .selectFrom('inbound_messages')
         .select('payload')
         .where('kind', '=', 'unknown')
         .execute()
       expect(rows.map((r) => r.payload)).toContainEqual({ unparsed: 'not json at all' })
+    })
+
+    it('should store a signed body that is JSON null as unknown, its payload kept as null', async () => {
+      const res = await postWebhook(app, 'null')
+      expect(res.status).toBe(200)
+      await processPending(t.db, config)
+      const rows = await t.db
+        .selectFrom('inbound_messages')
+        .select(['payload', 'state'])
+        .where('kind', '=', 'unknown')
+        .where(sql<boolean>`payload = 'null'::jsonb`)
+        .execute()
+      expect(rows).toEqual([{ payload: null, state: 'failed' }])
     })
 
     it('should store a batch of 1,000 items, more than one statement holds, all at once', async () => {
@@ -320,7 +348,8 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
         id: `wamid.BULK_${i}`,
       }))
       const res = await postWebhook(app, JSON.stringify(payload))
-      expect(await res.json()).toEqual({ received: 1000 })
+      expect(await res.json()).toEqual({ received: true })
+      await processPending(t.db, config)
       const stored = await t.db
         .selectFrom('inbound_messages')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -338,8 +367,16 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
       ]
       const res = await postWebhook(app, JSON.stringify(payload))
       expect(res.status).toBe(200)
-      expect(await res.json()).toEqual({ received: 2 })
+      expect(await res.json()).toEqual({ received: true })
+      await processPending(t.db, config)
       expect(await inboundByWaId(t.db, 'wamid.GOOD_ONE')).toHaveLength(1)
+      const unknown = await t.db
+        .selectFrom('inbound_messages')
+        .select('payload')
+        .where('kind', '=', 'unknown')
+        .where('payload', '@>', JSON.stringify({ type: 'text', from: '5511987654321' }))
+        .execute()
+      expect(unknown).toHaveLength(1)
     })
   })
 
@@ -363,8 +400,10 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
     try {
       const repliesApp = createTestApp({ db: t.db, config: webhookConfig(graph.url) })
       const repliesConfig = fullWebhookConfig(graph.url)
-      // A run of theirs may still be between two slices with nothing left: wait for it to end,
-      // or it could take our message next, with their configuration (no replies).
+      // A run of theirs may still be scheduled (within the processing window) or between two
+      // slices with nothing left: wait for it to start and end, or it could take our message
+      // next, with their configuration (no replies).
+      await new Promise((resolve) => setTimeout(resolve, 2 * PROCESS_WINDOW_MS))
       await processPending(t.db, repliesConfig)
       const order = await placeOrder()
       const raw = readFixture('text', {

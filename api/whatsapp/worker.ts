@@ -21,13 +21,31 @@ async function runOnce(db: Db, config: AppConfig): Promise<void> {
 }
 
 /**
- * Processes what a webhook just stored, once the acknowledgement is on its way (and after the
- * `processDelayMs` test knob). The recovery sweep catches anything this misses.
+ * How long processing waits after an acknowledgement, so that the deliveries of a burst are split
+ * and matched together in a few set-based batches rather than one run each.
+ */
+export const PROCESS_WINDOW_MS = 50
+
+/** Databases with a run already scheduled: it will see every delivery stored before it starts. */
+const scheduled = new WeakSet<Db>()
+
+/**
+ * Processes what a webhook just stored, once the acknowledgement is on its way: within
+ * {@link PROCESS_WINDOW_MS} (or after the `processDelayMs` test knob). The recovery sweep catches
+ * anything this misses.
  */
 export function scheduleProcessing(db: Db, config: AppConfig): void {
   const delay = config.whatsapp.processDelayMs ?? 0
-  if (delay > 0) setTimeout(() => void runOnce(db, config), delay).unref()
-  else setImmediate(() => void runOnce(db, config))
+  if (delay > 0) {
+    setTimeout(() => void runOnce(db, config), delay).unref()
+    return
+  }
+  if (scheduled.has(db)) return
+  scheduled.add(db)
+  setTimeout(() => {
+    scheduled.delete(db)
+    void runOnce(db, config)
+  }, PROCESS_WINDOW_MS).unref()
 }
 
 /**

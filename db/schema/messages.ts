@@ -1,6 +1,17 @@
 import type { Generated } from 'kysely'
 import type { Json } from './json.ts'
 
+/** A signed webhook delivery as it arrived, until the worker splits it into inbound messages. */
+export interface WebhookDeliveriesTable {
+  /** Identity column: deliveries are split in the order they arrived. */
+  id: Generated<string>
+  /** The raw bytes the signature was checked over. */
+  body: Uint8Array
+  received_at: Generated<Date>
+  /** Set while a process splits the delivery; a lapsed lease lets another one take it. */
+  taken_until: Date | null
+}
+
 export interface InboundMessagesTable {
   id: Generated<string>
   /** null while the phone_number_id is unknown (unrouted). */
