@@ -7,8 +7,8 @@ import * as catalogPaginationIndexes from './migrations/0005-catalog-pagination-
 import * as signupInvites from './migrations/0006-signup-invites.ts'
 import * as passwordResets from './migrations/0007-password-resets.ts'
 import * as shopClosedDates from './migrations/0008-shop-closed-dates.ts'
-import * as webhookDeliveries from './migrations/0010-webhook-deliveries.ts'
 import * as writeOrderFunction from './migrations/0009-write-order-function.ts'
+import * as webhookDeliveries from './migrations/0010-webhook-deliveries.ts'
 
 // Registered by static import, in order, so a bundle or a fresh clone runs exactly these.
 const migrations: Record<string, Migration> = {
@@ -20,8 +20,8 @@ const migrations: Record<string, Migration> = {
   '0006-signup-invites': signupInvites,
   '0007-password-resets': passwordResets,
   '0008-shop-closed-dates': shopClosedDates,
-  '0010-webhook-deliveries': webhookDeliveries,
   '0009-write-order-function': writeOrderFunction,
+  '0010-webhook-deliveries': webhookDeliveries,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
