@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { apiTable } from './api.ts'
 import { BENCH_SLUG } from './bench-data.ts'
 import { launchChromium, lighthouseTable } from './lighthouse.ts'
-import { LOAD_SECONDS } from './load.ts'
+import { LOAD_SECONDS, WARM_UP_SECONDS } from './load.ts'
 import { ordersTable } from './orders.ts'
 import { markdownTable, type Table, verdict } from './report.ts'
 import {
@@ -230,7 +230,7 @@ async function main() {
   const header = [
     '# Chatcart bench',
     '',
-    `${new Date().toISOString()} · Node ${process.version} · ${cpus().length} cores (shared) · ${LOAD_SECONDS} s per load · loopback only · ${seconds} s in all.`,
+    `${new Date().toISOString()} · Node ${process.version} · ${cpus().length} cores (shared) · ${LOAD_SECONDS} s per load after ${WARM_UP_SECONDS} s of warm-up · loopback only · ${seconds} s in all.`,
     'Every figure stands beside a baseline from the same run; the machine is shared, so figures are noisy.',
   ].join('\n')
   const footer = failures.length
