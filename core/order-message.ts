@@ -119,13 +119,22 @@ function truncate(text: string, max: number): string {
   return text
 }
 
+const moneyLocales = new Map<string, string>()
+
 /** The locale amounts are formatted in: the requested one when valid, always with Latin digits. */
 function moneyLocale(locale: string): string {
-  try {
-    return new Intl.Locale(locale, { numberingSystem: 'latn' }).toString()
-  } catch {
-    return new Intl.Locale(pickLocale(locale, 'en'), { numberingSystem: 'latn' }).toString()
+  let tag = moneyLocales.get(locale)
+  if (tag === undefined) {
+    try {
+      tag = new Intl.Locale(locale, { numberingSystem: 'latn' }).toString()
+    } catch {
+      tag = new Intl.Locale(pickLocale(locale, 'en'), { numberingSystem: 'latn' }).toString()
+    }
+    // Every order composes a message: read each locale once (a few hundred at most are kept).
+    if (moneyLocales.size >= 256) moneyLocales.clear()
+    moneyLocales.set(locale, tag)
   }
+  return tag
 }
 
 /** Renders an order at any level of detail, reusing item lines between renders. */
