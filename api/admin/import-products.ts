@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { listProductSlugs, listShopSkuOwners } from '../../db/admin.queries.ts'
 import {
   insertCategory,
@@ -5,10 +6,11 @@ import {
   listCategories,
   listProducts,
   listVariants,
+  lockShopCatalog,
   replaceVariants,
   updateProduct,
 } from '../../db/catalog.queries.ts'
-import type { DbOrTrx } from '../../db/database.ts'
+import type { Db, DbOrTrx } from '../../db/database.ts'
 import { findShopImages } from '../../db/images.queries.ts'
 import type { ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
 import { variantValues } from '../catalog/catalog-schema.ts'
@@ -204,44 +206,78 @@ export async function planProductImport(
   return { errors, summary, products, categories, newCategories: [...newCategories.values()] }
 }
 
-/** Writes a checked plan: new categories, then each new or changed product with its variants. */
+/**
+ * Products written per transaction. PGlite is one connection: while a transaction is open every
+ * other query waits, so an import of thousands of products in one would stall the shop's pages
+ * and checkout for seconds. A chunk this size commits in tens of milliseconds, and the requests
+ * that came meanwhile run before the next chunk begins.
+ */
+export const IMPORT_CHUNK_PRODUCTS = 50
+
+/**
+ * Writes a checked plan in committed chunks of {@link IMPORT_CHUNK_PRODUCTS} products, each
+ * under the shop's catalog lock: new categories with the first, then each new or changed
+ * product with its variants. Importing the same file again after a failure partway finishes it:
+ * rows are matched by SKU and unchanged ones are left alone.
+ */
 export async function applyProductImport(
+  db: Db,
+  shopId: string,
+  plan: ImportPlan,
+  chunkSize = IMPORT_CHUNK_PRODUCTS,
+): Promise<void> {
+  const changed = plan.products.filter((p) => p.changed)
+  const slugs = new Set(await listProductSlugs(db, shopId))
+  for (let from = 0; from === 0 || from < changed.length; from += chunkSize) {
+    // PGlite answers in promise callbacks only, so a loop of queries never lets the event loop
+    // read a new request: between chunks it does, and their queries queue before the next one.
+    if (from > 0) await nextTurn()
+    await db.transaction().execute(async (trx) => {
+      await lockShopCatalog(trx, shopId)
+      if (from === 0) {
+        for (const name of plan.newCategories) {
+          const category = await insertCategory(trx, { shopId, name })
+          plan.categories.set(name.toLowerCase(), category.id)
+        }
+      }
+      for (const product of changed.slice(from, from + chunkSize)) {
+        await writePlannedProduct(trx, shopId, plan, product, slugs)
+      }
+    })
+  }
+}
+
+async function writePlannedProduct(
   trx: DbOrTrx,
   shopId: string,
   plan: ImportPlan,
+  { group, existing }: PlannedProduct,
+  slugs: Set<string>,
 ): Promise<void> {
-  for (const name of plan.newCategories) {
-    const category = await insertCategory(trx, { shopId, name })
-    plan.categories.set(name.toLowerCase(), category.id)
+  const { input } = group
+  const categoryId = group.category
+    ? (plan.categories.get(group.category.toLowerCase()) ?? null)
+    : null
+  const values = {
+    category_id: categoryId,
+    name: input.name,
+    description: input.description ?? '',
+    price: input.price,
+    compare_at_price: input.compareAtPrice ?? null,
+    stock: input.stock ?? null,
+    active: input.active ?? true,
+    options: JSON.stringify(input.options ?? []),
+    images: JSON.stringify(input.images ?? []),
   }
-  const slugs = new Set(await listProductSlugs(trx, shopId))
-  for (const { group, existing, changed } of plan.products) {
-    if (!changed) continue
-    const { input } = group
-    const categoryId = group.category
-      ? (plan.categories.get(group.category.toLowerCase()) ?? null)
-      : null
-    const values = {
-      category_id: categoryId,
-      name: input.name,
-      description: input.description ?? '',
-      price: input.price,
-      compare_at_price: input.compareAtPrice ?? null,
-      stock: input.stock ?? null,
-      active: input.active ?? true,
-      options: JSON.stringify(input.options ?? []),
-      images: JSON.stringify(input.images ?? []),
-    }
-    let productId: string
-    if (existing) {
-      await updateProduct(trx, shopId, existing.id, values)
-      productId = existing.id
-    } else {
-      const slug = firstFreeSlug(slugifyProductName(input.name), slugs)
-      slugs.add(slug)
-      const row = await insertProduct(trx, { shop_id: shopId, sku: input.sku, slug, ...values })
-      productId = row.id
-    }
-    await replaceVariants(trx, shopId, productId, variantValues(input.variants ?? []))
+  let productId: string
+  if (existing) {
+    await updateProduct(trx, shopId, existing.id, values)
+    productId = existing.id
+  } else {
+    const slug = firstFreeSlug(slugifyProductName(input.name), slugs)
+    slugs.add(slug)
+    const row = await insertProduct(trx, { shop_id: shopId, sku: input.sku, slug, ...values })
+    productId = row.id
   }
+  await replaceVariants(trx, shopId, productId, variantValues(input.variants ?? []))
 }
