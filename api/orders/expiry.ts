@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { sql } from 'kysely'
 import { byStockLockOrder } from '../../core/stock-lock-order.ts'
 import type { Db, DbOrTrx } from '../../db/database.ts'
@@ -16,8 +17,11 @@ import type { OrderRow } from '../../db/schema/orders.ts'
 
 /** Shops that never chose get this: a day to press Send in WhatsApp. */
 export const DEFAULT_ORDER_EXPIRY_HOURS = 24
-/** Orders lapsed per transaction; a sweep runs batches until none is left. */
-const EXPIRY_BATCH = 200
+/**
+ * Orders lapsed per transaction; a sweep runs batches until none is left. Small, because on
+ * PGlite a transaction holds the one connection that every page and checkout waits for.
+ */
+const EXPIRY_BATCH = 50
 
 /** When an order placed now lapses if it never reaches WhatsApp. */
 export function orderExpiresAt(hours: number, now: number = Date.now()): Date {
@@ -34,7 +38,10 @@ export function orderExpiresAt(hours: number, now: number = Date.now()): Date {
  */
 export async function expireDueOrders(db: Db): Promise<number> {
   let total = 0
-  for (;;) {
+  for (let batch = 0; ; batch++) {
+    // PGlite answers in promise callbacks only: without a turn of the event loop between
+    // batches, requests that arrived meanwhile would wait for the whole sweep.
+    if (batch > 0) await nextTurn()
     const count = await db.transaction().execute(async (trx) => {
       const expired = await expireDuePendingOrders(trx, EXPIRY_BATCH)
       // A revived order flagged out of stock never took its units again: nothing to give back.
