@@ -154,11 +154,6 @@ export function insertOrderEvent(db: DbOrTrx, event: InsertObject<Database, 'ord
   return db.insertInto('order_events').values(event).returningAll().executeTakeFirstOrThrow()
 }
 
-/** An order by its public token. */
-export function findOrderByToken(db: DbOrTrx, token: string) {
-  return db.selectFrom('orders').selectAll().where('token', '=', token).executeTakeFirst()
-}
-
 /** An order of a shop by its code, optionally locking the row for an update. */
 export function findShopOrderByCode(
   db: DbOrTrx,

@@ -78,7 +78,6 @@ export function variantValues(variants: VariantInput[]): VariantValues[] {
     active: v.active ?? true,
   }))
 }
-export type OptionInput = z.infer<typeof optionSchema>
 
 const productFields = {
   sku: skuSchema,

@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from 'kysely'
+import type { Generated } from 'kysely'
 
 export interface MerchantsTable {
   id: Generated<string>
@@ -6,4 +6,3 @@ export interface MerchantsTable {
   password_hash: string
   created_at: Generated<Date>
 }
-export type MerchantRow = Selectable<MerchantsTable>
