@@ -171,25 +171,6 @@ export function claimInboundBatch(trx: DbOrTrx, limit: number) {
     .execute()
 }
 
-/** Marks an item processed with its outcome. */
-export function finishInboundMessage(
-  trx: DbOrTrx,
-  id: string,
-  outcome: { state: string; orderId?: string | null; matchMethod?: string | null; error?: string },
-) {
-  return trx
-    .updateTable('inbound_messages')
-    .set({
-      state: outcome.state,
-      order_id: outcome.orderId ?? null,
-      match_method: outcome.matchMethod ?? null,
-      error: outcome.error ?? null,
-      processed_at: new Date(),
-    })
-    .where('id', '=', id)
-    .execute()
-}
-
 /** What processing decided for one item, as {@link finishInboundMessages} stores it. */
 export interface InboundOutcome {
   id: string
@@ -328,50 +309,6 @@ export async function confirmPendingOrders(
 /** A shop by id. */
 export function findShopById(trx: DbOrTrx, shopId: string) {
   return trx.selectFrom('shops').selectAll().where('id', '=', shopId).executeTakeFirst()
-}
-
-/** An order of this shop by id. */
-export function findShopOrderById(trx: DbOrTrx, shopId: string, orderId: string) {
-  return trx
-    .selectFrom('orders')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where('id', '=', orderId)
-    .executeTakeFirst()
-}
-
-/** The order one of our own outbound messages (by its WhatsApp id) was about. */
-export async function findOrderIdByOutboundMessage(
-  trx: DbOrTrx,
-  shopId: string,
-  waMessageId: string,
-): Promise<string | null> {
-  const row = await trx
-    .selectFrom('outbound_messages')
-    .select('order_id')
-    .where('shop_id', '=', shopId)
-    .where('wa_message_id', '=', waMessageId)
-    .executeTakeFirst()
-  return row?.order_id ?? null
-}
-
-/** The newest pending order of this shop placed since `since` with one of these phones. */
-export function findRecentPendingOrderByPhone(
-  trx: DbOrTrx,
-  shopId: string,
-  phones: string[],
-  since: Date,
-) {
-  return trx
-    .selectFrom('orders')
-    .selectAll()
-    .where('shop_id', '=', shopId)
-    .where('status', '=', 'pending')
-    .where('customer_phone', 'in', phones)
-    .where('created_at', '>=', since)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst()
 }
 
 /**
