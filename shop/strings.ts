@@ -1,4 +1,5 @@
 import { pickLocale, type SupportedLocale } from '../core/locale.ts'
+import type { OrderStatus } from '../core/order-status.ts'
 
 /** Every word the storefront shows; `{n}` and `{amount}` are filled in by {@link fill}. */
 export interface ShopStrings {
@@ -56,10 +57,7 @@ export interface ShopStrings {
   hoursTimeZone: string
   order: string
   status: string
-  statuses: Record<
-    'pending' | 'confirmed' | 'paid' | 'shipped' | 'completed' | 'cancelled' | 'expired',
-    string
-  >
+  statuses: Record<OrderStatus, string>
   /** Shown when a pending order lapsed (never sent on WhatsApp). */
   expiredHint: string
   /** When a pending order lapses; `{date}` is the deadline. */

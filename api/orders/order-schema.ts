@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ORDER_STATUSES } from '../../core/order-status.ts'
 import { normalizePhone, phoneRegion } from '../../core/phone.ts'
 import { AppError } from '../errors.ts'
 import { localeSchema } from '../shops/shop-schema.ts'
@@ -63,15 +64,7 @@ export function placeOrderPhone(typed: string | undefined, shopPhone: string): s
   return digits
 }
 
-export const orderStatusSchema = z.enum([
-  'pending',
-  'confirmed',
-  'paid',
-  'shipped',
-  'completed',
-  'cancelled',
-  'expired',
-])
+export const orderStatusSchema = z.enum(ORDER_STATUSES)
 
 /** Query of `GET /api/shops/:slug/orders`. */
 export const listOrdersQuerySchema = z.strictObject({

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { normalizeOrderCode } from '../../core/order-code.ts'
 import { buildWhatsAppUrl } from '../../core/order-message.ts'
+import { canMoveOrder } from '../../core/order-status.ts'
 import { byStockLockOrder } from '../../core/stock-lock-order.ts'
 import {
   findPublicOrder,
@@ -14,7 +15,6 @@ import {
   returnStock,
   updateOrderStatus,
 } from '../../db/orders.queries.ts'
-import type { OrderStatus } from '../../db/schema/orders.ts'
 import type { AppEnv } from '../app-env.ts'
 import { AppError, invalidField, notFound } from '../errors.ts'
 import { clientIp } from '../middleware/client-ip.ts'
@@ -25,22 +25,6 @@ import { orderEventJson, ownerOrderJson, publicOrderJson } from './order-json.ts
 import { listOrdersQuerySchema, placeOrderSchema, updateOrderSchema } from './order-schema.ts'
 import { OrderingCache } from './ordering-cache.ts'
 import { TooManyOrders } from './place-order.ts'
-
-/**
- * Where each status may go next; every status not final may also be cancelled. A pending order
- * the merchant knows is paid (the customer paid without the message reaching us) goes straight
- * to paid: `confirmed` means its WhatsApp message arrived.
- */
-const NEXT_STATUS: Record<OrderStatus, OrderStatus[]> = {
-  pending: ['confirmed', 'paid', 'cancelled'],
-  confirmed: ['paid', 'cancelled'],
-  paid: ['shipped', 'cancelled'],
-  shipped: ['completed', 'cancelled'],
-  completed: [],
-  cancelled: [],
-  // Its stock is already back on the shelf; only a late WhatsApp message revives it.
-  expired: [],
-}
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
 const TOKEN = /^[A-Za-z0-9_-]{22,64}$/
@@ -149,7 +133,7 @@ export function orderRoutes() {
     const result = await c.var.db.transaction().execute(async (trx) => {
       const order = code ? await findShopOrderByCode(trx, shop.id, code, { forUpdate: true }) : null
       if (!order) throw notFound('Order')
-      if (!NEXT_STATUS[order.status].includes(input.status)) {
+      if (!canMoveOrder(order.status, input.status)) {
         throw new AppError(
           409,
           'invalid_transition',

@@ -1,14 +1,8 @@
 import type { Generated, Selectable } from 'kysely'
+import type { OrderStatus } from '../../core/order-status.ts'
 import type { Json } from './json.ts'
 
-export type OrderStatus =
-  | 'pending'
-  | 'confirmed'
-  | 'paid'
-  | 'shipped'
-  | 'completed'
-  | 'cancelled'
-  | 'expired'
+export type { OrderStatus }
 export type OrderSource = 'shop' | 'widget' | 'whatsapp'
 
 export interface OrderMatch {

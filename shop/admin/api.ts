@@ -1,5 +1,7 @@
 /** The admin's only door to the server: JSON in, JSON out, errors as `ApiError`. */
 
+import type { OrderStatus } from '../../core/order-status.ts'
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -217,14 +219,7 @@ export interface ShippingMethod {
   active: boolean
 }
 
-export type OrderStatus =
-  | 'pending'
-  | 'confirmed'
-  | 'paid'
-  | 'shipped'
-  | 'completed'
-  | 'cancelled'
-  | 'expired'
+export type { OrderStatus }
 
 export interface OrderItem {
   sku: string

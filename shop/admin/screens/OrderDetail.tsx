@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
+import { statusSteps } from '../../../core/order-status.ts'
 import { formatPhone } from '../../../core/phone.ts'
 import { api, type Order, type OrderStatus, shopPath } from '../api.ts'
 import { confirmAction } from '../components/Dialogs.tsx'
@@ -30,24 +31,12 @@ interface Message {
   at: string
 }
 
-/** The steps to reach each status from the current one (the API moves one step at a time). */
-const PATH: OrderStatus[] = ['pending', 'confirmed', 'paid', 'shipped', 'completed']
-
 /**
- * The status changes to go from `from` to `to`, or null when it is not a step forward. A pending
- * order goes straight to paid: only its WhatsApp message makes it confirmed ("On WhatsApp").
+ * The status changes to go from `from` to `to`, or null when it is not a step forward: the API
+ * moves one step at a time. A pending order goes straight to paid: only its WhatsApp message
+ * makes it confirmed ("On WhatsApp").
  */
-export function stepsTo(from: OrderStatus, to: OrderStatus): OrderStatus[] | null {
-  if (to === 'cancelled') {
-    // An expired order already gave its stock back: nothing left to cancel.
-    return ['completed', 'cancelled', 'expired'].includes(from) ? null : ['cancelled']
-  }
-  const a = PATH.indexOf(from)
-  const b = PATH.indexOf(to)
-  if (a < 0 || b <= a) return null
-  const steps = PATH.slice(a + 1, b + 1)
-  return from === 'pending' && to !== 'confirmed' ? steps.filter((s) => s !== 'confirmed') : steps
-}
+export const stepsTo = statusSteps
 
 /** What the merchant did, as the timeline says it. */
 const MARKED_BY_YOU: Partial<Record<OrderStatus, StringKey>> = {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
+import { ORDER_STATUSES } from '../../../core/order-status.ts'
 import { api, type Order, type OrderStatus, shopPath } from '../api.ts'
 import { Link } from '../components/Link.tsx'
 import { Empty, Loading } from '../components/States.tsx'
@@ -6,15 +7,7 @@ import { dateTime, money } from '../format.ts'
 import { t } from '../i18n.ts'
 import { currentQuery, navigate, shopUrl } from '../router.ts'
 
-export const STATUSES: OrderStatus[] = [
-  'pending',
-  'confirmed',
-  'paid',
-  'shipped',
-  'completed',
-  'cancelled',
-  'expired',
-]
+export const STATUSES = ORDER_STATUSES
 const PAGE_SIZE = 20
 
 function itemCount(n: number): string {
