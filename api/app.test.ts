@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../db/create-db.ts'
+import { createTestDb, type TestDatabase, testEngines } from '../db/testing/test-db.ts'
 import { createTestApp } from './testing/test-client.ts'
-import { createTestDb, type TestDatabase, testEngines } from './testing/test-db.ts'
 
 describe.each(testEngines())('app on %s', (engine) => {
   let t: TestDatabase

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../db/create-db.ts'
 import type { Db } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
+import { createPostgresDatabase } from '../db/testing/test-db.ts'
 import { env } from './env.ts'
 import {
   type ServerProcess,
@@ -13,7 +14,6 @@ import {
   stopServerProcess,
 } from './testing/server-process.ts'
 import { createTestApp } from './testing/test-client.ts'
-import { createPostgresDatabase } from './testing/test-db.ts'
 
 // The database going away and coming back must never take Chatcart with it: requests get a
 // clean 503 meanwhile, and succeed again once it is back, without a restart of ours.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDatabase, tableCounts, testEngines } from '../db/testing/test-db.ts'
 import { createTestApp, TestClient } from './testing/test-client.ts'
-import { createTestDb, type TestDatabase, tableCounts, testEngines } from './testing/test-db.ts'
 import { ingestDeliveries } from './whatsapp/ingest.ts'
 import { postWebhook, webhookConfig } from './whatsapp/webhook-test-kit.ts'
 

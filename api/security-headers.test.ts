@@ -2,8 +2,8 @@ import { connect } from 'node:net'
 import { gunzipSync } from 'node:zlib'
 import { serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDatabase, testEngines } from '../db/testing/test-db.ts'
 import { createTestApp, TestClient } from './testing/test-client.ts'
-import { createTestDb, type TestDatabase, testEngines } from './testing/test-db.ts'
 
 describe.each(testEngines())('response headers (%s)', (engine) => {
   let testDb: TestDatabase

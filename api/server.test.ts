@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { createPostgresDatabase, testEngines } from '../db/testing/test-db.ts'
 import {
   type ServerProcess,
   startServerProcess,
   stopServerProcess,
 } from './testing/server-process.ts'
-import { createPostgresDatabase, testEngines } from './testing/test-db.ts'
 
 // The newcomer's path: start on an empty data folder, get the demo shop, stop cleanly, start
 // again and find the same data (and no second demo).

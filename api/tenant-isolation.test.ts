@@ -2,9 +2,9 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../db/create-db.ts'
 import type { Db } from '../db/database.ts'
+import { createTestDb, type TestDatabase, tableCounts, testEngines } from '../db/testing/test-db.ts'
 import type { App } from './app.ts'
 import { createTestApp, TestClient } from './testing/test-client.ts'
-import { createTestDb, type TestDatabase, tableCounts, testEngines } from './testing/test-db.ts'
 
 /** Merchant A's resources that merchant B will try to reach. */
 interface Fixture {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDb, type TestDatabase, testEngines } from '../api/testing/test-db.ts'
+import { createTestDb, type TestDatabase, testEngines } from '../db/testing/test-db.ts'
 
 // PGlite is a single connection: its dialect must queue transactions, or one transaction's
 // statements would run inside another and a rollback would keep rows it should discard.

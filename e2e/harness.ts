@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core'
 import type { AppConfig } from '../api/config.ts'
 import { PROJECT_ROOT } from '../api/project-root.ts'
 import { createTestApp } from '../api/testing/test-client.ts'
-import { createTestDb, type TestDatabase } from '../api/testing/test-db.ts'
+import { createTestDb, type TestDatabase } from '../db/testing/test-db.ts'
 
 export interface TestServer {
   origin: string

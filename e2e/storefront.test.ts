@@ -7,7 +7,7 @@ import {
   shopIdOf,
 } from '../api/orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../api/testing/test-client.ts'
-import type { TestDatabase } from '../api/testing/test-db.ts'
+import type { TestDatabase } from '../db/testing/test-db.ts'
 import { launchBrowser } from './browser.ts'
 import { seriousViolations, startTestServer, type TestServer } from './harness.ts'
 

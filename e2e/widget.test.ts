@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../api/app.ts'
 import { createTestApp, TestClient } from '../api/testing/test-client.ts'
-import { createTestDb, type TestDatabase } from '../api/testing/test-db.ts'
+import { createTestDb, type TestDatabase } from '../db/testing/test-db.ts'
 import { launchBrowser } from './browser.ts'
 import { seriousViolations } from './harness.ts'
 

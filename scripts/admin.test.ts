@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../api/auth/password.ts'
 import { PROJECT_ROOT } from '../api/project-root.ts'
 import { createTestApp, TestClient } from '../api/testing/test-client.ts'
-import { createPostgresDatabase, testEngines } from '../api/testing/test-db.ts'
 import { createDb, type Engine } from '../db/create-db.ts'
 import type { Db } from '../db/database.ts'
 import { insertMerchant } from '../db/merchants.queries.ts'
 import { migrateToLatest } from '../db/migrate.ts'
+import { createPostgresDatabase, testEngines } from '../db/testing/test-db.ts'
 
 /** Runs `scripts/admin.ts` as the owner would, on the database `dbEnv` names. */
 function runAdmin(args: string[], dbEnv: Record<string, string>) {

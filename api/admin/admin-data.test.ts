@@ -3,9 +3,14 @@ import { resolve } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoShop } from '../../db/seed-demo.ts'
+import {
+  createTestDb,
+  type TestDatabase,
+  tableCounts,
+  testEngines,
+} from '../../db/testing/test-db.ts'
 import { DIST_DIR } from '../static/serve-dist.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, tableCounts, testEngines } from '../testing/test-db.ts'
 import { parseCsv } from './csv.ts'
 import { META_FEED_COLUMNS } from './meta-feed.ts'
 

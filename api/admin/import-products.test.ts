@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { shopIdOf } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, testEngines } from '../testing/test-db.ts'
 import { IMPORT_CHUNK_PRODUCTS } from './import-products.ts'
 
 const HEADER =

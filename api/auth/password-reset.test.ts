@@ -2,8 +2,13 @@ import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { purgeExpired } from '../../db/merchants.queries.ts'
+import {
+  createTestDb,
+  type TestDatabase,
+  tableCounts,
+  testEngines,
+} from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, tableCounts, testEngines } from '../testing/test-db.ts'
 
 interface CaughtMail {
   to: string[]

@@ -1,10 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { purgeExpired } from '../../db/merchants.queries.ts'
 import { seedDemoShop } from '../../db/seed-demo.ts'
+import {
+  createTestDb,
+  type TestDatabase,
+  tableCounts,
+  testEngines,
+} from '../../db/testing/test-db.ts'
 import { createApp } from '../app.ts'
 import type { SignupMode } from '../config.ts'
 import { TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, tableCounts, testEngines } from '../testing/test-db.ts'
 
 const PASSWORD = 'correct horse battery'
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { shopIdOf } from '../orders/catalog-fixture.ts'
 import { insertBulkProducts } from '../testing/bulk-catalog.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, testEngines } from '../testing/test-db.ts'
 import { PUBLIC_PAGE_SIZE } from './catalog-page.ts'
 import { PublicCatalogCache } from './public-catalog-cache.ts'
 

@@ -1,7 +1,12 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createTestDb,
+  type TestDatabase,
+  tableCounts,
+  testEngines,
+} from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, tableCounts, testEngines } from '../testing/test-db.ts'
 
 const pixel = (r: number) =>
   sharp({ create: { width: 8, height: 6, channels: 3, background: { r, g: 80, b: 40 } } })

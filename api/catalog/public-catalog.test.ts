@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, testEngines } from '../testing/test-db.ts'
 import { PublicCatalogCache } from './public-catalog-cache.ts'
 
 describe.each(testEngines())('public catalog on %s', (engine) => {

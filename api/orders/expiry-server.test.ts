@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../db/create-db.ts'
 import type { Db } from '../../db/database.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
+import { createPostgresDatabase, testEngines } from '../../db/testing/test-db.ts'
 import {
   type ServerProcess,
   startServerProcess,
   stopServerProcess,
 } from '../testing/server-process.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createPostgresDatabase, testEngines } from '../testing/test-db.ts'
 import { insertFixtureProducts, shopIdOf, stockOf } from './catalog-fixture.ts'
 
 // Expiry end to end, in the real server process: an order whose deadline passed while the

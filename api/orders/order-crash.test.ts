@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPostgresDatabase, testEngines } from '../../db/testing/test-db.ts'
 import {
   type ServerProcess,
   startServerProcess,
   stopServerProcess,
 } from '../testing/server-process.ts'
-import { createPostgresDatabase, testEngines } from '../testing/test-db.ts'
 
 // Crash safety of checkout, end to end: the real server is killed with SIGKILL while orders are
 // in flight; after a restart the shoppers retry with their Idempotency-Keys. Every key must end

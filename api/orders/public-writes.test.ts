@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SUPPORTED_LOCALES } from '../../core/locale.ts'
+import {
+  createTestDb,
+  type TestDatabase,
+  tableCounts,
+  testEngines,
+} from '../../db/testing/test-db.ts'
 import { shopStrings } from '../../shop/strings.ts'
 import { createApp } from '../app.ts'
 import { defaultConfig } from '../config.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, tableCounts, testEngines } from '../testing/test-db.ts'
 import { insertFixtureProducts, shopIdOf, stockOf } from './catalog-fixture.ts'
 
 describe.each(testEngines())('public writes are limited (%s)', (engine) => {

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findOrderableSkus, type NewOrder, writeOrder } from '../../db/orders.queries.ts'
+import {
+  createTestDb,
+  type TestDatabase,
+  tableCounts,
+  testEngines,
+} from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, tableCounts, testEngines } from '../testing/test-db.ts'
 import { insertFixtureProducts, shopIdOf, stockOf } from './catalog-fixture.ts'
 
 // The one statement of checkout, on its own: each refusal writes nothing at all.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDatabase } from '../../db/testing/test-db.ts'
 import { createTestApp } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase } from '../testing/test-db.ts'
 import { cachedDistFileCount } from './serve-dist.ts'
 
 // Built files only: the asset routes need no database rows, so PGlite alone is enough.

@@ -2,11 +2,11 @@ import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import autocannon from 'autocannon'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { PUBLIC_PAGE_SIZE } from '../catalog/catalog-page.ts'
 import { shopIdOf } from '../orders/catalog-fixture.ts'
 import { insertBulkProducts } from '../testing/bulk-catalog.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, testEngines } from '../testing/test-db.ts'
 
 // A 10,000-product shop under 50 concurrent shoppers over real HTTP on 127.0.0.1. Before
 // pagination each storefront request rendered all 10,000 products (6.8 MB), and a few at once

@@ -1,13 +1,13 @@
 import { gzipSync } from 'node:zlib'
 import { serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import {
   insertFixtureProducts,
   insertFixtureShipping,
   shopIdOf,
 } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, testEngines } from '../testing/test-db.ts'
 
 const IMG_TAG = '<img src=x onerror=alert(1)>'
 const SCRIPT_BREAK = '</script><script>alert(1)</script>'

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../db/database.ts'
+import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { insertFixtureProducts, shopIdOf } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, testEngines } from '../testing/test-db.ts'
 import { processPending } from './process.ts'
 import {
   BUSINESS_NUMBER,

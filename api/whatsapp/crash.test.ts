@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../db/create-db.ts'
-import { createPostgresDatabase, testEngines } from '../testing/test-db.ts'
+import { createPostgresDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { signWebhookBody } from './signature.ts'
 import { APP_SECRET, PHONE_NUMBER_ID, readFixture } from './webhook-test-kit.ts'
 

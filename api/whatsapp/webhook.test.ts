@@ -1,9 +1,14 @@
 import { createHmac } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createTestDb,
+  type TestDatabase,
+  tableCounts,
+  testEngines,
+} from '../../db/testing/test-db.ts'
 import { insertFixtureProducts, shopIdOf } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, tableCounts, testEngines } from '../testing/test-db.ts'
 import { sendDueMessages } from './outbox.ts'
 import { processPending } from './process.ts'
 import { escapeUnicode, signWebhookBody } from './signature.ts'

@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { DIST_DIR } from '../static/serve-dist.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { createTestDb, type TestDatabase, testEngines } from '../testing/test-db.ts'
 
 describe.each(testEngines())('widget scripts on %s', (engine) => {
   let testDb: TestDatabase
