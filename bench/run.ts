@@ -6,6 +6,7 @@ import { BENCH_SLUG } from './bench-data.ts'
 import { launchChromium, lighthouseTable } from './lighthouse.ts'
 import { LOAD_SECONDS, WARM_UP_SECONDS } from './load.ts'
 import { ordersTable } from './orders.ts'
+import { pgliteStallTable } from './pglite.ts'
 import { markdownTable, type Table, verdict } from './report.ts'
 import {
   type BenchDatabase,
@@ -221,6 +222,8 @@ async function main() {
     )
 
     sections.push(markdownTable(memoryTable(bare, servers, atStart)))
+    // Last, on a PGlite server and database of its own: its writes weigh on no other figure.
+    sections.push(await section('PGlite: reads while writing', () => pgliteStallTable(), failures))
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {})
     for (const db of databases) await db.drop().catch(() => {})

@@ -118,7 +118,10 @@ export async function prepareDatabase(engine: Engine, adminUrl?: string): Promis
  * TypeScript entry when there is no bundle), configured through its environment, on a
  * prepared database. On PostgreSQL it forks its usual workers.
  */
-export async function startAppServer(db: BenchDatabase): Promise<BenchServer> {
+export async function startAppServer(
+  db: BenchDatabase,
+  extraEnv: Record<string, string> = {},
+): Promise<BenchServer> {
   const port = await freePort()
   const entry = existsSync(SERVER_BUNDLE)
     ? [...NODE_FLAGS, SERVER_BUNDLE]
@@ -139,6 +142,7 @@ export async function startAppServer(db: BenchDatabase): Promise<BenchServer> {
       // The load comes from one address: the per-client checkout limit would refuse it.
       RATE_LIMIT_ORDERS: '1000000',
       RATE_LIMIT_EVENTS: '1000000',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

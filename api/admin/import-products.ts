@@ -209,10 +209,11 @@ export async function planProductImport(
 /**
  * Products written per transaction. PGlite is one connection: while a transaction is open every
  * other query waits, so an import of thousands of products in one would stall the shop's pages
- * and checkout for seconds. A chunk this size commits in tens of milliseconds, and the requests
- * that came meanwhile run before the next chunk begins.
+ * and checkout for seconds. A product with its variants is three to five statements; a chunk
+ * this size commits in a few tens of milliseconds even on a busy machine, and the requests that
+ * came meanwhile run before the next chunk begins.
  */
-export const IMPORT_CHUNK_PRODUCTS = 50
+export const IMPORT_CHUNK_PRODUCTS = 10
 
 /**
  * Writes a checked plan in committed chunks of {@link IMPORT_CHUNK_PRODUCTS} products, each
