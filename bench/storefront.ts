@@ -10,6 +10,8 @@ import { type BenchServer, peakRssMb, type RenderTimes } from './servers.ts'
 /** Renders timed in-process for the render figures. */
 export const RENDERS = 500
 const CONNECTIONS = 50
+/** Requests of the unmeasured warm-up before each page load. */
+const WARM_UP = 5_000
 /** PRODUCT.md: the storefront page at 0.5 of a static gzip response of the same HTML. */
 const STOREFRONT_LIMIT_RATIO = 0.5
 /** PRODUCT.md: storefront page of 50 products. */
@@ -124,6 +126,10 @@ export async function storefrontLoadTable(
   const rows: Cell[][] = []
   const baseline = await load({ url: `${bare.url}/bare`, connections: CONNECTIONS, headers })
   rows.push(loadRow('baseline: bare Hono `GET /bare`', '–', CONNECTIONS, baseline))
+  // Every server first serves a warm-up burst, unmeasured: V8's optimising compilers (for
+  // PGlite's WebAssembly too) and the first render would otherwise weigh on whichever is first.
+  const warm = (url: string) => load({ url, connections: CONNECTIONS, headers, amount: WARM_UP })
+  if (limitServer) await warm(`${limitServer.url}/limit/page`)
   const limit = limitServer
     ? await load({ url: `${limitServer.url}/limit/page`, connections: CONNECTIONS, headers })
     : undefined
@@ -138,6 +144,7 @@ export async function storefrontLoadTable(
     )
   }
   for (const server of servers) {
+    await warm(`${server.url}/${BENCH_SLUG}`)
     const page = await load({
       url: `${server.url}/${BENCH_SLUG}`,
       connections: CONNECTIONS,
