@@ -33,8 +33,9 @@ export class OrderingCache {
 
   constructor(
     private readonly ttlMs = 10_000,
-    private readonly maxShops = 500,
-    private readonly maxSkus = 1000,
+    // At most 100 × 200 SKUs of a few hundred bytes: a few MB per process.
+    private readonly maxShops = 100,
+    private readonly maxSkus = 200,
   ) {}
 
   /**
