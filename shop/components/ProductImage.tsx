@@ -18,6 +18,8 @@ function thumbWidth(image: CatalogImage): number {
 export function ProductImage(props: {
   image: CatalogImage | undefined
   alt: string
+  /** In a link that names the product already: the photo adds nothing to read out. */
+  decorative?: boolean
   sizes: string
   eager: boolean
   priority?: boolean
@@ -37,7 +39,7 @@ export function ProductImage(props: {
       sizes={props.sizes}
       width={image.width}
       height={image.height}
-      alt={props.alt}
+      alt={props.decorative ? '' : props.alt}
       loading={props.eager ? 'eager' : 'lazy'}
       decoding="async"
       {...(props.priority ? { fetchpriority: 'high' } : {})}

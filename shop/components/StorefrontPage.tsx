@@ -67,6 +67,7 @@ function ProductCard(props: {
         <ProductImage
           image={image}
           alt={product.name}
+          decorative
           sizes={CARD_SIZES}
           eager={props.index < EAGER_CARDS}
           priority={props.index === 0}
