@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoShop } from '../../db/seed-demo.ts'
 import {
   createTestDb,
   type TestDatabase,
   tableCounts,
   testEngines,
 } from '../../db/testing/test-db.ts'
+import { seedDemoShop } from '../demo/seed-demo.ts'
 import { DIST_DIR } from '../static/serve-dist.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { parseCsv } from './csv.ts'

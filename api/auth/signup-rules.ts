@@ -8,8 +8,8 @@ import {
   lockSignups,
   useInvite,
 } from '../../db/merchants.queries.ts'
-import { DEMO_EMAIL } from '../../db/seed-demo.ts'
 import type { SignupMode } from '../config.ts'
+import { DEMO_EMAIL } from '../demo/seed-demo.ts'
 import { AppError, invalidField } from '../errors.ts'
 
 /** An invite token's stored form. */

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { purgeExpired } from '../../db/merchants.queries.ts'
-import { seedDemoShop } from '../../db/seed-demo.ts'
 import {
   createTestDb,
   type TestDatabase,
@@ -9,6 +8,7 @@ import {
 } from '../../db/testing/test-db.ts'
 import { createApp } from '../app.ts'
 import type { SignupMode } from '../config.ts'
+import { seedDemoShop } from '../demo/seed-demo.ts'
 import { TestClient } from '../testing/test-client.ts'
 
 const PASSWORD = 'correct horse battery'

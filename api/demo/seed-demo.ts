@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto'
-import { hashPassword } from '../api/auth/password.ts'
-import { loadSharp, type ProcessedImage, processImage } from '../api/media/image-pipeline.ts'
 import {
   insertCategory,
   insertProduct,
   insertShippingMethod,
   replaceVariants,
   type VariantValues,
-} from './catalog.queries.ts'
-import type { Db } from './database.ts'
-import { insertImage } from './images.queries.ts'
-import { findMerchantByEmail, insertMerchant } from './merchants.queries.ts'
-import type { ProductOption } from './schema/products.ts'
-import { insertShop, isSlugTaken, updateShop } from './shops.queries.ts'
+} from '../../db/catalog.queries.ts'
+import type { Db } from '../../db/database.ts'
+import { insertImage } from '../../db/images.queries.ts'
+import { findMerchantByEmail, insertMerchant } from '../../db/merchants.queries.ts'
+import type { ProductOption } from '../../db/schema/products.ts'
+import { insertShop, isSlugTaken, updateShop } from '../../db/shops.queries.ts'
+import { hashPassword } from '../auth/password.ts'
+import { loadSharp, type ProcessedImage, processImage } from '../media/image-pipeline.ts'
 
 /** The demo shop's merchant: not a real owner, so it never counts as an instance's first account. */
 export const DEMO_EMAIL = 'demo@chatcart.dev'

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, TestClient } from '../api/testing/test-client.ts'
-import { createTestDb, type TestDatabase, tableCounts, testEngines } from '../db/testing/test-db.ts'
+import {
+  createTestDb,
+  type TestDatabase,
+  tableCounts,
+  testEngines,
+} from '../../db/testing/test-db.ts'
+import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { seedDemoShop } from './seed-demo.ts'
 
 describe.each(testEngines())('demo seed on %s', (engine) => {
