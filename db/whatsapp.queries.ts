@@ -34,25 +34,32 @@ export async function insertWebhookDelivery(db: DbOrTrx, body: Uint8Array): Prom
 
 /**
  * Leases up to `limit` deliveries not taken (or whose lease lapsed), oldest first, for `leaseMs`:
- * returns their ids and sizes, so the caller reads the bodies in bounded chunks. Two processes
- * never lease the same delivery at once.
+ * returns their ids, sizes and arrival times, and the bodies of those up to `bodiesUpTo` bytes
+ * (the caller reads larger ones in bounded chunks). Two processes never lease the same delivery
+ * at once.
  */
 export async function leaseWebhookDeliveries(
   db: DbOrTrx,
-  limit: number,
-  leaseMs: number,
-): Promise<{ id: string; size: number }[]> {
-  const result = await sql<{ id: string; size: number | string }>`
-    update webhook_deliveries set taken_until = now() + ${`${leaseMs} milliseconds`}::interval
+  options: { limit: number; leaseMs: number; bodiesUpTo: number },
+): Promise<{ id: string; size: number; body: Uint8Array | null; received_at: Date }[]> {
+  const result = await sql<{
+    id: string
+    size: number | string
+    body: Uint8Array | null
+    received_at: Date
+  }>`
+    update webhook_deliveries
+    set taken_until = now() + ${`${options.leaseMs} milliseconds`}::interval
     where id in (
       select id from webhook_deliveries
       where taken_until is null or taken_until < now()
       order by id
-      limit ${limit}
+      limit ${options.limit}
       for update skip locked)
-    returning id::text as id, octet_length(body) as size`.execute(db)
+    returning id::text as id, octet_length(body) as size, received_at,
+      case when octet_length(body) <= ${options.bodiesUpTo} then body end as body`.execute(db)
   return result.rows
-    .map((row) => ({ id: row.id, size: Number(row.size) }))
+    .map((row) => ({ ...row, size: Number(row.size) }))
     .sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)))
 }
 

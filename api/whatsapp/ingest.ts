@@ -10,7 +10,9 @@ import {
 import { extractWebhookEvents } from './payload.ts'
 
 /** Deliveries taken at a time. */
-const DELIVERIES_PER_LEASE = 100
+export const DELIVERIES_PER_LEASE = 100
+/** Bodies up to this size come with the lease itself (one statement less per run). */
+const BODY_WITH_LEASE_BYTES = 64 * 1024
 /** Bytes of delivery bodies held in memory at once (a delivery may be 3 MB). */
 const BYTES_PER_READ = 4 * 1024 * 1024
 /** Items per INSERT: each commits on its own, so PGlite's one connection is never held long. */
@@ -54,19 +56,25 @@ function itemsOf(body: Uint8Array, receivedAt: Date): InboundMessageInsert[] {
  * once all its items are stored. Returns how many deliveries were split.
  */
 export async function ingestDeliveries(db: Db): Promise<number> {
-  const leased = await leaseWebhookDeliveries(db, DELIVERIES_PER_LEASE, LEASE_MS)
-  let done = 0
-  let chunk: string[] = []
+  // Small bodies come with the lease; larger ones are read in chunks of BYTES_PER_READ.
+  const leased = await leaseWebhookDeliveries(db, {
+    limit: DELIVERIES_PER_LEASE,
+    leaseMs: LEASE_MS,
+    bodiesUpTo: BODY_WITH_LEASE_BYTES,
+  })
+  let chunk: typeof leased = []
   let bytes = 0
-  const flush = async () => {
-    if (chunk.length === 0) return
-    const deliveries = await readWebhookDeliveries(db, chunk)
-    chunk = []
-    bytes = 0
+  const store = async () => {
+    const missing = chunk.filter((d) => d.body === null).map((d) => d.id)
+    const read = new Map(
+      (missing.length > 0 ? await readWebhookDeliveries(db, missing) : []).map((d) => [d.id, d]),
+    )
     const seen = new Set<string>()
     const rows: InboundMessageInsert[] = []
-    for (const delivery of deliveries) {
-      for (const item of itemsOf(delivery.body, new Date(delivery.received_at))) {
+    for (const delivery of chunk) {
+      const body = delivery.body ?? read.get(delivery.id)?.body
+      if (!body) continue // deleted meanwhile: another process stored its items
+      for (const item of itemsOf(body, new Date(delivery.received_at))) {
         if (seen.has(item.event_key)) continue
         seen.add(item.event_key)
         rows.push(item)
@@ -80,15 +88,16 @@ export async function ingestDeliveries(db: Db): Promise<number> {
     }
     await deleteWebhookDeliveries(
       db,
-      deliveries.map((d) => d.id),
+      chunk.map((d) => d.id),
     )
-    done += deliveries.length
+    chunk = []
+    bytes = 0
   }
-  for (const { id, size } of leased) {
-    if (chunk.length > 0 && bytes + size > BYTES_PER_READ) await flush()
-    chunk.push(id)
-    bytes += size
+  for (const delivery of leased) {
+    if (chunk.length > 0 && bytes + delivery.size > BYTES_PER_READ) await store()
+    chunk.push(delivery)
+    bytes += delivery.size
   }
-  await flush()
-  return done
+  if (chunk.length > 0) await store()
+  return leased.length
 }

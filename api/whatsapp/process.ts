@@ -23,7 +23,7 @@ import {
 import type { AppConfig } from '../config.ts'
 import { reviveExpiredOrder } from '../orders/expiry.ts'
 import { type OrderDifference, orderMessageDifferences } from './differences.ts'
-import { ingestDeliveries } from './ingest.ts'
+import { DELIVERIES_PER_LEASE, ingestDeliveries } from './ingest.ts'
 import { isCancelRequest, orderCodesIn, orderCodesInPayload } from './message-codes.ts'
 import { queueConfirmation, queueConfirmations } from './outbox.ts'
 import { messageCodeSources, messageSchema, type WebhookMessage } from './payload.ts'
@@ -496,6 +496,9 @@ async function drain(db: Db, config: AppConfig): Promise<number> {
     const done = await processBatch(db, config)
     total += done
     full = done === BATCH
+    // Less than a full lease and a full batch: this run took everything there was. Deliveries
+    // stored since then schedule a run of their own.
+    if (split < DELIVERIES_PER_LEASE && !full) return total
     // Let requests that arrived meanwhile reach the database before the next batch: a big
     // delivery is worked through in slices, never in one sitting.
     await new Promise((resolve) => setImmediate(resolve))

@@ -24,7 +24,7 @@ async function runOnce(db: Db, config: AppConfig): Promise<void> {
  * How long processing waits after an acknowledgement, so that the deliveries of a burst are split
  * and matched together in a few set-based batches rather than one run each.
  */
-export const PROCESS_WINDOW_MS = 50
+export const PROCESS_WINDOW_MS = 100
 
 /** Databases with a run already scheduled: it will see every delivery stored before it starts. */
 const scheduled = new WeakSet<Db>()
