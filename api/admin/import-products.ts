@@ -116,7 +116,7 @@ export async function planProductImport(
       newCategories: [],
     }
   }
-  const { groups, errors } = readProductRows(csv.records, {
+  const { groups, errors } = await readProductRows(csv.records, {
     currency: shop.currency,
     decimals: decimalStyleOf(csv.separator),
   })

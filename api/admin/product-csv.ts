@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { z } from 'zod'
 import { currencyDigits, toMajorUnits } from '../../core/money.ts'
 import type { CategoryRow } from '../../db/schema/categories.ts'
@@ -203,15 +204,18 @@ const VARIANT_FIELD_COLUMN: Record<string, ProductColumn> = {
   active: 'active',
 }
 
+/** Rows checked between two turns of the event loop. */
+const ROWS_PER_TURN = 100
+
 /**
  * Reads the rows of a product CSV into products with their variants, each checked against the
  * catalog's own product schema. Returns every error found, row by row, and the products when
  * there is none. Database checks (SKUs of other products, images) come after.
  */
-export function readProductRows(
+export async function readProductRows(
   records: CsvRecord[],
   options: { currency: string; decimals: DecimalStyle },
-): { groups: ProductGroup[]; errors: RowError[] } {
+): Promise<{ groups: ProductGroup[]; errors: RowError[] }> {
   const { currency, decimals } = options
   const amount = (text: string) => parseAmountCell(text, currency, decimals)
   const errors: RowError[] = []
@@ -247,7 +251,10 @@ export function readProductRows(
   const seenSkus = new Map<string, number>()
   const variantRows: { line: number; cells: Cells }[] = []
 
-  for (const { row: line, cells: row } of data) {
+  for (const [index, { row: line, cells: row }] of data.entries()) {
+    // A large file is checked in slices with a turn of the event loop between them, so pages
+    // and checkouts keep being served meanwhile.
+    if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn()
     const cells = cellsOf(row)
     const sku = (cells.sku ?? '').trim()
     const fail = (column: string, message: string) =>
