@@ -71,17 +71,22 @@ export async function launchChromium(): Promise<Chromium | null> {
   }
 }
 
-/** One Lighthouse run (mobile preset) of a URL in the given categories. */
+/**
+ * One Lighthouse run (mobile preset) of a URL in the given categories: throttling simulated from
+ * an unthrottled load (Lighthouse's default), or applied to the browser and observed ('devtools').
+ */
 export async function runLighthouse(
   chromium: Chromium,
   url: string,
   categories: readonly string[] = CATEGORIES,
+  throttlingMethod: 'simulate' | 'devtools' = 'simulate',
 ): Promise<LighthouseReport> {
   const result = await lighthouse(url, {
     port: chromium.port,
     output: 'json',
     logLevel: 'error',
     onlyCategories: [...categories],
+    throttlingMethod,
   })
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`)
   const { runtimeError } = result.lhr
