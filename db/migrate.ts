@@ -9,6 +9,7 @@ import * as passwordResets from './migrations/0007-password-resets.ts'
 import * as shopClosedDates from './migrations/0008-shop-closed-dates.ts'
 import * as writeOrderFunction from './migrations/0009-write-order-function.ts'
 import * as webhookDeliveries from './migrations/0010-webhook-deliveries.ts'
+import * as writeOrderStockFirst from './migrations/0011-write-order-stock-first.ts'
 
 // Registered by static import, in order, so a bundle or a fresh clone runs exactly these.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-shop-closed-dates': shopClosedDates,
   '0009-write-order-function': writeOrderFunction,
   '0010-webhook-deliveries': webhookDeliveries,
+  '0011-write-order-stock-first': writeOrderStockFirst,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
