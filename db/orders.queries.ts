@@ -1,6 +1,7 @@
 import { type Expression, type Insertable, type InsertObject, sql } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { Database, DbOrTrx } from './database.ts'
+import { withSavepoint } from './savepoint.ts'
 import type {
   OrderEventsTable,
   OrderItemsTable,
@@ -361,23 +362,10 @@ export async function writeOrder(db: DbOrTrx, order: NewOrder): Promise<WriteOrd
     return placed ? { kind: 'placed', order: placed } : { kind: 'key_taken' }
   }
   try {
-    return db.isTransaction ? await inSavepoint(db, run) : await run()
+    return db.isTransaction ? await withSavepoint(db, run) : await run()
   } catch (error) {
     const refused = refusal(error)
     if (refused) return refused
-    throw error
-  }
-}
-
-/** Runs one statement in a savepoint of the caller's transaction. */
-async function inSavepoint<T>(trx: DbOrTrx, fn: () => Promise<T>): Promise<T> {
-  await sql`savepoint chatcart_order`.execute(trx)
-  try {
-    const result = await fn()
-    await sql`release savepoint chatcart_order`.execute(trx)
-    return result
-  } catch (error) {
-    await sql`rollback to savepoint chatcart_order`.execute(trx)
     throw error
   }
 }

@@ -266,18 +266,6 @@ export function findRecentPendingOrdersByPhones(
     .execute()
 }
 
-/** The lines of these orders, each order's in their original order. */
-export function listItemsOfOrders(trx: DbOrTrx, orderIds: string[]) {
-  if (orderIds.length === 0) return Promise.resolve([])
-  return trx
-    .selectFrom('order_items')
-    .selectAll()
-    .where('order_id', 'in', orderIds)
-    .orderBy('order_id')
-    .orderBy('position')
-    .execute()
-}
-
 /**
  * Moves pending orders to confirmed with what each customer's message told us, in one statement;
  * returns the orders it confirmed (one no longer pending is left out: someone else confirmed or
@@ -352,22 +340,6 @@ export function confirmPendingOrder(
 
 // ---------------------------------------------------------------------------------------------
 // Native WhatsApp carts
-
-/**
- * Runs `fn` inside a savepoint of the current transaction: when it throws, only its own writes
- * are undone and the transaction goes on. Use inside a transaction only.
- */
-export async function withSavepoint<T>(trx: DbOrTrx, fn: () => Promise<T>): Promise<T> {
-  await sql`savepoint chatcart_whatsapp`.execute(trx)
-  try {
-    const result = await fn()
-    await sql`release savepoint chatcart_whatsapp`.execute(trx)
-    return result
-  } catch (error) {
-    await sql`rollback to savepoint chatcart_whatsapp`.execute(trx)
-    throw error
-  }
-}
 
 /** Records what an order's line was flagged for (a WhatsApp price or currency that differs). */
 export function setOrderItemFlags(

@@ -1,7 +1,12 @@
 import { parseOrderMessage } from '../../core/order-message.ts'
 import { phoneVariants } from '../../core/phone.ts'
 import type { Db, DbOrTrx } from '../../db/database.ts'
-import { insertOrderEvent, insertOrderEvents, listOrderItems } from '../../db/orders.queries.ts'
+import {
+  insertOrderEvent,
+  insertOrderEvents,
+  listItemsOfOrders,
+  listOrderItems,
+} from '../../db/orders.queries.ts'
 import type { OrderMatch, OrderRow } from '../../db/schema/orders.ts'
 import {
   applyOutboundStatus,
@@ -17,7 +22,6 @@ import {
   finishInboundMessages,
   type InboundMessageRow,
   isOutboundStatus,
-  listItemsOfOrders,
   listUnprocessedInboundIds,
 } from '../../db/whatsapp.queries.ts'
 import type { AppConfig } from '../config.ts'

@@ -10,9 +10,10 @@ import {
   type OrderableSku,
   takeStock,
 } from '../../db/orders.queries.ts'
+import { withSavepoint } from '../../db/savepoint.ts'
 import type { OrderMatch, OrderRow } from '../../db/schema/orders.ts'
 import type { ShopRow } from '../../db/schema/shops.ts'
-import { setOrderItemFlags, setOrderMatch, withSavepoint } from '../../db/whatsapp.queries.ts'
+import { setOrderItemFlags, setOrderMatch } from '../../db/whatsapp.queries.ts'
 import type { AppConfig } from '../config.ts'
 import { AppError } from '../errors.ts'
 import { orderLineName, placeOrder } from '../orders/place-order.ts'
