@@ -81,8 +81,12 @@ export async function checkout(
       throw new AppError(409, 'idempotency_conflict', 'Try again', 'Idempotency-Key')
     }
   } catch (error) {
-    // A request already answered is replayed even when the catalog would refuse it now.
-    if (!(error instanceof AppError) || error instanceof TooManyOrders || !shopId) throw error
+    // A request already answered is replayed even when the catalog would refuse it now. A key
+    // already looked up (a replay or its conflict) is not looked up twice.
+    const keyRead = error instanceof AppError && error.field === 'Idempotency-Key'
+    if (!(error instanceof AppError) || error instanceof TooManyOrders || keyRead || !shopId) {
+      throw error
+    }
     const earlier = await replay(db, shopId, key, requestHash)
     if (earlier) return earlier
     throw error
