@@ -10,6 +10,13 @@ import * as shopClosedDates from './migrations/0008-shop-closed-dates.ts'
 import * as writeOrderFunction from './migrations/0009-write-order-function.ts'
 import * as webhookDeliveries from './migrations/0010-webhook-deliveries.ts'
 import * as writeOrderStockFirst from './migrations/0011-write-order-stock-first.ts'
+import * as payments from './migrations/0012-payments.ts'
+import * as stripeSessions from './migrations/0013-stripe-sessions.ts'
+import * as whatsappBusinessApp from './migrations/0014-whatsapp-business-app.ts'
+import * as replyTapsAndMessageCosts from './migrations/0015-reply-taps-and-message-costs.ts'
+import * as metaCatalogSync from './migrations/0016-meta-catalog-sync.ts'
+import * as discountsAndMinimums from './migrations/0017-discounts-and-minimums.ts'
+import * as deliveryAreasAndSlots from './migrations/0018-delivery-areas-and-slots.ts'
 
 // Registered by static import, in order, so a bundle or a fresh clone runs exactly these.
 const migrations: Record<string, Migration> = {
@@ -24,6 +31,13 @@ const migrations: Record<string, Migration> = {
   '0009-write-order-function': writeOrderFunction,
   '0010-webhook-deliveries': webhookDeliveries,
   '0011-write-order-stock-first': writeOrderStockFirst,
+  '0012-payments': payments,
+  '0013-stripe-sessions': stripeSessions,
+  '0014-whatsapp-business-app': whatsappBusinessApp,
+  '0015-reply-taps-and-message-costs': replyTapsAndMessageCosts,
+  '0016-meta-catalog-sync': metaCatalogSync,
+  '0017-discounts-and-minimums': discountsAndMinimums,
+  '0018-delivery-areas-and-slots': deliveryAreasAndSlots,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
