@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { compress } from 'hono/compress'
-import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
+import { pingDatabase } from '../db/health.queries.ts'
 import { adminRoutes } from './admin/admin.routes.ts'
 import type { AppEnv } from './app-env.ts'
 import { authRoutes } from './auth/auth.routes.ts'
@@ -62,7 +62,7 @@ export function createApp(options: CreateAppOptions) {
 
   app.get('/healthz', async (c) => {
     try {
-      await sql`select 1`.execute(c.var.db)
+      await pingDatabase(c.var.db)
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error
       c.header('Cache-Control', 'no-store')
