@@ -4,7 +4,6 @@ import type { InboundMessagesTable, OutboundMessagesTable } from './schema/messa
 import type { OrderMatch, OrderRow, OrderStatus } from './schema/orders.ts'
 
 export type InboundMessageRow = Selectable<InboundMessagesTable>
-export type OutboundMessageRow = Selectable<OutboundMessagesTable>
 
 /** Delivery statuses of our own messages, in the only order they may move. */
 const OUTBOUND_RANK: Record<string, number> = {

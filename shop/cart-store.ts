@@ -87,16 +87,3 @@ export function setQuantity(sku: string, quantity: number): void {
 export function clearCart(): void {
   save([])
 }
-
-/** Refreshes prices, names and stock of lines from fresher data shown on this page. */
-export function refreshLines(fresh: Map<string, Omit<CartLine, 'quantity'>>): void {
-  if (!cartLines.value.some((l) => fresh.has(l.sku))) return
-  save(
-    cartLines.value
-      .map((l) => {
-        const f = fresh.get(l.sku)
-        return f ? { ...f, quantity: cap(l.quantity, f.stock) } : l
-      })
-      .filter((l) => l.quantity > 0),
-  )
-}
