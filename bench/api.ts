@@ -6,7 +6,7 @@ import type { BenchServer } from './servers.ts'
 // Read throughput: /healthz and the public catalog of 50 products, beside a bare Hono route.
 
 const CONNECTIONS = 100
-/** PRODUCT.md: public catalog (50 products) on PostgreSQL, 2 cores, 100 connections. */
+/** Budget: public catalog (50 products) on PostgreSQL, 2 cores, 100 connections. */
 const CATALOG_REQ_PER_SEC = 3000
 const CATALOG_P99_MS = 30
 

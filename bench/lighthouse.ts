@@ -20,7 +20,7 @@ export interface Chromium {
 }
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
-/** PRODUCT.md: storefront and admin, Lighthouse mobile, every category. */
+/** Budget: storefront and admin, Lighthouse mobile, every category. */
 const MIN_SCORE = 95
 /** Runs per page: scores move by a few points from run to run on a shared machine. */
 const RUNS = 3

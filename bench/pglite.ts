@@ -11,7 +11,7 @@ import {
 // PGlite is one connection inside the server's process: while a write holds it, every read
 // waits. This section measures how long reads wait while heavy writes run.
 
-/** PRODUCT.md: a write on PGlite never blocks reads for more than 100 ms. */
+/** Budget: a write on PGlite never blocks reads for more than 100 ms. */
 const STALL_TARGET_MS = 100
 /** Products in the imported file. */
 const IMPORT_PRODUCTS = 1_500

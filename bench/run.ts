@@ -34,7 +34,7 @@ import { startHostSite, widgetLighthouseTable, widgetSizeTable } from './widget.
 // bounded in time. Prints one markdown document and writes it to bench/results/latest.md.
 
 const root = resolve(import.meta.dirname, '..')
-/** PRODUCT.md: server RSS under the loads above. */
+/** Budget: server RSS under the loads above. */
 const RSS_BUDGET_MB: Record<string, number> = { postgres: 150, pglite: 300 }
 
 /**

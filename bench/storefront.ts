@@ -12,9 +12,9 @@ export const RENDERS = 500
 const CONNECTIONS = 50
 /** Requests of the unmeasured warm-up before each page load. */
 const WARM_UP = 5_000
-/** PRODUCT.md: the storefront page at 0.5 of a static gzip response of the same HTML. */
+/** Budget: the storefront page at 0.5 of a static gzip response of the same HTML. */
 const STOREFRONT_LIMIT_RATIO = 0.5
-/** PRODUCT.md: storefront page of 50 products. */
+/** Budget: storefront page of 50 products. */
 const JS_BUDGET_KB = 15
 const HTML_BUDGET_KB = 30
 const RENDER_P50_MS = 5
@@ -150,7 +150,7 @@ export async function storefrontLoadTable(
       connections: CONNECTIONS,
       headers,
     })
-    // PRODUCT.md: the page at 0.5 of a static gzip response of the same HTML, on either engine.
+    // Budget: the page at 0.5 of a static gzip response of the same HTML, on either engine.
     const { target, ok } = againstLimit(page, limit, STOREFRONT_LIMIT_RATIO, true, false)
     rows.push(loadRow('`GET /bench` (storefront page)', server.name, CONNECTIONS, page, target, ok))
   }

@@ -13,7 +13,7 @@ import { type Cell, kb, num, type Table, verdict } from './report.ts'
 const WIDGET_DIR = resolve(import.meta.dirname, '../dist/widget')
 /** Lighthouse runs per page; the tables show medians, the runs alternate with and without. */
 const RUNS = 5
-/** PRODUCT.md: widget budgets. */
+/** Widget budgets. */
 const LOADER_KB = 2
 const BUBBLE_KB = 14
 const MAIN_THREAD_MS = 10

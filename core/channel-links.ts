@@ -1,6 +1,6 @@
 /**
  * Deep links that open a conversation with a prefilled message on every channel the widget and
- * the storefront offer (WHATSAPP.md §1–2). Text is encoded as UTF-8 exactly like
+ * the storefront offer. Text is encoded as UTF-8 exactly like
  * `encodeURIComponent`, so `&`, `#`, `+`, line breaks and emoji survive.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Phone numbers as WhatsApp wants them: full international number, digits only (E.164 without
- * the `+`). See WHATSAPP.md §1.3. Parsing, lengths and formatting come from libphonenumber-js
+ * the `+`). Parsing, lengths and formatting come from libphonenumber-js
  * with its small metadata set; what is ours is the input rules around it and the variants
  * WhatsApp uses for the same person.
  */
@@ -100,7 +100,7 @@ export function callingCode(region: string): string | undefined {
 
 /**
  * The number itself plus the other ids WhatsApp may use for the same person, for matching
- * webhook senders to orders (WHATSAPP.md §1.3):
+ * webhook senders to orders:
  * - Brazil: `55` + area code + `9` + 8 digits ↔ the same without the 9, when the 8 digits start
  *   with 6–9 (the mobile ranges that existed before the 9th digit; 2–5 are landlines);
  * - Mexico: `52` + 10 digits ↔ `521` + 10 digits.

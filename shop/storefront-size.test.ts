@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { DIST_DIR } from '../api/static/serve-dist.ts'
 
-// PRODUCT.md: a storefront page loads at most 15 KB of gzip JS. The page loads the entry module
+// The product's budget: a storefront page loads at most 15 KB of gzip JS. The page loads the entry module
 // and its static imports; chunks behind dynamic imports come later, only when needed.
 const BUDGET = 15 * 1000
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 
-// Budgets from PRODUCT.md: what a host page pays before any interaction, and the bubble.
+// The product's budgets: what a host page pays before any interaction, and the bubble.
 const LOADER_BUDGET = 2 * 1024
 const BUBBLE_BUDGET = 14 * 1024
 

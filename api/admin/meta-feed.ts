@@ -2,7 +2,7 @@ import { toMajorUnits } from '../../core/money.ts'
 import type { ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
 import { spreadsheetSafe } from './csv.ts'
 
-/** Columns of the Meta catalog feed we write (WHATSAPP.md §5): the required ones first. */
+/** Columns of the Meta catalog feed we write: the required ones first. */
 export const META_FEED_COLUMNS = [
   'id',
   'title',
