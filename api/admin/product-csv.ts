@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { z } from 'zod'
 import { currencyDigits, toMajorUnits } from '../../core/money.ts'
+import { variantOptionsProblem } from '../../core/variant-options.ts'
 import type { CategoryRow } from '../../db/schema/categories.ts'
 import type { ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
 import { createProductSchema } from '../catalog/catalog-schema.ts'
@@ -366,7 +367,7 @@ export async function readProductRows(
       continue
     }
     const input = result.data
-    const optionError = checkVariantOptions(input)
+    const optionError = variantOptionsProblem(input.options ?? [], input.variants ?? [])
     if (optionError) {
       const line = group.variantRows[optionError.index] ?? group.row
       errors.push({
@@ -381,31 +382,6 @@ export async function readProductRows(
   }
   errors.sort((a, b) => a.row - b.row)
   return { groups: valid, errors }
-}
-
-/** Each variant picks one value of every option of its product, and no two variants alike. */
-function checkVariantOptions(input: ProductInput): { index: number; message: string } | null {
-  const options = input.options ?? []
-  const variants = input.variants ?? []
-  if (variants.length > 0 && options.length === 0)
-    return { index: 0, message: 'Give the product row its options before its variants' }
-  const seen = new Set<string>()
-  for (const [index, variant] of variants.entries()) {
-    for (const option of options) {
-      const value = variant.options[option.name]
-      if (value === undefined) return { index, message: `Choose a value of ${option.name}` }
-      if (!option.values.includes(value))
-        return { index, message: `"${value}" is not a value of ${option.name}` }
-    }
-    for (const name of Object.keys(variant.options)) {
-      if (!options.some((o) => o.name === name))
-        return { index, message: `"${name}" is not an option` }
-    }
-    const key = JSON.stringify(options.map((o) => variant.options[o.name]))
-    if (seen.has(key)) return { index, message: 'Another variant has these options' }
-    seen.add(key)
-  }
-  return null
 }
 
 function amountCell(amount: number | null, currency: string): string {

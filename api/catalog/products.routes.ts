@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { variantOptionsProblem } from '../../core/variant-options.ts'
 import {
   deleteProduct,
   findCategory,
@@ -34,24 +35,10 @@ import { firstFreeSlug, slugifyProductName } from './product-slug.ts'
 
 type VariantShape = Pick<VariantInput, 'sku' | 'options'>
 
-/** Each variant names only options of the product, with one of their values, and no two alike. */
+/** Options and variants follow the one rule of core/variant-options.ts, or 400 naming the variant. */
 function checkVariantOptions(options: ProductOption[], variants: VariantShape[]) {
-  const allowed = new Map(options.map((o) => [o.name, new Set(o.values)]))
-  const seen = new Set<string>()
-  variants.forEach((variant, i) => {
-    for (const [name, value] of Object.entries(variant.options)) {
-      const values = allowed.get(name)
-      if (!values) throw invalidField(`variants.${i}.options`, `"${name}" is not an option`)
-      if (!values.has(value))
-        throw invalidField(`variants.${i}.options`, `"${value}" is not a value of ${name}`)
-    }
-    const key = JSON.stringify(
-      Object.entries(variant.options).sort(([a], [b]) => a.localeCompare(b)),
-    )
-    if (seen.has(key))
-      throw invalidField(`variants.${i}.options`, 'Another variant has these options')
-    seen.add(key)
-  })
+  const problem = variantOptionsProblem(options, variants)
+  if (problem) throw invalidField(`variants.${problem.index}.options`, problem.message)
 }
 
 /** SKUs are unique in a shop across products and variants, this request included. */

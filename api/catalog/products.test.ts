@@ -125,8 +125,8 @@ describe.each(testEngines())('products on %s', (engine) => {
       ...shirt,
       sku: 'OTHER',
       variants: [
-        { sku: 'FREE', options: { Size: 'S' } },
-        { sku: 'TEE-S', options: { Size: 'M' } },
+        { sku: 'FREE', options: { Size: 'S', Colour: 'Blue' } },
+        { sku: 'TEE-S', options: { Size: 'M', Colour: 'Blue' } },
       ],
     })
     expect(asVariant.status).toBe(409)
@@ -135,8 +135,8 @@ describe.each(testEngines())('products on %s', (engine) => {
       ...shirt,
       sku: 'OTHER',
       variants: [
-        { sku: 'DUP', options: { Size: 'S' } },
-        { sku: 'DUP', options: { Size: 'M' } },
+        { sku: 'DUP', options: { Size: 'S', Colour: 'Blue' } },
+        { sku: 'DUP', options: { Size: 'M', Colour: 'Blue' } },
       ],
     })
     expect(twice.body.error).toMatchObject({ code: 'sku_taken', field: 'variants.1.sku' })
@@ -209,11 +209,21 @@ describe.each(testEngines())('products on %s', (engine) => {
     const repeat = await c.post(`/api/shops/${slug}/products`, {
       ...base,
       variants: [
-        { sku: 'VAR-1', options: { Size: 'S' } },
-        { sku: 'VAR-2', options: { Size: 'S' } },
+        { sku: 'VAR-1', options: { Size: 'S', Colour: 'Blue' } },
+        { sku: 'VAR-2', options: { Size: 'S', Colour: 'Blue' } },
       ],
     })
     expect(repeat.body.error.field).toBe('variants.1.options')
+    // One rule with the CSV import: a variant picks a value of every option.
+    const partial = await c.post(`/api/shops/${slug}/products`, {
+      ...base,
+      variants: [{ sku: 'VAR-1', options: { Size: 'S' } }],
+    })
+    expect(partial.status).toBe(400)
+    expect(partial.body.error).toMatchObject({
+      field: 'variants.0.options',
+      message: 'Choose a value of Colour',
+    })
     const sameName = await c.post(`/api/shops/${slug}/products`, {
       ...base,
       options: [
@@ -258,8 +268,8 @@ describe.each(testEngines())('products on %s', (engine) => {
       ...shirt,
       sku: 'PATCH',
       variants: [
-        { sku: 'PATCH-S', options: { Size: 'S' } },
-        { sku: 'PATCH-M', options: { Size: 'M' } },
+        { sku: 'PATCH-S', options: { Size: 'S', Colour: 'Blue' } },
+        { sku: 'PATCH-M', options: { Size: 'M', Colour: 'Blue' } },
       ],
     })
     const keptId = created.body.variants[1].id
@@ -268,8 +278,8 @@ describe.each(testEngines())('products on %s', (engine) => {
       price: 2500,
       stock: 0,
       variants: [
-        { sku: 'PATCH-L', options: { Size: 'L' } },
-        { sku: 'PATCH-M', options: { Size: 'M' }, stock: 7 },
+        { sku: 'PATCH-L', options: { Size: 'L', Colour: 'Blue' } },
+        { sku: 'PATCH-M', options: { Size: 'M', Colour: 'Blue' }, stock: 7 },
       ],
     })
     expect(res.status).toBe(200)
@@ -293,7 +303,7 @@ describe.each(testEngines())('products on %s', (engine) => {
     const created = await c.post(`/api/shops/${slug}/products`, {
       ...shirt,
       sku: 'OPT',
-      variants: [{ sku: 'OPT-S', options: { Size: 'S' } }],
+      variants: [{ sku: 'OPT-S', options: { Size: 'S', Colour: 'Blue' } }],
     })
     const res = await c.patch(`/api/shops/${slug}/products/${created.body.id}`, {
       name: 'Changed',
@@ -322,7 +332,7 @@ describe.each(testEngines())('products on %s', (engine) => {
     const created = await c.post(`/api/shops/${slug}/products`, {
       ...shirt,
       sku: 'DEL',
-      variants: [{ sku: 'DEL-S', options: { Size: 'S' } }],
+      variants: [{ sku: 'DEL-S', options: { Size: 'S', Colour: 'Blue' } }],
     })
     const res = await c.delete(`/api/shops/${slug}/products/${created.body.id}`)
     expect(res.status).toBe(204)
