@@ -35,6 +35,17 @@ export interface AppConfig {
    * undefined when the instance sends none. `from` is the sender of every message.
    */
   mail: { smtpUrl: string | undefined; from: string }
+  /**
+   * Stripe Checkout, when both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set (undefined
+   * otherwise). `apiUrl` replaces https://api.stripe.com (a local stand-in in tests).
+   */
+  stripe?: StripeSettings | undefined
+}
+
+export interface StripeSettings {
+  secretKey: string
+  webhookSecret: string
+  apiUrl?: string | undefined
 }
 
 export type SignupMode = 'open' | 'invite' | 'closed'
@@ -60,6 +71,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     orderExpirySweepMs: 60_000,
     signup: 'invite',
     mail: { smtpUrl: undefined, from: 'Chatcart <no-reply@localhost>' },
+    stripe: undefined,
     ...overrides,
   }
 }
@@ -89,5 +101,13 @@ export function configFromEnv(e: Env): AppConfig {
       // The public host's own no-reply address unless MAIL_FROM names another sender.
       from: e.MAIL_FROM ?? `Chatcart <no-reply@${new URL(publicUrl).hostname}>`,
     },
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            apiUrl: e.STRIPE_API_URL,
+          }
+        : undefined,
   })
 }

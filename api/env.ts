@@ -51,6 +51,11 @@ const schema = z.object({
       .optional(),
   ),
   MAIL_FROM: optional.pipe(z.string().max(320).optional()),
+  // Stripe Checkout: enabled when both keys are set. STRIPE_API_URL points the client at another
+  // host (a local stand-in in tests), e.g. http://127.0.0.1:12111.
+  STRIPE_SECRET_KEY: optional,
+  STRIPE_WEBHOOK_SECRET: optional,
+  STRIPE_API_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
   TEST_DATABASE_URL: optional,
   CHROME_PATH: optional,
   CI: flag,

@@ -19,6 +19,7 @@ import type { ProductsTable, ProductVariantsTable } from './schema/products.ts'
 import type { InvitesTable, RateLimitsTable, SessionsTable } from './schema/sessions.ts'
 import type { ShippingMethodsTable } from './schema/shipping-methods.ts'
 import type { ShopsTable } from './schema/shops.ts'
+import type { StripeCheckoutSessionsTable } from './schema/stripe-checkout-sessions.ts'
 
 /** Every table of the product; the only description of the schema that app code uses. */
 export interface Database {
@@ -41,6 +42,7 @@ export interface Database {
   inbound_messages: InboundMessagesTable
   outbound_messages: OutboundMessagesTable
   analytics_events: AnalyticsEventsTable
+  stripe_checkout_sessions: StripeCheckoutSessionsTable
 }
 
 export type Db = Kysely<Database>
