@@ -151,6 +151,14 @@ export function insertOrderItems(db: DbOrTrx, items: Insertable<OrderItemsTable>
 }
 
 /** Appends an event to an order's history (values may be SQL expressions, e.g. its time). */
+/**
+ * A timestamp a microsecond before the transaction's now(): for an event that must sort before
+ * another one written later in the same transaction (both would otherwise be stamped now()).
+ */
+export function aMomentBeforeNow() {
+  return sql<Date>`now() - interval '1 microsecond'`
+}
+
 export function insertOrderEvent(db: DbOrTrx, event: InsertObject<Database, 'order_events'>) {
   return db.insertInto('order_events').values(event).returningAll().executeTakeFirstOrThrow()
 }

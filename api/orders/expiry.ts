@@ -1,8 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { sql } from 'kysely'
 import { byStockLockOrder } from '../../core/stock-lock-order.ts'
 import type { Db, DbOrTrx } from '../../db/database.ts'
 import {
+  aMomentBeforeNow,
   expireDuePendingOrders,
   insertOrderEvent,
   insertOrderEvents,
@@ -130,7 +130,7 @@ export async function reviveExpiredOrder(trx: DbOrTrx, order: OrderRow): Promise
     data: short === null ? null : JSON.stringify({ sku: short }),
     // The confirmation that follows in this transaction is stamped now() too: a microsecond
     // earlier keeps the timeline in the order things happened.
-    created_at: sql<Date>`now() - interval '1 microsecond'`,
+    created_at: aMomentBeforeNow(),
   })
   return revived
 }
