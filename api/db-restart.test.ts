@@ -7,7 +7,7 @@ import { createDb } from '../db/create-db.ts'
 import type { Db } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { createPostgresDatabase } from '../db/testing/test-db.ts'
-import { env } from './env.ts'
+import { testSettings } from '../db/testing/test-settings.ts'
 import {
   type ServerProcess,
   startServerProcess,
@@ -27,7 +27,7 @@ async function waitFor(check: () => Promise<boolean>, ms: number): Promise<boole
   return false
 }
 
-const hasPostgres = Boolean(env().TEST_DATABASE_URL)
+const hasPostgres = Boolean(testSettings().TEST_DATABASE_URL)
 
 describe.skipIf(!hasPostgres)('connections ended by the server (in process)', () => {
   let db: Db
@@ -91,7 +91,7 @@ function clusterToolsUsable(): string | null {
 const missing = clusterToolsUsable()
 if (missing) {
   const notice = `\n!!! SKIPPED: the PostgreSQL restart test needs the cluster tools as root (${missing}).\n`
-  if (env().CI) throw new Error(`Under CI the restart test must run: ${missing}`)
+  if (testSettings().CI) throw new Error(`Under CI the restart test must run: ${missing}`)
   console.warn(notice)
 }
 

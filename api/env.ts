@@ -56,9 +56,6 @@ const schema = z.object({
   STRIPE_SECRET_KEY: optional,
   STRIPE_WEBHOOK_SECRET: optional,
   STRIPE_API_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  TEST_DATABASE_URL: optional,
-  CHROME_PATH: optional,
-  CI: flag,
 })
 
 export type Env = z.infer<typeof schema>

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import pg from 'pg'
 import { env } from '../api/env.ts'
 import type { Engine } from '../db/create-db.ts'
+import { testSettings } from '../db/testing/test-settings.ts'
 import { BENCH_APP_SECRET } from './bench-data.ts'
 
 // Child processes of the benchmark: each server runs alone so that its memory is its own.
@@ -215,7 +216,7 @@ export async function stopServer(server: BenchServer): Promise<void> {
 export async function postgresUrl(): Promise<string | undefined> {
   const e = env()
   const candidates = [
-    e.TEST_DATABASE_URL,
+    testSettings().TEST_DATABASE_URL,
     e.DATABASE_URL,
     'postgres://chatcart:chatcart@127.0.0.1:5432/chatcart_test',
   ]

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { type Browser, chromium } from 'playwright-core'
-import { env } from '../api/env.ts'
+import { testSettings } from '../db/testing/test-settings.ts'
 
 /** Flags that keep a headless Chromium quiet, offline apart from our pages, and CI-friendly. */
 export const CHROMIUM_ARGS = [
@@ -14,7 +14,7 @@ export const CHROMIUM_ARGS = [
 
 /** Where the system Chromium lives: `CHROME_PATH`, else the Debian location. */
 export function chromiumPath(): string {
-  return env().CHROME_PATH ?? '/usr/bin/chromium'
+  return testSettings().CHROME_PATH ?? '/usr/bin/chromium'
 }
 
 /**
@@ -28,7 +28,7 @@ export async function launchBrowser(): Promise<Browser | null> {
   const executablePath = chromiumPath()
   if (!existsSync(executablePath)) {
     const notice = `No Chromium at ${executablePath} (set CHROME_PATH): browser tests cannot run`
-    if (env().CI) throw new Error(notice)
+    if (testSettings().CI) throw new Error(notice)
     console.warn(`\n${'!'.repeat(78)}\n!! SKIPPED: ${notice}\n${'!'.repeat(78)}\n`)
     return null
   }

@@ -10,6 +10,7 @@ import pg from 'pg'
 import { createDb, type Engine } from '../create-db.ts'
 import type { Database, Db } from '../database.ts'
 import { migrateToLatest } from '../migrate.ts'
+import { testSettings } from './test-settings.ts'
 
 // Booting PGlite runs initdb (seconds of WebAssembly), and every migration follows. The suite
 // pays that once per run: the migrated database is kept as a PGlite data-directory tarball and a
@@ -24,8 +25,7 @@ export interface TestDatabase {
 
 /** The PostgreSQL server for tests, when TEST_DATABASE_URL names one. */
 function testDatabaseUrl(): string | undefined {
-  // A test-only setting: not part of the server's configuration (api/env.ts).
-  return process.env.TEST_DATABASE_URL || undefined
+  return testSettings().TEST_DATABASE_URL
 }
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. */
