@@ -1,3 +1,4 @@
+import { CHANNELS } from '../../core/channel-links.ts'
 import type { ShippingMethodRow } from '../../db/schema/shipping-methods.ts'
 import type { ShopRow } from '../../db/schema/shops.ts'
 import type { listWidgetSkus } from '../../db/widget.queries.ts'
@@ -19,7 +20,7 @@ export function ownerWidgetJson(shop: ShopRow, settings: WidgetSettings, publicU
   }
 }
 
-const SHOP_CHANNELS = ['messenger', 'instagram', 'telegram', 'sms', 'email', 'phone'] as const
+const SHOP_CHANNELS = CHANNELS.filter((c) => c !== 'whatsapp')
 
 /** The channels to show: the owner's list, else WhatsApp plus the shop's own channels. */
 function visibleChannels(shop: ShopRow, settings: WidgetSettings) {

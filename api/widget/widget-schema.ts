@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CHANNELS } from '../../core/channel-links.ts'
 import { phoneSchema, weeklyHoursSchema } from '../shops/shop-schema.ts'
 
 const imageHash = z.string().regex(/^[a-f0-9]{16,64}$/, 'an image hash from POST /images')
@@ -139,7 +140,5 @@ export function storedWidgetSettings(stored: unknown): WidgetSettings {
 export const widgetEventSchema = z.strictObject({
   shop: z.string().min(1).max(40),
   type: z.enum(['open', 'close', 'channel', 'add', 'checkout']),
-  channel: z
-    .enum(['whatsapp', 'messenger', 'instagram', 'telegram', 'sms', 'email', 'phone', 'qr'])
-    .optional(),
+  channel: z.enum([...CHANNELS, 'qr']).optional(),
 })
