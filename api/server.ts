@@ -5,6 +5,7 @@ import { createDb } from '../db/create-db.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { createApp } from './app.ts'
 import { startPurgeWorker } from './auth/purge-worker.ts'
+import { startCatalogSyncWorker } from './catalog-sync/worker.ts'
 import { configFromEnv } from './config.ts'
 import { seedDemoShop } from './demo/seed-demo.ts'
 import { type Env, env } from './env.ts'
@@ -47,6 +48,8 @@ async function runServer(e: Env, started: number, single: boolean) {
   const stopOrderExpiry = startOrderExpiryWorker(db, config)
   // Expired sessions, spent rate-limit windows and lapsed invites do not pile up.
   const stopPurge = startPurgeWorker(db, { log: config.log })
+  // Product changes queued for the shops' Meta catalogs, including those queued while stopped.
+  const stopCatalogSync = startCatalogSyncWorker(db, config)
 
   const server = serve({ fetch: app.fetch, port: e.PORT, hostname: e.HOST }, (info) => {
     const ms = Math.round(performance.now() - started)
@@ -65,6 +68,7 @@ async function runServer(e: Env, started: number, single: boolean) {
       await stopWhatsApp()
       await stopOrderExpiry()
       await stopPurge()
+      await stopCatalogSync()
       await db.destroy()
       process.exit(0)
     })

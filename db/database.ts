@@ -8,6 +8,7 @@ import type {
   OutboundMessagesTable,
   WebhookDeliveriesTable,
 } from './schema/messages.ts'
+import type { MetaCatalogItemsTable } from './schema/meta-catalog-items.ts'
 import type {
   IdempotencyKeysTable,
   OrderEventsTable,
@@ -42,6 +43,7 @@ export interface Database {
   inbound_messages: InboundMessagesTable
   outbound_messages: OutboundMessagesTable
   analytics_events: AnalyticsEventsTable
+  meta_catalog_items: MetaCatalogItemsTable
   stripe_checkout_sessions: StripeCheckoutSessionsTable
 }
 

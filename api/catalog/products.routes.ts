@@ -18,6 +18,8 @@ import type { DbOrTrx } from '../../db/database.ts'
 import { findShopImages } from '../../db/images.queries.ts'
 import type { ProductOption, ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
 import type { AppEnv } from '../app-env.ts'
+import { metaSyncOfProducts } from '../catalog-sync/sync-state.ts'
+import type { AppConfig } from '../config.ts'
 import { AppError, invalidField, notFound } from '../errors.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { readJson, readQuery } from '../validate.ts'
@@ -83,10 +85,11 @@ async function checkReferences(
 /** Products with their variants and image sizes, as the owner sees them. */
 async function productsJson(
   db: DbOrTrx,
-  shop: { id: string; slug: string },
-  publicUrl: string,
+  shop: { id: string; slug: string; meta_catalog_id: string | null },
+  config: AppConfig,
   products: ProductRow[],
 ) {
+  const publicUrl = config.publicUrl
   const variants = await listVariants(
     db,
     shop.id,
@@ -100,14 +103,22 @@ async function productsJson(
     list.push(variant)
     byProduct.set(variant.product_id, list)
   }
-  return products.map((product) =>
-    productJson(product, {
+  const metaSync = await metaSyncOfProducts(
+    db,
+    shop,
+    config,
+    products.map((p) => p.id),
+  )
+  return products.map((product) => ({
+    ...productJson(product, {
       shopSlug: shop.slug,
       publicUrl,
       variants: byProduct.get(product.id) ?? [],
       images: imageMap,
     }),
-  )
+    // null when the shop does not sync to a Meta catalog (no catalog id or no access token).
+    metaSync: metaSync.get(product.id) ?? null,
+  }))
 }
 
 /** `/api/shops/:slug/products`: the owner's catalog, a page at a time (`?cursor=`, `?limit=`). */
@@ -136,7 +147,7 @@ export function productRoutes() {
       throw invalidField('cursor', 'Not a cursor from a previous page')
     const page = pageOf(rows, window)
     return c.json({
-      products: await productsJson(c.var.db, c.var.shop, c.var.config.publicUrl, page.items),
+      products: await productsJson(c.var.db, c.var.shop, c.var.config, page.items),
       nextCursor: page.nextCursor,
       prevCursor: page.prevCursor,
     })
@@ -181,7 +192,7 @@ export function productRoutes() {
       if (input.variants) await replaceVariants(trx, shop.id, row.id, variantValues(input.variants))
       return row
     })
-    const [json] = await productsJson(c.var.db, shop, c.var.config.publicUrl, [product])
+    const [json] = await productsJson(c.var.db, shop, c.var.config, [product])
     return c.json(json, 201)
   })
 
@@ -189,7 +200,7 @@ export function productRoutes() {
     const id = resourceId(c.req.param('id'), 'Product')
     const product = await findProduct(c.var.db, c.var.shop.id, id)
     if (!product) throw notFound('Product')
-    const [json] = await productsJson(c.var.db, c.var.shop, c.var.config.publicUrl, [product])
+    const [json] = await productsJson(c.var.db, c.var.shop, c.var.config, [product])
     return c.json(json)
   })
 
@@ -233,7 +244,7 @@ export function productRoutes() {
       if (input.variants) await replaceVariants(trx, shop.id, id, variantValues(input.variants))
       return row
     })
-    const [json] = await productsJson(c.var.db, shop, c.var.config.publicUrl, [product])
+    const [json] = await productsJson(c.var.db, shop, c.var.config, [product])
     return c.json(json)
   })
 

@@ -26,6 +26,7 @@ export function ownerShopJson(shop: ShopRow, publicUrl: string) {
     channels: shop.channels,
     published: shop.published,
     orderExpiryHours: shop.order_expiry_hours,
+    metaCatalogId: shop.meta_catalog_id,
     createdAt: shop.created_at.toISOString(),
     updatedAt: shop.updated_at.toISOString(),
   }

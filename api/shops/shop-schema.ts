@@ -153,6 +153,11 @@ const settings = {
   published: z.boolean(),
   /** Hours after which an order never sent on WhatsApp lapses and gives its stock back. */
   orderExpiryHours: z.number().int('use whole hours').min(1).max(720),
+  /** The Meta catalog that product changes are synced to (Commerce Manager's catalog id). */
+  metaCatalogId: z
+    .string()
+    .regex(/^\d{5,30}$/, 'digits only, as shown in Commerce Manager')
+    .nullable(),
 }
 
 // A logo can only be set once the shop exists and the image is uploaded to it.
@@ -169,6 +174,7 @@ export const createShopSchema = z.strictObject({ slug: slugSchema, ...createFiel
   channels: true,
   published: true,
   orderExpiryHours: true,
+  metaCatalogId: true,
 })
 
 export const updateShopSchema = z.strictObject(settings).partial()

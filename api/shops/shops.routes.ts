@@ -77,6 +77,7 @@ export function shopRoutes() {
       channels: JSON.stringify(input.channels ?? {}),
       published: input.published ?? true,
       order_expiry_hours: input.orderExpiryHours,
+      meta_catalog_id: input.metaCatalogId ?? null,
     })
     if (!shop) throw new AppError(409, 'taken', 'This address is already taken', 'slug')
     return c.json(ownerShopJson(shop, c.var.config.publicUrl), 201)
@@ -134,6 +135,7 @@ export function shopRoutes() {
       logo_image: input.logoImage,
       published: input.published,
       order_expiry_hours: input.orderExpiryHours,
+      meta_catalog_id: input.metaCatalogId,
     })
     return c.json(ownerShopJson(updated, c.var.config.publicUrl))
   })

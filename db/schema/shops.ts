@@ -42,6 +42,8 @@ export interface ShopsTable {
   widget_settings: JsonWithDefault<Record<string, unknown>>
   /** Hours after which an unsent pending order lapses (1–720). */
   order_expiry_hours: Generated<number>
+  /** The Meta catalog that product changes are synced to (digits), or null. */
+  meta_catalog_id: string | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
