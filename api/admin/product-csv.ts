@@ -208,6 +208,133 @@ const VARIANT_FIELD_COLUMN: Record<string, ProductColumn> = {
 /** Rows checked between two turns of the event loop. */
 const ROWS_PER_TURN = 100
 
+/** The header's columns, lower-cased, and what is wrong with them (unknown or missing). */
+function readHeader(header: CsvRecord): { columns: string[]; errors: RowError[] } {
+  const columns = header.cells.map((h) => h.trim().toLowerCase())
+  const errors: RowError[] = []
+  const fail = (column: string, message: string) =>
+    errors.push({ row: header.row, sku: '', column, message })
+  for (const name of columns) {
+    if (!(PRODUCT_COLUMNS as readonly string[]).includes(name))
+      fail(name, `Unknown column "${name}"`)
+  }
+  for (const name of REQUIRED_COLUMNS) {
+    if (!columns.includes(name)) fail(name, `The column "${name}" is missing`)
+  }
+  return { columns, errors }
+}
+
+/**
+ * Reads the cells of one row with parsers; a cell that does not parse is reported on its column,
+ * gives the fallback, and marks the row broken.
+ */
+function rowReader(cells: Cells, fail: (column: string, message: string) => void) {
+  const reader = {
+    broken: false,
+    read<T>(column: ProductColumn, parse: (text: string) => T, fallback: T): T {
+      try {
+        return parse(cells[column] ?? '')
+      } catch (error) {
+        reader.broken = true
+        fail(column, (error as Error).message)
+        return fallback
+      }
+    },
+  }
+  return reader
+}
+
+type Amount = (text: string) => number | null
+type OpenGroup = ProductGroup & { broken: boolean }
+
+/** A product row as the product it starts (its variants come from later rows). */
+function productRow(
+  line: number,
+  cells: Cells,
+  amount: Amount,
+  fail: (c: string, m: string) => void,
+): OpenGroup {
+  const reader = rowReader(cells, fail)
+  const price = reader.read('price', amount, null)
+  if (price === null && !reader.broken) {
+    reader.broken = true
+    fail('price', 'The price is required')
+  }
+  const category = (cells.category ?? '').trim()
+  if (category.length > 100) {
+    reader.broken = true
+    fail('category', 'Use at most 100 characters')
+  }
+  const input = {
+    sku: (cells.sku ?? '').trim(),
+    name: cells.name ?? '',
+    description: (cells.description ?? '').trim(),
+    price: price ?? 0,
+    compareAtPrice: reader.read('compare_at_price', amount, null),
+    stock: reader.read('stock', parseStock, null),
+    active: reader.read('active', parseActive, true),
+    options: reader.read('options', parseOptions, []),
+    images: reader.read('image_urls', parseImages, []),
+    variants: [],
+  } as unknown as ProductInput
+  return { row: line, variantRows: [], category: category || null, input, broken: reader.broken }
+}
+
+/** Adds a variant row to its product's group. */
+function addVariantRow(
+  group: OpenGroup,
+  line: number,
+  cells: Cells,
+  amount: Amount,
+  fail: (c: string, m: string) => void,
+) {
+  const reader = rowReader(cells, fail)
+  const variant = {
+    sku: (cells.sku ?? '').trim(),
+    options: reader.read('variant_options', parseVariantOptions, {}),
+    price: reader.read('price', amount, null),
+    compareAtPrice: reader.read('compare_at_price', amount, null),
+    stock: reader.read('stock', parseStock, null),
+    active: reader.read('active', parseActive, true),
+  }
+  group.variantRows.push(line)
+  group.input.variants = [...(group.input.variants ?? []), variant]
+  if (reader.broken) group.broken = true
+}
+
+/**
+ * A whole product (its row and its variants' rows) checked against the catalog's product schema
+ * and the variant rule; the errors point at the row and column of each problem.
+ */
+function checkGroup(group: OpenGroup): { group: ProductGroup } | { errors: RowError[] } {
+  const result = createProductSchema.safeParse(group.input)
+  if (!result.success) {
+    return {
+      errors: result.error.issues.map((issue) => {
+        const [first, index, field] = issue.path
+        if (first === 'variants' && typeof index === 'number') {
+          const line = group.variantRows[index] ?? group.row
+          const column = VARIANT_FIELD_COLUMN[String(field)] ?? 'variant_options'
+          const sku = group.input.variants?.[index]?.sku ?? ''
+          return { row: line, sku, column, message: issue.message }
+        }
+        const column = FIELD_COLUMN[String(first)] ?? String(first ?? '')
+        return { row: group.row, sku: group.input.sku, column, message: issue.message }
+      }),
+    }
+  }
+  const input = result.data
+  const problem = variantOptionsProblem(input.options ?? [], input.variants ?? [])
+  if (problem) {
+    const row = group.variantRows[problem.index] ?? group.row
+    const sku = input.variants?.[problem.index]?.sku ?? ''
+    return { errors: [{ row, sku, column: 'variant_options', message: problem.message }] }
+  }
+  return {
+    group: { row: group.row, variantRows: group.variantRows, category: group.category, input },
+  }
+}
+
 /**
  * Reads the rows of a product CSV into products with their variants, each checked against the
  * catalog's own product schema. Returns every error found, row by row, and the products when
@@ -217,46 +344,25 @@ export async function readProductRows(
   records: CsvRecord[],
   options: { currency: string; decimals: DecimalStyle },
 ): Promise<{ groups: ProductGroup[]; errors: RowError[] }> {
-  const { currency, decimals } = options
-  const amount = (text: string) => parseAmountCell(text, currency, decimals)
-  const errors: RowError[] = []
+  const amount = (text: string) => parseAmountCell(text, options.currency, options.decimals)
   const [header, ...data] = records
   if (!header)
     return { groups: [], errors: [{ row: 1, sku: '', column: '', message: 'The file is empty' }] }
-  const columns = header.cells.map((h) => h.trim().toLowerCase())
-  for (const name of columns) {
-    if (!(PRODUCT_COLUMNS as readonly string[]).includes(name))
-      errors.push({ row: header.row, sku: '', column: name, message: `Unknown column "${name}"` })
-  }
-  for (const name of REQUIRED_COLUMNS) {
-    if (!columns.includes(name))
-      errors.push({
-        row: header.row,
-        sku: '',
-        column: name,
-        message: `The column "${name}" is missing`,
-      })
-  }
+  const { columns, errors } = readHeader(header)
   if (errors.length > 0) return { groups: [], errors }
 
-  const cellsOf = (row: string[]): Cells => {
-    const cells: Cells = {}
-    columns.forEach((name, i) => {
-      // Our own export neutralised formula-like cells; take them back as they were typed.
-      cells[name as ProductColumn] = fromSpreadsheetSafe(row[i] ?? '')
-    })
-    return cells
-  }
-
-  const groups = new Map<string, ProductGroup & { broken: boolean }>()
+  const groups = new Map<string, OpenGroup>()
   const seenSkus = new Map<string, number>()
   const variantRows: { line: number; cells: Cells }[] = []
-
   for (const [index, { row: line, cells: row }] of data.entries()) {
     // A large file is checked in slices with a turn of the event loop between them, so pages
     // and checkouts keep being served meanwhile.
     if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn()
-    const cells = cellsOf(row)
+    const cells: Cells = {}
+    // Our own export neutralised formula-like cells; take them back as they were typed.
+    columns.forEach((name, i) => {
+      cells[name as ProductColumn] = fromSpreadsheetSafe(row[i] ?? '')
+    })
     const sku = (cells.sku ?? '').trim()
     const fail = (column: string, message: string) =>
       errors.push({ row: line, sku, column, message })
@@ -269,116 +375,26 @@ export async function readProductRows(
       continue
     }
     if (sku) seenSkus.set(sku, line)
-    if ((cells.parent_sku ?? '').trim() !== '') {
-      variantRows.push({ line, cells })
-      continue
-    }
-    let broken = false
-    const read = <T>(column: ProductColumn, parse: (text: string) => T, fallback: T): T => {
-      try {
-        return parse(cells[column] ?? '')
-      } catch (error) {
-        broken = true
-        fail(column, (error as Error).message)
-        return fallback
-      }
-    }
-    const price = read('price', amount, null)
-    if (price === null && !broken) {
-      broken = true
-      fail('price', 'The price is required')
-    }
-    const category = (cells.category ?? '').trim()
-    if (category.length > 100) {
-      broken = true
-      fail('category', 'Use at most 100 characters')
-    }
-    const input = {
-      sku,
-      name: cells.name ?? '',
-      description: (cells.description ?? '').trim(),
-      price: price ?? 0,
-      compareAtPrice: read('compare_at_price', amount, null),
-      stock: read('stock', parseStock, null),
-      active: read('active', parseActive, true),
-      options: read('options', parseOptions, []),
-      images: read('image_urls', parseImages, []),
-      variants: [],
-    } as unknown as ProductInput
-    groups.set(sku || `#${line}`, {
-      row: line,
-      variantRows: [],
-      category: category || null,
-      input,
-      broken,
-    })
+    if ((cells.parent_sku ?? '').trim() !== '') variantRows.push({ line, cells })
+    else groups.set(sku || `#${line}`, productRow(line, cells, amount, fail))
   }
 
   for (const { line, cells } of variantRows) {
     const sku = (cells.sku ?? '').trim()
-    const parentSku = (cells.parent_sku ?? '').trim()
     const fail = (column: string, message: string) =>
       errors.push({ row: line, sku, column, message })
+    const parentSku = (cells.parent_sku ?? '').trim()
     const group = groups.get(parentSku)
-    if (!group) {
-      fail('parent_sku', `No product row has the SKU "${parentSku}"`)
-      continue
-    }
-    let broken = false
-    const read = <T>(column: ProductColumn, parse: (text: string) => T, fallback: T): T => {
-      try {
-        return parse(cells[column] ?? '')
-      } catch (error) {
-        broken = true
-        fail(column, (error as Error).message)
-        return fallback
-      }
-    }
-    const variant = {
-      sku,
-      options: read('variant_options', parseVariantOptions, {}),
-      price: read('price', amount, null),
-      compareAtPrice: read('compare_at_price', amount, null),
-      stock: read('stock', parseStock, null),
-      active: read('active', parseActive, true),
-    }
-    group.variantRows.push(line)
-    group.input.variants = [...(group.input.variants ?? []), variant]
-    if (broken) group.broken = true
+    if (group) addVariantRow(group, line, cells, amount, fail)
+    else fail('parent_sku', `No product row has the SKU "${parentSku}"`)
   }
 
   const valid: ProductGroup[] = []
   for (const group of groups.values()) {
     if (group.broken) continue
-    const result = createProductSchema.safeParse(group.input)
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const [first, index, field] = issue.path
-        if (first === 'variants' && typeof index === 'number') {
-          const line = group.variantRows[index] ?? group.row
-          const column = VARIANT_FIELD_COLUMN[String(field)] ?? 'variant_options'
-          const sku = group.input.variants?.[index]?.sku ?? ''
-          errors.push({ row: line, sku, column, message: issue.message })
-        } else {
-          const column = FIELD_COLUMN[String(first)] ?? String(first ?? '')
-          errors.push({ row: group.row, sku: group.input.sku, column, message: issue.message })
-        }
-      }
-      continue
-    }
-    const input = result.data
-    const optionError = variantOptionsProblem(input.options ?? [], input.variants ?? [])
-    if (optionError) {
-      const line = group.variantRows[optionError.index] ?? group.row
-      errors.push({
-        row: line,
-        sku: input.variants?.[optionError.index]?.sku ?? '',
-        column: 'variant_options',
-        message: optionError.message,
-      })
-      continue
-    }
-    valid.push({ row: group.row, variantRows: group.variantRows, category: group.category, input })
+    const checked = checkGroup(group)
+    if ('group' in checked) valid.push(checked.group)
+    else errors.push(...checked.errors)
   }
   errors.sort((a, b) => a.row - b.row)
   return { groups: valid, errors }
