@@ -85,3 +85,15 @@ export function spreadsheetSafe(cell: string): string {
 export function fromSpreadsheetSafe(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell
 }
+
+/** A CSV download: UTF-8, never cached, never sniffed. */
+export function csvResponse(body: string, filename: string): Response {
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}
