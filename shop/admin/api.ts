@@ -169,6 +169,8 @@ export interface Shop {
   published: boolean
   /** Hours before an unsent pending order lapses and gives its stock back. */
   orderExpiryHours: number
+  /** The Meta catalog product changes are synced to, or null. */
+  metaCatalogId?: string | null
 }
 
 export interface Category {
@@ -208,6 +210,14 @@ export interface Product {
   images: UploadedImage[]
   options: ProductOption[]
   variants: Variant[]
+  /** Where the product stands in the shop's Meta catalog; null when the shop does not sync. */
+  metaSync?: MetaSync | null
+}
+
+export interface MetaSync {
+  state: 'pending' | 'synced' | 'failed'
+  error?: string
+  syncedAt?: string
 }
 
 export interface ShippingMethod {

@@ -482,6 +482,15 @@ const en = {
   channel_sms: 'SMS',
   channel_email: 'E-mail',
   channel_phone: 'Phone call',
+  // Meta catalog sync (settings field and product badge)
+  metaCatalogId: 'Meta catalog ID (optional)',
+  metaCatalogIdHint:
+    'From Commerce Manager. When the server has WHATSAPP_ACCESS_TOKEN, every product change is sent to this catalog, so WhatsApp carts name your SKUs.',
+  errMetaCatalogId: 'Use digits only, as Commerce Manager shows the catalog ID',
+  metaSyncPending: 'Meta: syncing',
+  metaSyncSynced: 'Meta: synced',
+  metaSyncFailed: 'Meta: failed',
+  metaSyncedAt: 'In your Meta catalog since {when}',
 }
 
 type CoreKey = keyof typeof en
@@ -967,6 +976,14 @@ const fr: Dictionary = {
   channel_sms: 'SMS',
   channel_email: 'E-mail',
   channel_phone: 'Appel',
+  metaCatalogId: 'ID du catalogue Meta (facultatif)',
+  metaCatalogIdHint:
+    'Dans Commerce Manager. Quand le serveur a WHATSAPP_ACCESS_TOKEN, chaque modification de produit est envoyée à ce catalogue : les paniers WhatsApp citent alors vos références.',
+  errMetaCatalogId: 'Chiffres uniquement, comme l’ID du catalogue dans Commerce Manager',
+  metaSyncPending: 'Meta : en cours',
+  metaSyncSynced: 'Meta : synchronisé',
+  metaSyncFailed: 'Meta : en échec',
+  metaSyncedAt: 'Dans votre catalogue Meta depuis {when}',
 }
 
 const dictionaries: Record<string, Record<string, string>> = { en, fr }

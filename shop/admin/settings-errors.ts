@@ -23,6 +23,7 @@ const BY_FIELD: Record<string, StringKey> = {
   description: 'errDescription',
   whatsappPhone: 'phoneInvalid',
   whatsappPhoneNumberId: 'errNumberId',
+  metaCatalogId: 'errMetaCatalogId',
   currency: 'errSettingsInvalid',
   locale: 'errSettingsInvalid',
   timezone: 'errTimeZone',

@@ -3,6 +3,7 @@ import { api, type Category, type Product, shopPath, type UploadedImage } from '
 import { confirmAction } from '../components/Dialogs.tsx'
 import { errorsFrom, Field, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
 import { Link } from '../components/Link.tsx'
+import { MetaSyncBadge } from '../components/MetaSyncBadge.tsx'
 import { MoneyInput } from '../components/MoneyInput.tsx'
 import { Loading } from '../components/States.tsx'
 import { t } from '../i18n.ts'
@@ -485,6 +486,7 @@ export function ProductEditorScreen({ slug, id }: { slug: string; id: string }) 
         <Link href={shopUrl(slug, '/products')}>← {t('navProducts')}</Link>
       </p>
       <h1 id="editor-title">{product ? product.name : t('newProduct')}</h1>
+      {product?.metaSync && <MetaSyncBadge sync={product.metaSync} detailed />}
       <ProductEditor
         slug={slug}
         currency={shop.currency}

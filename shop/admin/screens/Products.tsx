@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { api, type Category, type Product, shopPath } from '../api.ts'
 import { confirmAction } from '../components/Dialogs.tsx'
 import { Link } from '../components/Link.tsx'
+import { MetaSyncBadge } from '../components/MetaSyncBadge.tsx'
 import { Empty, Loading } from '../components/States.tsx'
 import { money } from '../format.ts'
 import { t } from '../i18n.ts'
@@ -263,6 +264,7 @@ export function Products({ slug }: { slug: string }) {
                       {p.sku}
                       {p.variants.length > 0 && ` · ${t('nVariants', { n: p.variants.length })}`}
                     </div>
+                    {p.metaSync && <MetaSyncBadge sync={p.metaSync} />}
                   </td>
                   <td class="num">{money(p.price, shop.currency)}</td>
                   <td class="num hide-phone">{stockLeft(p) ?? '∞'}</td>

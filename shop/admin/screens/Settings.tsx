@@ -25,6 +25,7 @@ interface Draft {
   dial: string
   phone: string
   whatsappPhoneNumberId: string
+  metaCatalogId: string
   currency: string
   locale: string
   address: string
@@ -94,6 +95,7 @@ function draftOf(shop: Shop): Draft {
     dial,
     phone: national,
     whatsappPhoneNumberId: shop.whatsappPhoneNumberId ?? '',
+    metaCatalogId: shop.metaCatalogId ?? '',
     currency: shop.currency,
     locale: shop.locale,
     address: shop.address,
@@ -142,6 +144,7 @@ export function Settings({ slug }: { slug: string }) {
         description: draft.description,
         whatsappPhone: phone ?? draft.phone,
         whatsappPhoneNumberId: draft.whatsappPhoneNumberId.trim() || null,
+        metaCatalogId: draft.metaCatalogId.trim() || null,
         currency: draft.currency,
         locale: draft.locale,
         address: draft.address,
@@ -257,6 +260,15 @@ export function Settings({ slug }: { slug: string }) {
           error={errors.whatsappPhoneNumberId}
           inputMode="numeric"
           hint={t('phoneNumberIdHint')}
+        />
+        <TextField
+          id="s-meta-catalog"
+          label={t('metaCatalogId')}
+          value={draft.metaCatalogId}
+          onValue={(metaCatalogId) => set({ metaCatalogId })}
+          error={errors.metaCatalogId}
+          inputMode="numeric"
+          hint={t('metaCatalogIdHint')}
         />
         <div class="row">
           <Field id="s-currency" label={t('currency')} error={errors.currency}>
