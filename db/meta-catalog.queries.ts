@@ -13,6 +13,8 @@ export interface ClaimedCatalogItem {
   inCatalog: boolean | null
   /** The request last sent for it (`UPDATE` or `DELETE`), if any. */
   method: 'UPDATE' | 'DELETE' | null
+  /** While checking a DELETE: why the item could not be sent as it is now (see the sender). */
+  error: string | null
 }
 
 export interface ClaimedCatalogBatch {
@@ -62,7 +64,7 @@ export async function claimDueCatalogItems(
       'in',
       rows.map((r) => r.sku),
     )
-    .returning(['sku', 'version', 'attempts', 'in_catalog', 'method'])
+    .returning(['sku', 'version', 'attempts', 'in_catalog', 'method', 'error'])
     .execute()
   return {
     shopId: first.shop_id,
@@ -73,6 +75,7 @@ export async function claimDueCatalogItems(
       attempts: r.attempts,
       inCatalog: r.in_catalog,
       method: r.method,
+      error: r.error,
     })),
   }
 }
@@ -115,7 +118,7 @@ export async function claimDueCatalogCheck(
       'in',
       rows.map((r) => r.sku),
     )
-    .returning(['sku', 'version', 'attempts', 'in_catalog', 'method'])
+    .returning(['sku', 'version', 'attempts', 'in_catalog', 'method', 'error'])
     .execute()
   return {
     shopId: first.shop_id,
@@ -127,6 +130,7 @@ export async function claimDueCatalogCheck(
       attempts: r.attempts,
       inCatalog: r.in_catalog,
       method: r.method,
+      error: r.error,
     })),
   }
 }
@@ -140,7 +144,7 @@ export interface CatalogItemOutcome {
   error?: string | null
   handle?: string | null
   nextAttemptAt?: Date | null
-  /** For `synced`: whether the item is now in the catalog. */
+  /** Whether the item is now in the catalog (always given for `synced`; else null keeps it). */
   inCatalog?: boolean | null
 }
 
@@ -174,7 +178,8 @@ export async function settleCatalogItems(
       error = x.error,
       handle = x.handle,
       next_attempt_at = coalesce(x.next_attempt_at, m.next_attempt_at),
-      in_catalog = case when x.state = 'synced' then x.in_catalog else m.in_catalog end,
+      in_catalog = case when x.state = 'synced' then x.in_catalog
+        else coalesce(x.in_catalog, m.in_catalog) end,
       synced_at = case when x.state = 'synced' then ${now} else m.synced_at end,
       claimed_at = null
     from jsonb_to_recordset(${list}::jsonb) as x(sku text, version int, state text, method text,

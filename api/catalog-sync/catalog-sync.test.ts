@@ -348,6 +348,55 @@ describe.each(testEngines())('Meta catalog sync on %s', (engine) => {
     expect(cup.metaSync).toEqual({ state: 'failed', error: '190 Invalid OAuth access token' })
   })
 
+  it('should send what a CSV import changes, and delete what can no longer be an item', async () => {
+    const { graph, config, client, slug, image } = await shopWithCatalog()
+    for (const sku of ['HONEY', 'WAX', 'COMB'])
+      await client.post(`/api/shops/${slug}/products`, {
+        sku,
+        name: sku.toLowerCase(),
+        price: 800,
+        images: [image],
+      })
+    await syncAndCheck(config)
+    expect(graph.batchRequests()).toHaveLength(1)
+    expect([...graph.catalog.keys()].sort()).toEqual(['COMB', 'HONEY', 'WAX'])
+    const csv = [
+      'sku,parent_sku,name,description,price,compare_at_price,stock,category,active,options,variant_options,image_urls',
+      `HONEY,,honey,,9.50,,5,,true,,,${image}`,
+      `WAX,,wax,,8.00,,,,false,,,${image}`,
+      // Its photo removed: Meta would refuse the item, so the old one leaves the catalog.
+      'COMB,,comb,,8.00,,,,true,,,',
+    ].join('\r\n')
+    const res = await client.request('POST', `/api/shops/${slug}/products/import`, csv, {
+      'content-type': 'text/csv',
+    })
+    expect(res.status, res.text).toBe(200)
+    await syncAndCheck(config)
+    const second = graph.batchRequests()[1]
+    expect(second).toHaveLength(3)
+    expect(second).toEqual(
+      expect.arrayContaining([
+        {
+          method: 'UPDATE',
+          data: expect.objectContaining({ id: 'HONEY', price: '9.50 EUR', inventory: 5 }),
+        },
+        { method: 'DELETE', data: { id: 'WAX' } },
+        { method: 'DELETE', data: { id: 'COMB' } },
+      ]),
+    )
+    expect([...graph.catalog.keys()]).toEqual(['HONEY'])
+    const list = (await client.get(`/api/shops/${slug}/products`)).body.products as ProductJson[]
+    expect(list.map((p) => [p.sku, p.metaSync?.state, p.metaSync?.error])).toEqual([
+      ['HONEY', 'synced', undefined],
+      ['WAX', 'synced', undefined],
+      ['COMB', 'failed', NO_IMAGE_ERROR],
+    ])
+    // Nothing more goes out until the product changes again.
+    await syncAndCheck(config)
+    expect(graph.batchRequests()).toHaveLength(2)
+    expect(graph.problems).toEqual([])
+  })
+
   it('should queue a product when an order sells its last unit, and not for every sale', async () => {
     const { graph, config, client, slug, image } = await shopWithCatalog()
     await client.post(`/api/shops/${slug}/products`, {

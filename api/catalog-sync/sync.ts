@@ -119,7 +119,7 @@ async function sendOneBatch(db: Db, config: AppConfig, token: string, now: Date)
     batch.items.map((i) => i.sku),
   )
   const outcomes: CatalogItemOutcome[] = []
-  const sending: { item: ClaimedCatalogItem; request: CatalogRequest }[] = []
+  const sending: { item: ClaimedCatalogItem; request: CatalogRequest; refusal?: string }[] = []
   for (const item of batch.items) {
     const plan = found.shop
       ? planCatalogItem(item.sku, {
@@ -130,8 +130,16 @@ async function sendOneBatch(db: Db, config: AppConfig, token: string, now: Date)
           activeVariants: new Map(found.activeVariants.map((r) => [r.product_id, Number(r.count)])),
         })
       : ({ method: 'DELETE', data: { id: item.sku } } as const)
-    if (plan.method === 'REFUSED')
+    if (plan.method === 'REFUSED' && item.inCatalog === false)
       outcomes.push({ sku: item.sku, version: item.version, state: 'failed', error: plan.error })
+    // An item that can no longer be sent as it is (its photo removed) leaves the catalog rather
+    // than linger there with an old price; the product shows why.
+    else if (plan.method === 'REFUSED')
+      sending.push({
+        item,
+        request: { method: 'DELETE', data: { id: item.sku } },
+        refusal: plan.error,
+      })
     else if (plan.method === 'DELETE' && item.inCatalog === false)
       outcomes.push({ sku: item.sku, version: item.version, state: 'synced', inCatalog: false })
     else sending.push({ item, request: plan })
@@ -155,9 +163,17 @@ async function sendOneBatch(db: Db, config: AppConfig, token: string, now: Date)
       const body = answer.body as { handles?: unknown; validation_status?: unknown } | undefined
       const errors = itemErrors(body?.validation_status)
       const handle = Array.isArray(body?.handles) ? body.handles[0] : undefined
-      for (const { item, request } of sending) {
+      for (const { item, request, refusal } of sending) {
         const error = errors.get(item.sku)
-        if (error) outcomes.push(refused(item, request.method, error))
+        if (error && refusal && NOT_FOUND.test(error))
+          outcomes.push({
+            sku: item.sku,
+            version: item.version,
+            state: 'failed',
+            error: refusal,
+            inCatalog: false,
+          })
+        else if (error) outcomes.push(refused(item, request.method, error))
         else if (typeof handle === 'string' && handle !== '')
           outcomes.push({
             sku: item.sku,
@@ -165,6 +181,7 @@ async function sendOneBatch(db: Db, config: AppConfig, token: string, now: Date)
             state: 'checking',
             method: request.method,
             handle,
+            error: refusal ?? null,
             nextAttemptAt: new Date(now.getTime() + CHECK_INTERVAL_MS),
           })
         else outcomes.push(retryOrFail(item, 'Meta took nothing of the batch (no handle)', now))
@@ -195,12 +212,12 @@ async function checkOneBatch(db: Db, config: AppConfig, token: string, now: Date
   )
   url.searchParams.set('handle', batch.handle)
   const answer = await callGraph(url.href, token, { method: 'GET' })
-  const checkAgain = (item: ClaimedCatalogItem, error: string | null, after: number) => ({
+  const checkAgain = (item: ClaimedCatalogItem, after: number) => ({
     sku: item.sku,
     version: item.version,
     state: 'checking' as const,
     handle: batch.handle,
-    error,
+    error: item.error,
     nextAttemptAt: new Date(now.getTime() + after),
   })
   let outcomes: CatalogItemOutcome[]
@@ -214,6 +231,14 @@ async function checkOneBatch(db: Db, config: AppConfig, token: string, now: Date
       outcomes = batch.items.map((item) => {
         const error = errors.get(item.sku)
         if (error) return refused(item, item.method ?? 'UPDATE', error)
+        if (item.method === 'DELETE' && item.error)
+          return {
+            sku: item.sku,
+            version: item.version,
+            state: 'failed',
+            error: item.error,
+            inCatalog: false,
+          }
         return {
           sku: item.sku,
           version: item.version,
@@ -222,10 +247,11 @@ async function checkOneBatch(db: Db, config: AppConfig, token: string, now: Date
         }
       })
     } else {
-      outcomes = batch.items.map((item) => checkAgain(item, null, CHECK_INTERVAL_MS))
+      outcomes = batch.items.map((item) => checkAgain(item, CHECK_INTERVAL_MS))
     }
   } else if (answer.kind === 'retry') {
-    outcomes = batch.items.map((item) => checkAgain(item, answer.error, 60_000))
+    // A status check that meets a timeout or 5xx is simply asked again later.
+    outcomes = batch.items.map((item) => checkAgain(item, 60_000))
   } else {
     outcomes = batch.items.map((item) => ({
       sku: item.sku,
