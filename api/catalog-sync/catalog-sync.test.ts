@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { claimDueCatalogItems } from '../../db/meta-catalog.queries.ts'
+import { claimDueCatalogItems, settleCatalogItems } from '../../db/meta-catalog.queries.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { type AppConfig, defaultConfig } from '../config.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
@@ -346,6 +346,97 @@ describe.each(testEngines())('Meta catalog sync on %s', (engine) => {
     const cup = (await client.get(`/api/shops/${slug}/products/${other.body.id}`))
       .body as ProductJson
     expect(cup.metaSync).toEqual({ state: 'failed', error: '190 Invalid OAuth access token' })
+  })
+
+  it('should record the errors of a finished batch and wait while Meta is still at work', async () => {
+    const { graph, config, client, slug, image } = await shopWithCatalog({
+      checksInProgress: 1,
+      statusErrors: { PEAR: 'Price must be a positive number' },
+    })
+    for (const sku of ['PEAR', 'PLUM'])
+      await client.post(`/api/shops/${slug}/products`, {
+        sku,
+        name: sku,
+        price: 300,
+        images: [image],
+      })
+    await syncAndCheck(config) // sent, then "in_progress"
+    const states = async () =>
+      ((await client.get(`/api/shops/${slug}/products`)).body.products as ProductJson[]).map(
+        (p) => [p.sku, p.metaSync?.state, p.metaSync?.error],
+      )
+    expect(await states()).toEqual([
+      ['PEAR', 'pending', undefined],
+      ['PLUM', 'pending', undefined],
+    ])
+    await syncCatalogs(t.db, config, { now: later(MINUTE) }) // "finished"
+    expect(await states()).toEqual([
+      ['PEAR', 'failed', 'Price must be a positive number'],
+      ['PLUM', 'synced', undefined],
+    ])
+    const checks = graph.calls.filter((c) => c.path.endsWith('/check_batch_request_status'))
+    expect(checks.map((c) => c.query.handle)).toEqual(['handle-1', 'handle-1'])
+  })
+
+  it.skipIf(engine !== 'postgres')(
+    'should never give two processes the same rows (for update skip locked)',
+    async () => {
+      const { client, slug, image } = await shopWithCatalog()
+      for (const sku of ['ONE', 'TWO'])
+        await client.post(`/api/shops/${slug}/products`, {
+          sku,
+          name: sku,
+          price: 100,
+          images: [image],
+        })
+      const args = { now: later(MINUTE), staleBefore: new Date(0), limit: 1 }
+      const [mine, theirs] = await t.db.transaction().execute(async (trx) => {
+        const taken = await claimDueCatalogItems(trx, args)
+        // Another process, on another connection, while this transaction holds its row.
+        const other = await t.db.transaction().execute((o) => claimDueCatalogItems(o, args))
+        return [taken, other]
+      })
+      expect(mine?.items).toHaveLength(1)
+      expect(theirs?.items).toHaveLength(1)
+      expect(mine?.items[0]?.sku).not.toBe(theirs?.items[0]?.sku)
+      // Settled here, so that the next tests' stand-ins see nothing of this shop.
+      await t.db
+        .updateTable('meta_catalog_items')
+        .set({ state: 'synced' })
+        .where('sku', 'in', ['ONE', 'TWO'])
+        .execute()
+    },
+  )
+
+  it('should not mark synced a change made while an older state was being sent', async () => {
+    const { graph, config, client, slug, image } = await shopWithCatalog()
+    const { body } = await client.post(`/api/shops/${slug}/products`, {
+      sku: 'KETTLE',
+      name: 'Kettle',
+      price: 2500,
+      images: [image],
+    })
+    const taken = await t.db
+      .transaction()
+      .execute((trx) =>
+        claimDueCatalogItems(trx, { now: later(MINUTE), staleBefore: new Date(0), limit: 10 }),
+      )
+    const claimed = taken?.items.find((i) => i.sku === 'KETTLE')
+    expect(claimed).toBeDefined()
+    // The price changes while the old state is on its way; then the old send succeeds.
+    await client.patch(`/api/shops/${slug}/products/${body.id}`, { price: 2700 })
+    await settleCatalogItems(
+      t.db,
+      taken?.shopId ?? '',
+      [{ sku: 'KETTLE', version: claimed?.version ?? 0, state: 'synced', inCatalog: true }],
+      later(0),
+    )
+    const product = (await client.get(`/api/shops/${slug}/products/${body.id}`)).body as ProductJson
+    expect(product.metaSync).toEqual({ state: 'pending' })
+    await syncAndCheck(config)
+    expect(graph.batchRequests()).toEqual([
+      [{ method: 'UPDATE', data: expect.objectContaining({ id: 'KETTLE', price: '27.00 EUR' }) }],
+    ])
   })
 
   it('should send what a CSV import changes, and delete what can no longer be an item', async () => {

@@ -88,6 +88,8 @@ export interface CatalogStandInOptions {
   refuse?: Record<string, string>
   /** Status checks that answer `in_progress` before `finished`. */
   checksInProgress?: number
+  /** Per-item errors that only the finished status check reports: SKU → message. */
+  statusErrors?: Record<string, string>
 }
 
 /** Starts the stand-in; `catalog` is what Meta's catalog would hold after the calls. */
@@ -169,9 +171,20 @@ export async function startCatalogStandIn(options: CatalogStandInOptions) {
         if (!batches.has(handle)) return refuse(`unknown handle ${handle}`)
         checks++
         const status = checks <= (options.checksInProgress ?? 0) ? 'in_progress' : 'finished'
+        const errors = Object.entries(options.statusErrors ?? {})
+          .filter(([id]) => batches.get(handle)?.includes(id))
+          .map(([id, message]) => ({ line: 0, id, message }))
+        if (status === 'finished') for (const { id } of errors) catalog.delete(id)
         return answer(200, {
           data: [
-            { status, errors_total_count: 0, errors: [], warnings_total_count: 0, warnings: [] },
+            {
+              status,
+              handle,
+              errors_total_count: status === 'finished' ? errors.length : 0,
+              errors: status === 'finished' ? errors : [],
+              warnings_total_count: 0,
+              warnings: [],
+            },
           ],
         })
       }
