@@ -93,6 +93,10 @@ export interface InboundMessageInsert {
   sent_at: Date | null
   /** The item as parsed (not a JSON string): it travels inside the one JSON parameter. */
   payload: unknown
+  /** Sent by the merchant from the WhatsApp Business app; false when left out. */
+  outgoing?: boolean
+  /** The customer's WhatsApp username, when shown. */
+  username?: string | null
   /** When its delivery arrived; now when left out. */
   received_at?: Date
 }
@@ -110,7 +114,8 @@ export async function insertInboundMessages(
   if (rows.length === 0) return 0
   const result = await sql`
     insert into inbound_messages (shop_id, phone_number_id, event_key, kind, wa_message_id, type,
-      from_wa_id, from_user_id, profile_name, body, context_id, sent_at, payload, received_at)
+      from_wa_id, from_user_id, profile_name, body, context_id, sent_at, payload, received_at,
+      outgoing, username)
     select
       (select s.id from shops s
         where v.phone_number_id is not null and v.display_phone is not null
@@ -120,11 +125,12 @@ export async function insertInboundMessages(
       v.from_user_id, v.profile_name, v.body, v.context_id, v.sent_at,
       -- A JSON null comes out of the record as SQL null: keep it as the JSON value it was.
       coalesce(v.payload, 'null'::jsonb),
-      coalesce(v.received_at, now())
+      coalesce(v.received_at, now()), coalesce(v.outgoing, false), v.username
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(phone_number_id text,
       display_phone text, event_key text, kind text, wa_message_id text, type text,
       from_wa_id text, from_user_id text, profile_name text, body text, context_id text,
-      sent_at timestamptz, payload jsonb, received_at timestamptz)
+      sent_at timestamptz, payload jsonb, received_at timestamptz, outgoing boolean,
+      username text)
     on conflict (event_key) do nothing`.execute(db)
   return Number(result.numAffectedRows ?? 0)
 }
@@ -277,6 +283,8 @@ export async function confirmPendingOrders(
     waId: string | null
     userId: string | null
     profileName: string | null
+    /** The customer's WhatsApp username, when shown. */
+    username?: string | null
     match: OrderMatch
   }[],
 ): Promise<OrderRow[]> {
@@ -286,15 +294,18 @@ export async function confirmPendingOrders(
     wa_id: c.waId,
     user_id: c.userId,
     profile_name: c.profileName,
+    username: c.username ?? null,
     match: c.match,
   }))
   const result = await sql<OrderRow>`
     update orders o
     set status = ${'confirmed' satisfies OrderStatus}, confirmed_at = now(), updated_at = now(),
       customer_wa_id = v.wa_id, customer_user_id = v.user_id,
-      customer_profile_name = v.profile_name, match = v.match
+      customer_profile_name = v.profile_name, match = v.match,
+      customer_username = coalesce(v.username, o.customer_username)
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as v(order_id uuid, wa_id text, user_id text, profile_name text, match jsonb)
+      as v(order_id uuid, wa_id text, user_id text, profile_name text, username text,
+        match jsonb)
     where o.id = v.order_id and o.status = 'pending'
     returning o.*`.execute(trx)
   return result.rows
@@ -495,6 +506,16 @@ export function markOutboundRetry(trx: DbOrTrx, id: string, nextAttemptAt: Date,
       last_error: error,
       updated_at: new Date(),
     })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute()
+}
+
+/** Leaves a message unsent on purpose (see the reason): it is never taken again. */
+export function markOutboundSkipped(trx: DbOrTrx, id: string, reason: string) {
+  return trx
+    .updateTable('outbound_messages')
+    .set({ status: 'skipped', last_error: reason, updated_at: new Date() })
     .where('id', '=', id)
     .where('status', '=', 'sending')
     .execute()

@@ -43,6 +43,8 @@ function itemsOf(body: Uint8Array, receivedAt: Date): InboundMessageInsert[] {
     context_id: e.contextId,
     sent_at: e.sentAt,
     payload: e.payload,
+    outgoing: e.outgoing ?? false,
+    username: e.username ?? null,
     received_at: receivedAt,
   }))
 }

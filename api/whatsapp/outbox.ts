@@ -7,9 +7,14 @@ import {
   markOutboundFailed,
   markOutboundRetry,
   markOutboundSent,
-  queueOutboundMessage,
+  markOutboundSkipped,
   queueOutboundMessages,
 } from '../../db/whatsapp.queries.ts'
+import {
+  customersInMerchantConversation,
+  MERCHANT_CONVERSATION_MS,
+  merchantTalkingTo,
+} from '../../db/whatsapp-business.queries.ts'
 import type { AppConfig } from '../config.ts'
 import { confirmationText } from './reply-text.ts'
 
@@ -21,10 +26,21 @@ const SEND_TIMEOUT_MS = 10_000
 /** A message left in `sending` this long was taken by a process that died; send it again. */
 const STALE_SENDING_MS = 2 * 60_000
 
-/** The order, the customer to answer and the message of theirs to quote. */
+/**
+ * Why an automatic reply was not sent: the merchant wrote to that customer from the WhatsApp
+ * Business app in the last 15 minutes (they are talking; Chatcart keeps out of it).
+ */
+export const MERCHANT_IN_CONVERSATION =
+  'merchant_in_conversation: the merchant is writing to this customer from the WhatsApp Business app'
+
+/**
+ * The order, the customer to answer (their number, else their business-scoped user id for a
+ * customer known only by username) and the message of theirs to quote.
+ */
 interface ConfirmationArgs {
   order: OrderRow
   toWaId: string | null
+  toUserId?: string | null
   replyTo: string | null
 }
 
@@ -33,7 +49,8 @@ function confirmationMessage(
   config: WhatsAppConfig,
   args: ConfirmationArgs,
 ): Insertable<OutboundMessagesTable> | null {
-  if (!config.accessToken || !args.toWaId) return null
+  const toUserId = args.toWaId ? null : (args.toUserId ?? null)
+  if (!config.accessToken || (!args.toWaId && !toUserId)) return null
   const { order } = args
   const body = confirmationText({
     locale: order.locale,
@@ -45,7 +62,8 @@ function confirmationMessage(
   const payload = {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
-    to: args.toWaId,
+    // A customer known only by username is addressed by their business-scoped user id.
+    ...(args.toWaId ? { to: args.toWaId } : { recipient: toUserId }),
     type: 'text',
     ...(args.replyTo ? { context: { message_id: args.replyTo } } : {}),
     biz_opaque_callback_data: `order:${order.code}`,
@@ -57,6 +75,7 @@ function confirmationMessage(
     kind: 'confirmation',
     dedupe_key: `confirm:${order.id}`,
     to_wa_id: args.toWaId,
+    to_user_id: args.toUserId ?? null,
     payload: JSON.stringify(payload),
   }
 }
@@ -71,19 +90,34 @@ export async function queueConfirmation(
   config: WhatsAppConfig,
   args: ConfirmationArgs,
 ): Promise<boolean> {
-  const message = confirmationMessage(config, args)
-  if (!message) return false
-  return (await queueOutboundMessage(trx, message)) !== undefined
+  return (await queueConfirmations(trx, config, [args])) > 0
 }
 
-/** {@link queueConfirmation} for many orders, in one statement. Returns how many were queued. */
+/**
+ * {@link queueConfirmation} for many orders, in one statement. A confirmation to a customer the
+ * merchant is talking to from the Business app is stored `skipped` with the reason, never sent.
+ * Returns how many were queued to be sent.
+ */
 export async function queueConfirmations(
   trx: DbOrTrx,
   config: WhatsAppConfig,
   list: ConfirmationArgs[],
 ): Promise<number> {
   const messages = list.flatMap((args) => confirmationMessage(config, args) ?? [])
-  return (await queueOutboundMessages(trx, messages)).length
+  if (messages.length === 0) return 0
+  const talking = await customersInMerchantConversation(
+    trx,
+    messages.map((m) => ({
+      shopId: m.shop_id,
+      waId: m.to_wa_id ?? null,
+      userId: m.to_user_id ?? null,
+    })),
+    new Date(Date.now() - MERCHANT_CONVERSATION_MS),
+  )
+  const rows = messages.map((m, index) =>
+    talking.has(index) ? { ...m, status: 'skipped', last_error: MERCHANT_IN_CONVERSATION } : m,
+  )
+  return (await queueOutboundMessages(trx, rows)).filter((m) => m.status === 'queued').length
 }
 
 /** Backoff before attempt `attempts + 1`: 2 s, 4 s, 8 s… up to 10 minutes, with some jitter. */
@@ -184,6 +218,16 @@ async function sendAllDue(
         claimDueOutboundMessage(trx, now, new Date(now.getTime() - STALE_SENDING_MS)),
       )
     if (!message) return sent
+    // The merchant may have started writing to this customer from the app since it was queued.
+    const talking = await merchantTalkingTo(
+      db,
+      { shopId: message.shop_id, waId: message.to_wa_id, userId: message.to_user_id },
+      new Date(now.getTime() - MERCHANT_CONVERSATION_MS),
+    )
+    if (talking) {
+      await markOutboundSkipped(db, message.id, MERCHANT_IN_CONVERSATION)
+      continue
+    }
     const outcome: SendOutcome = message.phoneNumberId
       ? await postToGraph(config, message.phoneNumberId, message.payload)
       : { kind: 'give_up', error: 'the shop has no WhatsApp phone number id' }

@@ -13,7 +13,9 @@ const idString = z.string().min(1).max(512)
 const contactSchema = z.object({
   wa_id: idString.optional(),
   user_id: idString.optional(),
-  profile: z.object({ name: z.string().max(1000).optional() }).optional(),
+  profile: z
+    .object({ name: z.string().max(1000).optional(), username: z.string().max(200).optional() })
+    .optional(),
 })
 
 const productItemSchema = z.object({
@@ -50,9 +52,80 @@ export const messageSchema = z.object({
       product_items: z.array(productItemSchema).max(1000),
     })
     .optional(),
-  system: z.object({ body: z.string().optional() }).optional(),
+  system: z
+    .object({
+      body: z.string().optional(),
+      type: z.string().optional(),
+      user_id: idString.optional(),
+    })
+    .optional(),
 })
 export type WebhookMessage = z.infer<typeof messageSchema>
+
+/**
+ * One element of `smb_message_echoes`' `message_echoes[]` (or of a `history` webhook's): what the
+ * merchant sent from the WhatsApp Business app, an edit of it or its deletion.
+ */
+export const echoSchema = messageSchema.extend({
+  to: idString.optional(),
+  to_user_id: idString.optional(),
+  edit: z
+    .object({
+      original_message_id: idString,
+      message: z
+        .object({ type: z.string().optional(), text: z.object({ body: z.string() }).optional() })
+        .passthrough()
+        .optional(),
+    })
+    .optional(),
+  revoke: z.object({ original_message_id: idString }).optional(),
+})
+export type WebhookEcho = z.infer<typeof echoSchema>
+
+/** One message of a `history` thread. */
+const historyMessageSchema = messageSchema.extend({ to: idString.optional() })
+
+const historyThreadSchema = z.object({
+  id: idString.optional(),
+  context: z
+    .object({
+      wa_id: idString.optional(),
+      user_id: idString.optional(),
+      username: z.string().max(200).optional(),
+    })
+    .optional(),
+  messages: z.array(z.unknown()).max(100_000).optional(),
+})
+
+const historyChunkSchema = z.object({
+  threads: z.array(z.unknown()).optional(),
+  errors: z.array(z.object({ code: z.number().optional() }).passthrough()).optional(),
+})
+
+/** One element of `smb_app_state_sync`'s `state_sync[]`: a contact of the Business app. */
+const stateSyncSchema = z.object({
+  type: z.string(),
+  action: z.string().max(50),
+  contact: z
+    .object({
+      full_name: z.string().max(1000).optional(),
+      first_name: z.string().max(1000).optional(),
+      phone_number: idString.optional(),
+      user_id: idString.optional(),
+      username: z.string().max(200).optional(),
+    })
+    .optional(),
+})
+
+/** One element of the `user_id_update` field: a customer's business-scoped user id changed. */
+export const userIdUpdateSchema = z.object({
+  wa_id: idString.optional(),
+  user_id: z.object({ previous: idString, current: idString }),
+  timestamp: z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .optional(),
+})
 
 /** One element of `value.statuses[]`. */
 export const statusSchema = z.object({
@@ -80,15 +153,28 @@ const changeSchema = z.object({
   value: z.unknown(),
 })
 
+const metadataSchema = z.object({
+  phone_number_id: idString,
+  display_phone_number: z.string().max(40).optional(),
+})
+
 const messagesValueSchema = z.object({
-  metadata: z.object({
-    phone_number_id: idString,
-    display_phone_number: z.string().max(40).optional(),
-  }),
+  metadata: metadataSchema,
   contacts: z.array(contactSchema).optional(),
   messages: z.array(z.unknown()).optional(),
   statuses: z.array(z.unknown()).optional(),
+  message_echoes: z.array(z.unknown()).optional(),
+  history: z.array(z.unknown()).optional(),
+  state_sync: z.array(z.unknown()).optional(),
 })
+
+const userIdUpdateValueSchema = z.object({
+  metadata: metadataSchema.optional(),
+  user_id_update: z.array(z.unknown()),
+})
+
+/** The change fields read: the others are stored as `unknown`. */
+const READ_FIELDS = new Set(['messages', 'smb_message_echoes', 'history', 'smb_app_state_sync'])
 
 const envelopeSchema = z.object({
   object: z.literal('whatsapp_business_account'),
@@ -98,7 +184,7 @@ const envelopeSchema = z.object({
 /** One row to store for one webhook item, before routing to a shop. */
 export interface WebhookEvent {
   eventKey: string
-  kind: 'message' | 'status' | 'unknown'
+  kind: 'message' | 'status' | 'echo' | 'history' | 'contact' | 'user_id_update' | 'unknown'
   phoneNumberId: string | null
   /**
    * Digits of the business number the item was sent to (`metadata.display_phone_number`): an
@@ -114,6 +200,9 @@ export interface WebhookEvent {
   contextId: string | null
   sentAt: Date | null
   payload: unknown
+  /** Sent by the merchant from the Business app (echoes, their side of history). */
+  outgoing?: boolean
+  username?: string | null
 }
 
 function sha256(text: string | Uint8Array): string {
@@ -227,54 +316,111 @@ export function extractWebhookEvents(raw: Uint8Array): WebhookEvent[] {
   const events: WebhookEvent[] = []
   for (const entry of envelope.data.entry) {
     for (const change of entry.changes) {
+      if (change.field === 'user_id_update') {
+        events.push(...userIdUpdateEvents(change))
+        continue
+      }
       const value = messagesValueSchema.safeParse(change.value)
-      if (change.field !== 'messages' || !value.success) {
+      if (!READ_FIELDS.has(change.field) || !value.success) {
         events.push(unknownEvent(change, null, change.field))
         continue
       }
-      const phoneNumberId = value.data.metadata.phone_number_id
-      const displayPhone = value.data.metadata.display_phone_number?.replace(/\D/g, '') || null
+      const where = {
+        phoneNumberId: value.data.metadata.phone_number_id,
+        displayPhone: value.data.metadata.display_phone_number?.replace(/\D/g, '') || null,
+      }
       const contacts = value.data.contacts ?? []
       const contactOf = (waId?: string, userId?: string) =>
         contacts.find((c) => (waId && c.wa_id === waId) || (userId && c.user_id === userId)) ??
         (contacts.length === 1 ? contacts[0] : undefined)
+      // A `history` webhook also carries media of the last 14 days as messages and echoes.
+      const messageKind = change.field === 'history' ? 'history' : 'message'
 
       for (const item of value.data.messages ?? []) {
         const parsed = messageSchema.safeParse(item)
         if (!parsed.success) {
-          events.push(unknownEvent(item, phoneNumberId, 'message'))
+          events.push(unknownEvent(item, where.phoneNumberId, 'message'))
           continue
         }
         const message = parsed.data
         const contact = contactOf(message.from, message.from_user_id)
         events.push({
-          eventKey: message.id,
-          kind: 'message',
-          phoneNumberId,
-          displayPhone,
+          eventKey: messageKind === 'history' ? `history:${message.id}` : message.id,
+          kind: messageKind,
+          ...where,
           waMessageId: message.id,
           type: message.type,
           fromWaId: message.from ?? contact?.wa_id ?? null,
           fromUserId: message.from_user_id ?? contact?.user_id ?? null,
           profileName: contact?.profile?.name ?? null,
+          username: contact?.profile?.username ?? null,
           body: messageText(message),
           contextId: message.context?.id ?? null,
           sentAt: fromUnixSeconds(message.timestamp),
           payload: item,
         })
       }
+      for (const item of value.data.message_echoes ?? []) {
+        const parsed = echoSchema.safeParse(item)
+        if (!parsed.success) {
+          events.push(unknownEvent(item, where.phoneNumberId, 'echo'))
+          continue
+        }
+        const echo = parsed.data
+        const contact = contactOf(echo.to, echo.to_user_id)
+        events.push({
+          eventKey: `echo:${echo.id}`,
+          kind: messageKind === 'history' ? 'history' : 'echo',
+          ...where,
+          waMessageId: echo.id,
+          type: echo.type,
+          fromWaId: echo.to ?? contact?.wa_id ?? null,
+          fromUserId: echo.to_user_id ?? contact?.user_id ?? null,
+          profileName: contact?.profile?.name ?? null,
+          username: contact?.profile?.username ?? null,
+          body: echoText(echo),
+          contextId:
+            echo.edit?.original_message_id ??
+            echo.revoke?.original_message_id ??
+            echo.context?.id ??
+            null,
+          sentAt: fromUnixSeconds(echo.timestamp),
+          payload: item,
+          outgoing: true,
+        })
+      }
+      for (const chunk of value.data.history ?? []) {
+        events.push(...historyEvents(chunk, where))
+      }
+      for (const item of value.data.state_sync ?? []) {
+        const parsed = stateSyncSchema.safeParse(item)
+        if (!parsed.success || parsed.data.type !== 'contact') {
+          events.push(unknownEvent(item, where.phoneNumberId, 'state_sync'))
+          continue
+        }
+        const { contact, action } = parsed.data
+        events.push({
+          ...unknownEvent({ where, item }, where.phoneNumberId, action),
+          kind: 'contact',
+          ...where,
+          fromWaId: contact?.phone_number?.replace(/\D/g, '') || null,
+          fromUserId: contact?.user_id ?? null,
+          profileName: contact?.full_name ?? contact?.first_name ?? null,
+          username: contact?.username ?? null,
+          payload: item,
+        })
+      }
       for (const item of value.data.statuses ?? []) {
         const parsed = statusSchema.safeParse(item)
         if (!parsed.success) {
-          events.push(unknownEvent(item, phoneNumberId, 'status'))
+          events.push(unknownEvent(item, where.phoneNumberId, 'status'))
           continue
         }
         const status = parsed.data
         events.push({
           eventKey: `status:${status.id}:${status.status}`,
           kind: 'status',
-          phoneNumberId,
-          displayPhone,
+          ...where,
           waMessageId: status.id,
           type: status.status,
           fromWaId: status.recipient_id ?? null,
@@ -289,6 +435,105 @@ export function extractWebhookEvents(raw: Uint8Array): WebhookEvent[] {
     }
   }
   return events
+}
+
+/** The text of an echo: an edit's new text, else as for any message. */
+function echoText(echo: WebhookEcho): string | null {
+  if (echo.edit) return echo.edit.message?.text?.body ?? null
+  return messageText(echo)
+}
+
+/** Where an item was sent: the business number's id and digits. */
+interface Destination {
+  phoneNumberId: string
+  displayPhone: string | null
+}
+
+/**
+ * The messages of one `history` chunk, each keyed `history:<wamid>`; the merchant's own ones
+ * (sent from the business number) are outgoing. A declined share (error 2593109) or an error of
+ * any kind is one event of type `errors`: "no history", recorded, not a failure.
+ */
+function historyEvents(chunk: unknown, where: Destination): WebhookEvent[] {
+  const parsed = historyChunkSchema.safeParse(chunk)
+  if (!parsed.success) return [unknownEvent(chunk, where.phoneNumberId, 'history')]
+  const events: WebhookEvent[] = []
+  if (parsed.data.errors?.length || !parsed.data.threads?.length) {
+    events.push({
+      ...unknownEvent({ where, chunk }, where.phoneNumberId, 'errors'),
+      kind: 'history',
+      ...where,
+    })
+  }
+  for (const item of parsed.data.threads ?? []) {
+    const thread = historyThreadSchema.safeParse(item)
+    if (!thread.success) {
+      events.push(unknownEvent(item, where.phoneNumberId, 'history'))
+      continue
+    }
+    const customer = thread.data.context
+    for (const raw of thread.data.messages ?? []) {
+      const parsed = historyMessageSchema.safeParse(raw)
+      if (!parsed.success) {
+        events.push(unknownEvent(raw, where.phoneNumberId, 'history'))
+        continue
+      }
+      const message = parsed.data
+      const fromBusiness =
+        message.to !== undefined ||
+        (where.displayPhone !== null && message.from?.replace(/\D/g, '') === where.displayPhone)
+      events.push({
+        eventKey: `history:${message.id}`,
+        kind: 'history',
+        ...where,
+        waMessageId: message.id,
+        type: message.type,
+        fromWaId:
+          (fromBusiness ? message.to : message.from) ?? customer?.wa_id ?? thread.data.id ?? null,
+        fromUserId: (fromBusiness ? null : message.from_user_id) ?? customer?.user_id ?? null,
+        profileName: null,
+        username: customer?.username ?? null,
+        body: messageText(message),
+        contextId: message.context?.id ?? null,
+        sentAt: fromUnixSeconds(message.timestamp),
+        payload: raw,
+        outgoing: fromBusiness,
+      })
+    }
+  }
+  return events
+}
+
+/**
+ * The elements of a `user_id_update` change. Business-scoped user ids are unique, so one that
+ * arrives without a phone number id still reaches its customer (processing applies it by id).
+ */
+function userIdUpdateEvents(change: z.infer<typeof changeSchema>): WebhookEvent[] {
+  const value = userIdUpdateValueSchema.safeParse(change.value)
+  if (!value.success) return [unknownEvent(change, null, change.field)]
+  const where = {
+    phoneNumberId: value.data.metadata?.phone_number_id ?? null,
+    displayPhone: value.data.metadata?.display_phone_number?.replace(/\D/g, '') || null,
+  }
+  return value.data.user_id_update.map((item) => {
+    const parsed = userIdUpdateSchema.safeParse(item)
+    if (!parsed.success) return unknownEvent(item, where.phoneNumberId, 'user_id_update')
+    const update = parsed.data
+    return {
+      eventKey: `user_id_update:${update.user_id.previous}:${update.user_id.current}`,
+      kind: 'user_id_update',
+      ...where,
+      waMessageId: null,
+      type: 'user_id_update',
+      fromWaId: update.wa_id ?? null,
+      fromUserId: update.user_id.current,
+      profileName: null,
+      body: update.user_id.previous,
+      contextId: null,
+      sentAt: update.timestamp ? fromUnixSeconds(update.timestamp) : null,
+      payload: item,
+    }
+  })
 }
 
 /** `131047 Re-engagement message: details` for a failed status, else null. */

@@ -24,13 +24,28 @@ import {
   isOutboundStatus,
   listUnprocessedInboundIds,
 } from '../../db/whatsapp.queries.ts'
+import {
+  applyContactNames,
+  applyEchoChanges,
+  applyUserIdChanges,
+  findOrdersOfQuotedMessages,
+  findUserIdOfNumber,
+  joinCustomerIdentities,
+  markOrdersAnsweredByMerchant,
+} from '../../db/whatsapp-business.queries.ts'
 import type { AppConfig } from '../config.ts'
 import { reviveExpiredOrder } from '../orders/expiry.ts'
 import { type OrderDifference, orderMessageDifferences } from './differences.ts'
 import { DELIVERIES_PER_LEASE, ingestDeliveries } from './ingest.ts'
 import { isCancelRequest, orderCodesIn, orderCodesInPayload } from './message-codes.ts'
 import { queueConfirmation, queueConfirmations } from './outbox.ts'
-import { messageCodeSources, messageSchema, type WebhookMessage } from './payload.ts'
+import {
+  echoSchema,
+  messageCodeSources,
+  messageSchema,
+  userIdUpdateSchema,
+  type WebhookMessage,
+} from './payload.ts'
 import { createWhatsAppOrder } from './whatsapp-order.ts'
 
 /** How far back a message from a customer's number may suggest a pending order of theirs. */
@@ -157,6 +172,7 @@ export async function applyMessageToOrder(
   await queueConfirmation(trx, config.whatsapp, {
     order: confirmed,
     toWaId: row.from_wa_id,
+    toUserId: row.from_user_id,
     replyTo: row.wa_message_id,
   })
   return { state: 'matched', orderId: order.id, matchMethod: method }
@@ -221,6 +237,7 @@ async function createNativeOrder(
   await queueConfirmation(trx, config.whatsapp, {
     order,
     toWaId: row.from_wa_id,
+    toUserId: row.from_user_id,
     replyTo: row.wa_message_id,
   })
   return { state: 'matched', orderId: order.id, matchMethod: 'native_order' }
@@ -230,6 +247,11 @@ async function createNativeOrder(
 interface Candidate {
   row: InboundMessageRow & { shop_id: string }
   message: WebhookMessage
+  /**
+   * A past message shared on onboarding (`history`): its code may confirm an order, but it is
+   * never answered and points at nothing by reply or phone number.
+   */
+  history: boolean
 }
 
 /**
@@ -258,7 +280,7 @@ async function findOrders(trx: DbOrTrx, candidates: Candidate[]): Promise<Map<st
     }
   }
 
-  const replies = candidates.filter((c) => !found.has(c.row.id) && c.row.context_id)
+  const replies = candidates.filter((c) => !found.has(c.row.id) && !c.history && c.row.context_id)
   const byContext = new Map(
     (
       await findOrdersByOutboundMessages(
@@ -277,7 +299,7 @@ async function findOrders(trx: DbOrTrx, candidates: Candidate[]): Promise<Map<st
 
   // A native cart is an order of its own; only other messages may point at one by phone number.
   const senders = candidates.filter(
-    (c) => !found.has(c.row.id) && c.row.from_wa_id && c.message.type !== 'order',
+    (c) => !found.has(c.row.id) && !c.history && c.row.from_wa_id && c.message.type !== 'order',
   )
   const variants = new Map(senders.map((c) => [c.row.id, phoneVariants(c.row.from_wa_id ?? '')]))
   const recent = await findRecentPendingOrdersByPhones(
@@ -297,6 +319,117 @@ async function findOrders(trx: DbOrTrx, candidates: Candidate[]): Promise<Map<st
   return found
 }
 
+/** A business-scoped user id written like `BR.1502576394655843`. */
+const USER_ID = /\b[A-Z]{2}(?:\.ENT)?\.[A-Za-z0-9]{1,128}\b/g
+
+/**
+ * The old and new user id of a `user_changed_user_id` system message: the new one is
+ * `system.user_id`; the old one the message's sender id, else the other id in its body, else
+ * the one last stored for the sender's number.
+ */
+async function userIdChangeOf(
+  trx: DbOrTrx,
+  row: InboundMessageRow & { shop_id: string },
+  message: WebhookMessage,
+): Promise<{ previous: string; current: string } | null> {
+  const current = message.system?.user_id
+  if (!current) return null
+  const inBody = (message.system?.body?.match(USER_ID) ?? []).find((id) => id !== current)
+  const previous =
+    (message.from_user_id !== current ? message.from_user_id : undefined) ??
+    inBody ??
+    (message.from ? await findUserIdOfNumber(trx, row.shop_id, message.from) : null)
+  return previous && previous !== current ? { previous, current } : null
+}
+
+/**
+ * What the merchant sent from the WhatsApp Business app (`smb_message_echoes`): an edit or a
+ * deletion is applied to the stored echo; any other echo that quotes the customer's order
+ * message or carries an order's code marks that order answered by the merchant. A few statements
+ * for the whole batch.
+ */
+async function processEchoes(
+  trx: DbOrTrx,
+  rows: (InboundMessageRow & { shop_id: string })[],
+): Promise<Map<string, Outcome>> {
+  const outcomes = new Map<string, Outcome>()
+  if (rows.length === 0) return outcomes
+  const echoes = rows.flatMap((row) => {
+    const parsed = echoSchema.safeParse(row.payload)
+    if (!parsed.success) {
+      outcomes.set(row.id, { state: 'failed', error: 'unreadable echo' })
+      return []
+    }
+    return [{ row, echo: parsed.data }]
+  })
+  await applyEchoChanges(
+    trx,
+    echoes.flatMap(({ row, echo }) => {
+      const original = echo.edit?.original_message_id ?? echo.revoke?.original_message_id
+      if (!original) return []
+      return [
+        {
+          shopId: row.shop_id,
+          originalId: original,
+          body: row.body,
+          revoked: echo.type === 'revoke' || echo.revoke !== undefined,
+          at: row.sent_at ?? new Date(),
+        },
+      ]
+    }),
+  )
+  const messages = echoes.filter(({ echo }) => !echo.edit && !echo.revoke)
+  const key = (shopId: string, text: string) => `${shopId}\n${text}`
+  const codes = new Map(messages.map(({ row, echo }) => [row.id, codesOf(echo)]))
+  const byCode = new Map(
+    (
+      await findShopOrdersByCodes(
+        trx,
+        messages.flatMap(({ row }) =>
+          (codes.get(row.id) ?? []).map((code) => ({ shopId: row.shop_id, code })),
+        ),
+      )
+    ).map((o) => [key(o.shop_id, o.code), o.id]),
+  )
+  const byQuote = new Map(
+    (
+      await findOrdersOfQuotedMessages(
+        trx,
+        messages.flatMap(({ row }) =>
+          row.context_id ? [{ shopId: row.shop_id, waMessageId: row.context_id }] : [],
+        ),
+      )
+    ).map((m) => [key(m.shop_id, m.wa_message_id), m.order_id]),
+  )
+  const answers: Parameters<typeof markOrdersAnsweredByMerchant>[1] = []
+  for (const { row } of messages) {
+    const quoted = row.context_id ? byQuote.get(key(row.shop_id, row.context_id)) : undefined
+    const coded = (codes.get(row.id) ?? [])
+      .map((code) => byCode.get(key(row.shop_id, code)))
+      .find((id) => id !== undefined)
+    const orderId = quoted ?? coded
+    const method = quoted ? 'context' : 'code'
+    if (orderId) {
+      answers.push({
+        orderId,
+        shopId: row.shop_id,
+        at: row.sent_at ?? new Date(),
+        messageId: row.wa_message_id ?? row.id,
+        method,
+      })
+    }
+    outcomes.set(row.id, {
+      state: 'recorded',
+      orderId: orderId ?? null,
+      matchMethod: orderId ? method : null,
+    })
+  }
+  await markOrdersAnsweredByMerchant(trx, answers)
+  for (const { row } of echoes)
+    if (!outcomes.has(row.id)) outcomes.set(row.id, { state: 'recorded' })
+  return outcomes
+}
+
 /**
  * Processes claimed items, set-based: the orders they point at are looked up with a few queries
  * for the whole batch, and the orders confirmed, their events, their replies and the items'
@@ -312,20 +445,78 @@ async function processRows(
 ): Promise<void> {
   const outcomes = new Map<string, Outcome>()
   const candidates: Candidate[] = []
+  const echoes: (InboundMessageRow & { shop_id: string })[] = []
+  const contacts: (InboundMessageRow & { shop_id: string })[] = []
+  const userIdChanges: { previous: string; current: string }[] = []
   for (const row of rows) {
     if (row.kind === 'unknown') {
       outcomes.set(row.id, { state: 'failed', error: 'payload of an unexpected shape' })
+    } else if (row.kind === 'user_id_update') {
+      // Business-scoped user ids are unique: applied wherever the old one is stored.
+      const update = userIdUpdateSchema.safeParse(row.payload)
+      if (update.success) userIdChanges.push(update.data.user_id)
+      outcomes.set(row.id, { state: 'recorded' })
     } else if (row.shop_id === null) {
       outcomes.set(row.id, { state: 'unrouted' })
     } else if (row.kind === 'status') {
       outcomes.set(row.id, await processStatus(trx, row))
+    } else if (row.kind === 'echo') {
+      echoes.push({ ...row, shop_id: row.shop_id })
+    } else if (row.kind === 'contact') {
+      contacts.push({ ...row, shop_id: row.shop_id })
+    } else if (row.kind === 'history' && row.type === 'errors') {
+      // A declined share (2593109) or a failed one: no history, nothing to do.
+      outcomes.set(row.id, { state: 'recorded' })
     } else {
       const parsed = messageSchema.safeParse(row.payload)
-      if (!parsed.success) outcomes.set(row.id, { state: 'failed', error: 'unreadable message' })
-      else if (NOT_ORDER_RELATED.has(parsed.data.type)) outcomes.set(row.id, { state: 'recorded' })
-      else candidates.push({ row: { ...row, shop_id: row.shop_id }, message: parsed.data })
+      const history = row.kind === 'history'
+      if (!parsed.success) {
+        outcomes.set(row.id, { state: 'failed', error: 'unreadable message' })
+      } else if (parsed.data.system?.type === 'user_changed_user_id') {
+        const change = await userIdChangeOf(trx, { ...row, shop_id: row.shop_id }, parsed.data)
+        if (change) userIdChanges.push(change)
+        outcomes.set(row.id, { state: 'recorded' })
+      } else if (NOT_ORDER_RELATED.has(parsed.data.type)) {
+        outcomes.set(row.id, { state: 'recorded' })
+      } else {
+        candidates.push({ row: { ...row, shop_id: row.shop_id }, message: parsed.data, history })
+      }
     }
   }
+  await applyUserIdChanges(trx, userIdChanges)
+  await joinCustomerIdentities(
+    trx,
+    candidates.flatMap(({ row }) =>
+      row.from_wa_id && row.from_user_id
+        ? [
+            {
+              shopId: row.shop_id,
+              waId: row.from_wa_id,
+              userId: row.from_user_id,
+              username: row.username,
+            },
+          ]
+        : [],
+    ),
+  )
+  for (const [id, outcome] of await processEchoes(trx, echoes)) outcomes.set(id, outcome)
+  await applyContactNames(
+    trx,
+    contacts.flatMap((row) =>
+      row.profile_name && row.type !== 'remove'
+        ? [
+            {
+              shopId: row.shop_id,
+              waId: row.from_wa_id,
+              userId: row.from_user_id,
+              name: row.profile_name,
+              username: row.username,
+            },
+          ]
+        : [],
+    ),
+  )
+  for (const row of contacts) outcomes.set(row.id, { state: 'recorded' })
 
   const found = await findOrders(trx, candidates)
   // A late message revives an order that lapsed meanwhile (see orders/expiry.ts), once.
@@ -344,7 +535,8 @@ async function processRows(
     if (!f || f.method === 'phone' || f.order.status !== 'pending' || asksToCancel(c.message)) {
       return []
     }
-    return [{ ...c, order: f.order, method: f.method, text: parsedOrderText(f.order, c.message) }]
+    const method = c.history ? 'history' : f.method
+    return [{ ...c, order: f.order, method, text: parsedOrderText(f.order, c.message) }]
   })
   const items = await listItemsOfOrders(trx, [
     ...new Set(confirming.filter((c) => c.text).map((c) => c.order.id)),
@@ -374,6 +566,9 @@ async function processRows(
     } else if (f) {
       // Confirming ones are set below, once the update says which orders it confirmed.
       outcomes.set(c.row.id, { state: 'recorded', orderId: f.order.id, matchMethod: f.method })
+    } else if (c.history) {
+      // Part of the archive: kept read-only, not waiting for the merchant.
+      outcomes.set(c.row.id, { state: 'recorded' })
     } else if (c.message.type === 'order' && c.message.order) {
       outcomes.set(
         c.row.id,
@@ -393,6 +588,7 @@ async function processRows(
           waId: c.row.from_wa_id,
           userId: c.row.from_user_id,
           profileName: c.row.profile_name,
+          username: c.row.username,
           match: c.match,
         })),
       )
@@ -417,14 +613,18 @@ async function processRows(
       data: JSON.stringify(c.match),
     })),
   )
+  // History is an archive: an order it confirms gets no reply.
   await queueConfirmations(
     trx,
     config.whatsapp,
-    applied.map((c) => ({
-      order: c.order,
-      toWaId: c.row.from_wa_id,
-      replyTo: c.row.wa_message_id,
-    })),
+    applied
+      .filter((c) => !c.history)
+      .map((c) => ({
+        order: c.order,
+        toWaId: c.row.from_wa_id,
+        toUserId: c.row.from_user_id,
+        replyTo: c.row.wa_message_id,
+      })),
   )
   await finishInboundMessages(
     trx,

@@ -19,10 +19,14 @@ export interface InboundMessagesTable {
   phone_number_id: string | null
   /** WhatsApp message id, `status:<wamid>:<status>`, or a payload hash for unreadable shapes. */
   event_key: string
-  /** 'message', 'status' or 'unknown'. */
+  /**
+   * 'message', 'status', 'echo' (sent from the Business app), 'history' (past chats), 'contact'
+   * (the app's contacts), 'user_id_update' or 'unknown'.
+   */
   kind: string
   wa_message_id: string | null
   type: string | null
+  /** The customer's number and business-scoped user id, also on the merchant's own messages. */
   from_wa_id: string | null
   from_user_id: string | null
   profile_name: string | null
@@ -30,6 +34,13 @@ export interface InboundMessagesTable {
   context_id: string | null
   sent_at: Date | null
   payload: Json<unknown>
+  /** Sent by the merchant (an echo from the WhatsApp Business app, or their side of history). */
+  outgoing: Generated<boolean>
+  /** The customer's WhatsApp username, when the webhook shows one. */
+  username: string | null
+  /** An echo the merchant edited or deleted in the app afterwards. */
+  edited_at: Date | null
+  revoked_at: Date | null
   /** 'received', 'matched', 'unmatched', 'recorded', 'unrouted', 'failed'. */
   state: Generated<string>
   order_id: string | null
@@ -46,7 +57,9 @@ export interface OutboundMessagesTable {
   kind: string
   /** One message per purpose, e.g. `confirm:<order id>`. */
   dedupe_key: string
-  to_wa_id: string
+  /** The customer's number; null when only their business-scoped user id is known. */
+  to_wa_id: string | null
+  to_user_id: string | null
   payload: Json<unknown>
   wa_message_id: string | null
   /** 'queued', 'sending', 'sent', 'delivered', 'read', 'failed'. */

@@ -32,6 +32,10 @@ export interface OrdersTable {
   customer_wa_id: string | null
   customer_user_id: string | null
   customer_profile_name: string | null
+  /** The customer's WhatsApp username (shown where there is no number). */
+  customer_username: string | null
+  /** When the merchant first answered this order from the WhatsApp Business app. */
+  merchant_replied_at: Date | null
   note: string | null
   message: Generated<string>
   match: Json<OrderMatch> | null
