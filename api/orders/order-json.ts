@@ -95,6 +95,9 @@ export function ownerOrderJson(order: OrderRow, items: OrderItemRow[]) {
       name: order.customer_name,
       phone: order.customer_phone,
       waId: order.customer_wa_id,
+      // A customer who hides their number is known by business-scoped user id and username.
+      userId: order.customer_user_id,
+      username: order.customer_username,
       address: order.customer_address,
     },
     note: order.note,
@@ -103,5 +106,7 @@ export function ownerOrderJson(order: OrderRow, items: OrderItemRow[]) {
     confirmedAt: order.confirmed_at?.toISOString() ?? null,
     expiresAt: order.status === 'pending' ? (order.expires_at?.toISOString() ?? null) : null,
     outOfStockOnRevival: order.out_of_stock_on_revival,
+    /** When the merchant answered it from the WhatsApp Business app ("answered by you"). */
+    merchantRepliedAt: order.merchant_replied_at?.toISOString() ?? null,
   }
 }

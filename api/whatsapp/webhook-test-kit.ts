@@ -28,6 +28,17 @@ export const OTHER_BUSINESS_NUMBER = {
 
 export type FixtureName =
   | 'batch'
+  | 'echo-edit'
+  | 'echo-quote'
+  | 'echo-revoke'
+  | 'echo-text'
+  | 'history'
+  | 'history-declined'
+  | 'history-username'
+  | 'state-sync'
+  | 'system-user-changed-user-id'
+  | 'user-id-update'
+  | 'username-text'
   | 'image-caption'
   | 'interactive-button-reply'
   | 'order'
