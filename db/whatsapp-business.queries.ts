@@ -240,6 +240,24 @@ export async function applyContactNames(
       and (m.from_wa_id = v.wa_id or m.from_user_id = v.user_id)`.execute(db)
 }
 
+/** The latest messages the merchant sent from the WhatsApp Business app, newest first. */
+export function listMerchantEchoes(db: DbOrTrx, shopId: string, limit: number) {
+  return (
+    db
+      .selectFrom('inbound_messages')
+      .selectAll()
+      .where('shop_id', '=', shopId)
+      .where('kind', '=', 'echo')
+      .where('outgoing', '=', true)
+      // Edits and deletions are applied to the echo they change; they are not messages of their own.
+      .where('type', 'not in', ['edit', 'revoke'])
+      .orderBy('sent_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute()
+  )
+}
+
 /** When the last echo from the WhatsApp Business app reached this shop, and how many arrived. */
 export async function lastEchoOfShop(db: DbOrTrx, shopId: string) {
   const row = await db

@@ -596,10 +596,14 @@ export async function listOrderMessages(db: DbOrTrx, shopId: string, orderId: st
       'profile_name',
       'sent_at',
       'received_at',
+      'outgoing',
+      'edited_at',
+      'revoked_at',
     ])
     .where('shop_id', '=', shopId)
     .where('order_id', '=', orderId)
-    .where('kind', '=', 'message')
+    // The customer's messages, the merchant's from the Business app and past chats (history).
+    .where('kind', 'in', ['message', 'echo', 'history'])
     .execute()
   const outbound = await db
     .selectFrom('outbound_messages')

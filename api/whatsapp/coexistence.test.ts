@@ -141,6 +141,24 @@ describe.each(testEngines())('WhatsApp Business app and usernames on %s', (engin
     expect(json.status).toBe('pending')
     expect((await eventsOf(order.id)).map((e) => e.type)).toEqual(['created', 'merchant_replied'])
 
+    // The inbox shows it among the merchant's messages from the app; settings say echoes arrive.
+    const inbox = await client.get(`/api/shops/${slug}/inbox`)
+    expect(inbox.body.fromApp).toContainEqual(
+      expect.objectContaining({
+        waMessageId: `wamid.HBgNECHO_OK_ID${customer.suffix}`,
+        outgoing: true,
+        from: customer.phone,
+        body: `ok #${order.code}, ready at 5pm`,
+      }),
+    )
+    const status = await client.get(`/api/shops/${slug}/whatsapp`)
+    expect(status.body.echoes).toEqual({ lastAt: expect.any(String), count: expect.any(Number) })
+    expect(status.body.echoes.count).toBeGreaterThan(0)
+    const timeline = await client.get(`/api/shops/${slug}/orders/${order.code}/messages`)
+    expect(timeline.body.messages).toContainEqual(
+      expect.objectContaining({ direction: 'out', source: 'business_app' }),
+    )
+
     // A redelivery adds nothing, and the first answer stays the one on record.
     await deliver('echo-text', customer, { A7K2Q9: order.code })
     expect((await eventsOf(order.id)).map((e) => e.type)).toEqual(['created', 'merchant_replied'])

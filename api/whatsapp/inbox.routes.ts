@@ -11,6 +11,7 @@ import {
   listOrderMessages,
   whatsappDiagnostics,
 } from '../../db/whatsapp.queries.ts'
+import { lastEchoOfShop, listMerchantEchoes } from '../../db/whatsapp-business.queries.ts'
 import type { AppEnv } from '../app-env.ts'
 import { AppError, invalidField, notFound } from '../errors.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
@@ -39,6 +40,8 @@ const createOrderSchema = z.strictObject({
 })
 
 const INBOX_LIMIT = 200
+/** Messages from the WhatsApp Business app shown beside the inbox. */
+const APP_MESSAGES_LIMIT = 20
 
 /** A stored WhatsApp message as its shop's owner sees it. */
 function inboundMessageJson(row: InboundMessageRow) {
@@ -48,8 +51,14 @@ function inboundMessageJson(row: InboundMessageRow) {
     type: row.type,
     from: row.from_wa_id,
     userId: row.from_user_id,
+    // A customer who hides their number is shown by username.
+    username: row.username,
     profileName: row.profile_name,
     body: row.body,
+    /** Sent by the merchant from the WhatsApp Business app (from, userId: the customer). */
+    outgoing: row.outgoing,
+    editedAt: row.edited_at?.toISOString() ?? null,
+    revoked: row.revoked_at !== null,
     state: row.state,
     orderId: row.order_id,
     matchMethod: row.match_method,
@@ -101,6 +110,10 @@ export function whatsappInboxRoutes() {
             ? row.suggested_code
             : null,
       })),
+      // What the merchant wrote from the WhatsApp Business app on the same number, read-only.
+      fromApp: (await listMerchantEchoes(c.var.db, c.var.shop.id, APP_MESSAGES_LIMIT)).map(
+        inboundMessageJson,
+      ),
     })
   })
 
@@ -173,6 +186,7 @@ export function whatsappInboxRoutes() {
       await queueConfirmation(trx, config.whatsapp, {
         order,
         toWaId: row.from_wa_id,
+        toUserId: row.from_user_id,
         replyTo: row.wa_message_id,
       })
       await linkInboundMessage(trx, row.id, {
@@ -193,11 +207,15 @@ export function whatsappInboxRoutes() {
     const { inbound, outbound } = await listOrderMessages(c.var.db, c.var.shop.id, order.id)
     const messages = [
       ...inbound.map((m) => ({
-        direction: 'in' as const,
+        // The merchant's own messages from the WhatsApp Business app are outgoing too.
+        direction: m.outgoing ? ('out' as const) : ('in' as const),
         id: m.id,
         waMessageId: m.wa_message_id,
         type: m.type,
         body: m.body,
+        source: m.kind === 'history' ? 'history' : m.outgoing ? 'business_app' : 'customer',
+        editedAt: m.edited_at?.toISOString() ?? null,
+        revoked: m.revoked_at !== null,
         profileName: m.profile_name,
         state: m.state,
         matchMethod: m.match_method,
@@ -226,6 +244,7 @@ export function whatsappInboxRoutes() {
     const phoneNumberId = shop.whatsapp_phone_number_id
     const diagnostics = await whatsappDiagnostics(c.var.db, shop.id, phoneNumberId)
     const last = diagnostics.last
+    const echoes = await lastEchoOfShop(c.var.db, shop.id)
     return c.json({
       phoneNumberId,
       webhookUrl: `${config.publicUrl}/webhooks/whatsapp`,
@@ -238,6 +257,8 @@ export function whatsappInboxRoutes() {
       lastEventType: last ? `${last.kind}${last.type ? `:${last.type}` : ''}` : null,
       counts: Object.fromEntries(diagnostics.states.map((s) => [s.state, s.count])),
       outbox: Object.fromEntries(diagnostics.outbox.map((s) => [s.status, s.count])),
+      // Coexistence: whether messages sent from the WhatsApp Business app are arriving.
+      echoes: { lastAt: echoes.lastAt?.toISOString() ?? null, count: echoes.count },
     })
   })
 
