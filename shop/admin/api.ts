@@ -249,7 +249,15 @@ export interface Order {
   shippingTotal: number
   total: number
   currency: string
-  customer: { name: string; phone: string | null; waId: string | null; address: string | null }
+  customer: {
+    name: string
+    phone: string | null
+    waId: string | null
+    /** A customer who hides their number: their business-scoped user id and username. */
+    userId?: string | null
+    username?: string | null
+    address: string | null
+  }
   note?: string | null
   /** The shipping method's name as chosen at checkout. */
   shippingMethod: string | null
@@ -273,6 +281,8 @@ export interface Order {
   expiresAt?: string | null
   /** Revived by a late message after its stock was sold: check it before accepting. */
   outOfStockOnRevival?: boolean
+  /** When the merchant answered it from the WhatsApp Business app. */
+  merchantRepliedAt?: string | null
 }
 
 export interface UploadedImage {
@@ -288,8 +298,14 @@ export interface InboxMessage {
   type: string | null
   from: string | null
   userId: string | null
+  /** The customer's WhatsApp username, when they hide their number. */
+  username?: string | null
   profileName: string | null
   body: string | null
+  /** Sent by the merchant from the WhatsApp Business app (`from`: the customer). */
+  outgoing?: boolean
+  editedAt?: string | null
+  revoked?: boolean
   state: string
   orderId: string | null
   matchMethod: string | null
@@ -308,6 +324,8 @@ export interface WhatsAppDiagnostic {
   lastEventType: string | null
   counts: Record<string, number>
   outbox: Record<string, number>
+  /** Messages sent from the WhatsApp Business app on the same number (coexistence). */
+  echoes?: { lastAt: string | null; count: number }
 }
 
 /** Path of a shop's API resource. */

@@ -78,6 +78,27 @@ export const whatsappEn = {
   reply_delivered: 'Delivered',
   reply_read: 'Read',
   reply_failed: 'Failed',
+  reply_skipped: 'Not sent: you were writing to them from the app',
+  fromAppTitle: 'Sent from the WhatsApp Business app',
+  fromAppLead:
+    'What you wrote from the app on this number. Chatcart sends nothing automatically to a customer for 15 minutes after you write to them.',
+  fromAppTo: 'You → {name}',
+  msgEdited: 'Edited',
+  msgDeleted: 'Deleted in the app',
+  coexTitle: 'WhatsApp Business app on the same number',
+  coexLead:
+    'You can keep answering customers in the WhatsApp Business app on your phone while Chatcart receives the same number’s messages. Meta calls this “coexistence”.',
+  coexHow:
+    'Meta connects such a number only through its Embedded Signup, run by a Tech Provider or a Business Solution Provider (BSP): ask yours. It cannot be set up by hand here, and it is not offered in Nigeria or South Africa.',
+  coexWhy:
+    'Messages you type in the app are free. Chatcart sees them: an order you answer is marked “answered by you”, and no automatic reply goes to a customer you are talking to.',
+  echoesLast: 'Last message from the app: {when}',
+  echoesNone:
+    'No message from the app has arrived yet: the number is not connected this way, or you have not written from the app since.',
+  answeredByYou: 'Answered by you in the WhatsApp Business app, {when}',
+  event_merchant_replied: 'Answered by you from the WhatsApp Business app',
+  fromBusinessApp: 'You, from the WhatsApp Business app',
+  fromHistory: 'Past chat',
 }
 
 const whatsappFr: Record<keyof typeof whatsappEn, string> = {
@@ -156,6 +177,27 @@ const whatsappFr: Record<keyof typeof whatsappEn, string> = {
   reply_delivered: 'Distribuées',
   reply_read: 'Lues',
   reply_failed: 'En échec',
+  reply_skipped: 'Non envoyées : vous lui écriviez depuis l’application',
+  fromAppTitle: 'Envoyés depuis WhatsApp Business',
+  fromAppLead:
+    'Ce que vous avez écrit depuis l’application sur ce numéro. Chatcart n’envoie rien automatiquement à un client pendant 15 minutes après votre message.',
+  fromAppTo: 'Vous → {name}',
+  msgEdited: 'Modifié',
+  msgDeleted: 'Supprimé dans l’application',
+  coexTitle: 'L’application WhatsApp Business sur le même numéro',
+  coexLead:
+    'Vous pouvez continuer à répondre aux clients dans l’application WhatsApp Business sur votre téléphone pendant que Chatcart reçoit les messages du même numéro. Meta appelle cela la « coexistence ».',
+  coexHow:
+    'Meta ne relie un tel numéro que par son Embedded Signup, mené par un Tech Provider ou un fournisseur de solutions (BSP) : demandez au vôtre. Cela ne se règle pas ici à la main, et ce n’est pas proposé au Nigeria ni en Afrique du Sud.',
+  coexWhy:
+    'Les messages tapés dans l’application sont gratuits. Chatcart les voit : une commande à laquelle vous répondez est marquée « répondu par vous », et aucune réponse automatique ne part vers un client avec qui vous parlez.',
+  echoesLast: 'Dernier message de l’application : {when}',
+  echoesNone:
+    'Aucun message de l’application n’est encore arrivé : le numéro n’est pas relié ainsi, ou vous n’avez rien écrit depuis l’application.',
+  answeredByYou: 'Répondu par vous dans WhatsApp Business, {when}',
+  event_merchant_replied: 'Répondu par vous depuis WhatsApp Business',
+  fromBusinessApp: 'Vous, depuis WhatsApp Business',
+  fromHistory: 'Ancienne conversation',
 }
 
 extendStrings({ en: whatsappEn, fr: whatsappFr })

@@ -67,6 +67,14 @@ describe('inbox logic', () => {
       name: 'BR.15',
       number: null,
     })
+    // A customer who hides their number: their username where the number would be.
+    expect(
+      senderOf({ profileName: 'Lena', from: null, userId: 'BR.15', username: 'lena.bakes' }),
+    ).toEqual({ name: 'Lena', number: '@lena.bakes' })
+    expect(senderOf({ profileName: null, from: null, userId: 'BR.15', username: 'lena' })).toEqual({
+      name: '@lena',
+      number: null,
+    })
   })
 
   it('should say how long ago a moment was', () => {

@@ -77,11 +77,18 @@ export function isCart(message: Pick<InboxMessage, 'type'>): boolean {
 }
 
 /** Who sent it: the WhatsApp profile name and number, as far as they are known. */
-export function senderOf(message: Pick<InboxMessage, 'profileName' | 'from' | 'userId'>): {
+export function senderOf(
+  message: Pick<InboxMessage, 'profileName' | 'from' | 'userId'> & { username?: string | null },
+): {
   name: string
   number: string | null
 } {
-  const number = message.from ? formatPhone(message.from) : null
+  // A customer who hides their number is shown by username (else their business-scoped id).
+  const number = message.from
+    ? formatPhone(message.from)
+    : message.username
+      ? `@${message.username}`
+      : null
   return {
     name: message.profileName?.trim() || number || message.userId || t('customer'),
     number: message.profileName?.trim() ? number : null,

@@ -89,6 +89,38 @@ describe('Inbox', () => {
     expect(root.querySelector('.message-body')?.textContent).toBe('Please gift-wrap')
   })
 
+  it('should show a username-only customer by username and the merchant’s messages from the app apart', async () => {
+    const lena = message({ id: 'm3', from: null, userId: 'BR.77', username: 'lena.bakes' })
+    const echo = message({
+      id: 'e1',
+      outgoing: true,
+      profileName: 'Ana Souza',
+      body: 'ok #K7Q2M9, at 6pm',
+      editedAt: new Date().toISOString(),
+      state: 'recorded',
+    })
+    const gone = message({ id: 'e2', outgoing: true, body: null, revoked: true })
+    fakeServer((req) =>
+      req.method === 'GET' && req.url === '/api/shops/shop/inbox'
+        ? { status: 200, body: { messages: [lena], fromApp: [echo, gone] } }
+        : undefined,
+    )
+    const root = await mount(<Inbox slug="shop" />)
+    await settle()
+    expect(senders(root)).toEqual([
+      'Ana Souza · @lena.bakes',
+      'You → Ana Souza · +55 11 98765 4321',
+      'You → Ana Souza · +55 11 98765 4321',
+    ])
+    const app = root.querySelector('.inbox-app')
+    expect(app?.querySelector('h2')?.textContent).toBe('Sent from the WhatsApp Business app')
+    expect(app?.textContent).toContain('ok #K7Q2M9, at 6pm')
+    expect(app?.querySelector('.badge.kind')?.textContent).toBe('Edited')
+    expect(app?.textContent).toContain('Deleted in the app')
+    // Only the waiting message counts: the merchant's own are not work to do.
+    expect(inboxCount.value).toEqual({ slug: 'shop', count: 1 })
+  })
+
   it('should say so when no message waits', async () => {
     inboxServer([])
     const root = await mount(<Inbox slug="shop" />)

@@ -42,6 +42,7 @@ function createErrors(error: unknown, itemsText: string, hasItemsField: boolean)
 export function Inbox({ slug }: { slug: string }) {
   const shop = activeShop.value
   const [messages, setMessages] = useState<InboxMessage[] | undefined>(undefined)
+  const [fromApp, setFromApp] = useState<InboxMessage[]>([])
   const [loadError, setLoadError] = useState<string | undefined>(undefined)
   const [form, setForm] = useState<OpenForm | null>(null)
   const [linked, setLinked] = useState<string | null>(null)
@@ -51,10 +52,11 @@ export function Inbox({ slug }: { slug: string }) {
   useEffect(() => {
     let live = true
     setMessages(undefined)
-    api.get<{ messages: InboxMessage[] }>(shopPath(slug, '/inbox')).then(
+    api.get<{ messages: InboxMessage[]; fromApp?: InboxMessage[] }>(shopPath(slug, '/inbox')).then(
       (r) => {
         if (!live) return
         setMessages(r.messages)
+        setFromApp(r.fromApp ?? [])
         setInboxCount(slug, r.messages.length)
       },
       (e: Error) => live && setLoadError(e.message),
@@ -204,6 +206,42 @@ export function Inbox({ slug }: { slug: string }) {
           ))}
         </ul>
       )}
+      {fromApp.length > 0 && <AppMessages messages={fromApp} />}
+    </section>
+  )
+}
+
+/** What the merchant wrote from the WhatsApp Business app on the same number: read-only. */
+function AppMessages({ messages }: { messages: InboxMessage[] }) {
+  return (
+    <section class="inbox-app" aria-labelledby="inbox-app-title">
+      <h2 id="inbox-app-title">{t('fromAppTitle')}</h2>
+      <p class="muted">{t('fromAppLead')}</p>
+      <ul class="inbox">
+        {messages.map((m) => {
+          const customer = senderOf(m)
+          const at = m.sentAt ?? m.receivedAt
+          return (
+            <li key={m.id} class="card inbox-item outgoing">
+              <div class="inbox-head">
+                <h3 class="inbox-sender">
+                  {t('fromAppTo', { name: customer.name })}
+                  {customer.number && <span class="muted small"> · {customer.number}</span>}
+                </h3>
+                <time class="muted small" dateTime={at} title={dateTime(at)}>
+                  {relativeTime(at)}
+                </time>
+              </div>
+              {m.revoked ? (
+                <p class="muted message-body">{t('msgDeleted')}</p>
+              ) : (
+                m.body && <p class="message-body">{m.body}</p>
+              )}
+              {m.editedAt && !m.revoked && <span class="badge kind">{t('msgEdited')}</span>}
+            </li>
+          )
+        })}
+      </ul>
     </section>
   )
 }

@@ -8,6 +8,7 @@ import { Link } from '../components/Link.tsx'
 import { Loading } from '../components/States.tsx'
 import { dateTime, money } from '../format.ts'
 import { type StringKey, t } from '../i18n.ts'
+import '../i18n-whatsapp.ts'
 import { shopUrl } from '../router.ts'
 import { activeShop, toast } from '../state.ts'
 import { waMeLink } from '../wizard-logic.ts'
@@ -28,6 +29,9 @@ interface Message {
   matchMethod?: string | null
   state?: string
   status?: string
+  /** 'customer', 'business_app' (the merchant, from the app) or 'history' (a past chat). */
+  source?: string
+  revoked?: boolean
   at: string
 }
 
@@ -62,6 +66,7 @@ export function eventText(e: OrderEvent): { what: string; who: string | null } {
   const who = byYou ? t('byYou') : e.actor
   if (e.type === 'revived' || e.type === 'out_of_stock_on_revival')
     return { what: t(`event_${e.type}`), who }
+  if (e.type === 'merchant_replied') return { what: t('event_merchant_replied'), who: null }
   if (e.type === 'confirmed' && e.actor === 'whatsapp')
     return { what: t('eventArrivedOnWhatsApp'), who: null }
   const marked = e.toStatus ? MARKED_BY_YOU[e.toStatus as OrderStatus] : undefined
@@ -215,7 +220,13 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
             <dt>{t('phone')}</dt>
             <dd>{order.customer.phone ? formatPhone(order.customer.phone) : '—'}</dd>
             <dt>WhatsApp</dt>
-            <dd>{order.customer.waId ? formatPhone(order.customer.waId) : '—'}</dd>
+            <dd>
+              {order.customer.waId
+                ? formatPhone(order.customer.waId)
+                : order.customer.username
+                  ? `@${order.customer.username}`
+                  : (order.customer.userId ?? '—')}
+            </dd>
             <dt>{t('address')}</dt>
             <dd>{order.customer.address || '—'}</dd>
             {order.note && (
@@ -238,6 +249,9 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
           {order.status === 'pending' && order.expiresAt && (
             <p class="muted">{t('lapsesAt', { date: dateTime(order.expiresAt) })}</p>
           )}
+          {order.merchantRepliedAt && (
+            <p class="ok">{t('answeredByYou', { when: dateTime(order.merchantRepliedAt) })}</p>
+          )}
           {order.match ? (
             <p>
               {t('matchedBy', { method: order.match.method ?? '?' })}
@@ -253,9 +267,14 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
                 <li key={m.id}>
                   <span class="muted small">
                     {dateTime(m.at)} ·{' '}
-                    {m.direction === 'in' ? (m.profileName ?? t('customer')) : shop.name}
+                    {m.direction === 'in'
+                      ? (m.profileName ?? t('customer'))
+                      : m.source === 'business_app'
+                        ? t('fromBusinessApp')
+                        : shop.name}
+                    {m.source === 'history' && ` · ${t('fromHistory')}`}
                   </span>
-                  <p class="message-body">{m.body ?? '—'}</p>
+                  <p class="message-body">{m.revoked ? t('msgDeleted') : (m.body ?? '—')}</p>
                 </li>
               ))}
             </ul>

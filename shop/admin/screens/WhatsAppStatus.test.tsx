@@ -64,6 +64,27 @@ describe('WhatsAppStatus', () => {
     expect(pairs).toContain('Confirmation replies (WHATSAPP_ACCESS_TOKEN)=off (optional)')
   })
 
+  it('should explain that coexistence goes through a Tech Provider or a BSP and that no echo arrived', async () => {
+    const root = await render(diagnostic({ echoes: { lastAt: null, count: 0 } }))
+    expect(root.textContent).toContain('WhatsApp Business app on the same number')
+    expect(root.textContent).toContain('Embedded Signup, run by a Tech Provider or a Business')
+    expect(root.querySelector('[data-testid="wa-echoes"]')?.textContent).toContain(
+      'No message from the app has arrived yet',
+    )
+  })
+
+  it('should show when the last message from the WhatsApp Business app arrived', async () => {
+    const lastAt = new Date(Date.now() - 5 * 60_000).toISOString()
+    const root = await render(diagnostic({ echoes: { lastAt, count: 3 }, outbox: { skipped: 1 } }))
+    expect(root.querySelector('[data-testid="wa-echoes"]')?.textContent).toMatch(
+      /^Last message from the app: 5 minutes ago/,
+    )
+    const pairs = [...root.querySelectorAll('dt')].map(
+      (dt) => `${dt.textContent}=${dt.nextElementSibling?.textContent}`,
+    )
+    expect(pairs).toContain('Not sent: you were writing to them from the app=1')
+  })
+
   it('should ask for the phone number ID when the shop has none', async () => {
     const root = await render(diagnostic({ phoneNumberId: null }))
     expect(root.querySelector('[data-testid="wa-last"]')?.textContent).toContain(

@@ -116,6 +116,20 @@ export function WhatsAppStatus({
             <Setting label={t('cfgAppSecret')} on={data.configured.appSecret} />
             <Setting label={t('cfgReplies')} on={data.configured.replies} optional />
           </dl>
+          <h3>{t('coexTitle')}</h3>
+          <p>{t('coexLead')}</p>
+          <p class="muted">{t('coexHow')}</p>
+          <p class="muted">{t('coexWhy')}</p>
+          {data.echoes?.lastAt ? (
+            <p class="ok" data-testid="wa-echoes">
+              {t('echoesLast', { when: relativeTime(data.echoes.lastAt) })}{' '}
+              <span class="muted small">({dateTime(data.echoes.lastAt)})</span>
+            </p>
+          ) : (
+            <p class="muted" data-testid="wa-echoes">
+              {t('echoesNone')}
+            </p>
+          )}
           {states.length > 0 && (
             <>
               <h3>{t('messageCounts')}</h3>
