@@ -174,6 +174,17 @@ describe.each(testEngines())('Stripe Checkout Sessions (%s)', (engine) => {
     expect(stripe.sessionRequests().length).toBe(before)
   })
 
+  it('should offer no session for a pending order that lapses within 30 minutes', async () => {
+    const order = await placeOrder('EUR', 500)
+    const before = stripe.sessionRequests().length
+    const soon = { ...stripeCheckoutOrder(order), expiresAt: new Date(Date.now() + 20 * 60_000) }
+    expect(await stripeCheckoutUrl(testDb.db, config, soon, '192.0.2.1')).toBeNull()
+    const later = { ...stripeCheckoutOrder(order), expiresAt: new Date(Date.now() + 3_600_000) }
+    expect(await stripeCheckoutUrl(testDb.db, config, later, '192.0.2.1')).not.toBeNull()
+    const form = stripe.sessionRequests()[before]?.form
+    expect(Number(form?.get('expires_at'))).toBe(Math.floor(later.expiresAt.getTime() / 1000))
+  })
+
   it('should answer null, not throw, when Stripe cannot be reached, and not retry at once', async () => {
     const away = defaultConfig({
       ...config,

@@ -118,6 +118,10 @@ export async function stripeCheckoutUrl(
 
   const live = await findLiveStripeCheckoutSession(db, order.id, FRESH_FOR_MS)
   if (live?.url) return live.url
+  // A session closes when the pending order lapses, so nobody pays a lapsed order; Stripe's
+  // shortest session is 30 minutes, so an order lapsing sooner gets none.
+  const now = Date.now()
+  if (order.expiresAt && order.expiresAt.getTime() < now + SESSION_MIN_MS) return null
 
   const { limit, windowMs } = config.publicRateLimits.orders
   const hits = await countRateLimitHit(db, `stripe-checkout:${clientKey}`, windowMs)
@@ -135,10 +139,8 @@ export async function stripeCheckoutUrl(
     return other?.url ?? null
   }
 
-  const now = Date.now()
-  // A pending order's session closes when the order lapses, so nobody pays a lapsed order.
   const until = Math.min(
-    Math.max(order.expiresAt?.getTime() ?? now + SESSION_MAX_MS, now + SESSION_MIN_MS),
+    order.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY,
     now + SESSION_MAX_MS,
   )
   const orderUrl = `${config.publicUrl}/o/${order.token}`
