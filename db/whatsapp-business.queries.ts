@@ -118,8 +118,9 @@ export async function applyEchoChanges(
 
 /**
  * Joins what a batch learned about customers to what is stored: a number that arrives with a
- * user id already known (or the reverse), and a username, fill the gaps of that customer's
- * orders and messages, so both ids lead to the same conversation and orders.
+ * user id already known, and a username, fill the gaps of that customer's orders and messages
+ * (found through the user id indexes), so both ids lead to the same conversation and orders.
+ * Rows already complete are not rewritten.
  */
 export async function joinCustomerIdentities(
   db: DbOrTrx,
@@ -140,16 +141,14 @@ export async function joinCustomerIdentities(
       customer_user_id = coalesce(o.customer_user_id, v.user_id),
       customer_username = coalesce(v.username, o.customer_username)
     from jsonb_to_recordset(${rows}::jsonb) as v(shop_id uuid, wa_id text, user_id text, username text)
-    where o.shop_id = v.shop_id
-      and ((o.customer_user_id = v.user_id and o.customer_wa_id is null)
-        or (o.customer_wa_id = v.wa_id and o.customer_user_id is null))`.execute(db)
+    where o.customer_user_id = v.user_id and o.shop_id = v.shop_id
+      and (o.customer_wa_id is null or (v.username is not null
+        and o.customer_username is distinct from v.username))`.execute(db)
   await sql`
     update inbound_messages m
     set from_wa_id = coalesce(m.from_wa_id, v.wa_id), from_user_id = coalesce(m.from_user_id, v.user_id)
     from jsonb_to_recordset(${rows}::jsonb) as v(shop_id uuid, wa_id text, user_id text, username text)
-    where m.shop_id = v.shop_id
-      and ((m.from_user_id = v.user_id and m.from_wa_id is null)
-        or (m.from_wa_id = v.wa_id and m.from_user_id is null))`.execute(db)
+    where m.from_user_id = v.user_id and m.shop_id = v.shop_id and m.from_wa_id is null`.execute(db)
 }
 
 /**

@@ -32,7 +32,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('merchant_replied_at', 'timestamptz')
     .addColumn('customer_username', 'text')
     .execute()
-  await sql`create index orders_customer_user_id_idx on orders (shop_id, customer_user_id)
+  // A customer's orders by user id: a user id update (any shop) and a number joining later.
+  await sql`create index orders_customer_user_id_idx on orders (customer_user_id)
     where customer_user_id is not null`.execute(db)
 
   await sql`alter table outbound_messages alter column to_wa_id drop not null`.execute(db)
