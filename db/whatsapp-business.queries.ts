@@ -135,19 +135,22 @@ export async function joinCustomerIdentities(
       username: c.username,
     })),
   )
+  // One statement: the orders, then the messages, of each customer.
   await sql`
-    update orders o
-    set customer_wa_id = coalesce(o.customer_wa_id, v.wa_id),
-      customer_user_id = coalesce(o.customer_user_id, v.user_id),
-      customer_username = coalesce(v.username, o.customer_username)
-    from jsonb_to_recordset(${rows}::jsonb) as v(shop_id uuid, wa_id text, user_id text, username text)
-    where o.customer_user_id = v.user_id and o.shop_id = v.shop_id
-      and (o.customer_wa_id is null or (v.username is not null
-        and o.customer_username is distinct from v.username))`.execute(db)
-  await sql`
-    update inbound_messages m
-    set from_wa_id = coalesce(m.from_wa_id, v.wa_id), from_user_id = coalesce(m.from_user_id, v.user_id)
-    from jsonb_to_recordset(${rows}::jsonb) as v(shop_id uuid, wa_id text, user_id text, username text)
+    with v as (
+      select * from jsonb_to_recordset(${rows}::jsonb)
+        as v(shop_id uuid, wa_id text, user_id text, username text)),
+    joined_orders as (
+      update orders o
+      set customer_wa_id = coalesce(o.customer_wa_id, v.wa_id),
+        customer_username = coalesce(v.username, o.customer_username)
+      from v
+      where o.customer_user_id = v.user_id and o.shop_id = v.shop_id
+        and (o.customer_wa_id is null or (v.username is not null
+          and o.customer_username is distinct from v.username))
+      returning o.id)
+    update inbound_messages m set from_wa_id = v.wa_id
+    from v
     where m.from_user_id = v.user_id and m.shop_id = v.shop_id and m.from_wa_id is null`.execute(db)
 }
 
