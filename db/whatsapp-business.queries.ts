@@ -156,29 +156,37 @@ export async function joinCustomerIdentities(
 
 /**
  * Moves a customer from one business-scoped user id to the next (`user_id_update`,
- * `user_changed_user_id`) on their orders, messages and replies not sent yet. Ids are unique, so
- * this needs no shop; applying an update twice changes nothing.
+ * `user_changed_user_id`) on their orders, messages and replies not sent yet, in the shop the
+ * change was routed to (any shop when it came without a business number: ids are unique per
+ * business portfolio). Applying a change twice changes nothing.
  */
 export async function applyUserIdChanges(
   db: DbOrTrx,
-  changes: { previous: string; current: string }[],
+  changes: { shopId: string | null; previous: string; current: string }[],
 ): Promise<void> {
   if (changes.length === 0) return
-  const rows = JSON.stringify(changes)
+  const rows = JSON.stringify(
+    changes.map((c) => ({ shop_id: c.shopId, previous: c.previous, current: c.current })),
+  )
   await sql`
-    update orders o set customer_user_id = v.current
-    from jsonb_to_recordset(${rows}::jsonb) as v(previous text, current text)
-    where o.customer_user_id = v.previous`.execute(db)
-  await sql`
+    with v as (
+      select * from jsonb_to_recordset(${rows}::jsonb)
+        as v(shop_id uuid, previous text, current text)),
+    orders_moved as (
+      update orders o set customer_user_id = v.current
+      from v where o.customer_user_id = v.previous and (v.shop_id is null or o.shop_id = v.shop_id)
+      returning o.id),
+    replies_moved as (
+      update outbound_messages m set to_user_id = v.current,
+        payload = case when m.payload ? 'recipient'
+          then jsonb_set(m.payload, '{recipient}', to_jsonb(v.current)) else m.payload end
+      from v
+      where m.to_user_id = v.previous and m.status in ('queued', 'sending')
+        and (v.shop_id is null or m.shop_id = v.shop_id)
+      returning m.id)
     update inbound_messages m set from_user_id = v.current
-    from jsonb_to_recordset(${rows}::jsonb) as v(previous text, current text)
-    where m.from_user_id = v.previous`.execute(db)
-  await sql`
-    update outbound_messages m set to_user_id = v.current,
-      payload = case when m.payload ? 'recipient'
-        then jsonb_set(m.payload, '{recipient}', to_jsonb(v.current)) else m.payload end
-    from jsonb_to_recordset(${rows}::jsonb) as v(previous text, current text)
-    where m.to_user_id = v.previous and m.status in ('queued', 'sending')`.execute(db)
+    from v
+    where m.from_user_id = v.previous and (v.shop_id is null or m.shop_id = v.shop_id)`.execute(db)
 }
 
 /**

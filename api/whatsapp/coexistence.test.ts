@@ -378,6 +378,30 @@ describe.each(testEngines())('WhatsApp Business app and usernames on %s', (engin
     expect((await ownerOrder(order.code)).customer.userId).toBe(next)
   })
 
+  it('should send a reply still queued to the username-only customer’s new user id', async () => {
+    const order = await placeOrder()
+    const customer = newCustomer()
+    const before = `BR.4400${unique}`
+    const after = `BR.5500${unique}`
+    await deliver('username-text', customer, { A7K2Q9: order.code, [LENA_USER_ID]: before })
+    // Meta may leave out the business number here: the id alone says whose it is.
+    const update = readFixture('user-id-update', {
+      'BR.1502576394655843': before,
+      'BR.2093817465520011': after,
+    }).replace(/"metadata": \{[^}]*\},/, '')
+    expect(update).not.toContain('phone_number_id')
+    const app = createTestApp({
+      db: t.db,
+      config: webhookConfig(graph.url, { processDelayMs: 60_000 }),
+    })
+    expect((await postWebhook(app, update)).status).toBe(200)
+    await processPending(t.db, fullWebhookConfig(graph.url))
+
+    expect(await sendDueMessages(t.db, fullWebhookConfig(graph.url).whatsapp)).toBe(1)
+    expect(graph.requests[0]?.body).toMatchObject({ recipient: after })
+    expect((await ownerOrder(order.code)).customer.userId).toBe(after)
+  })
+
   it('should move the customer to their new user id on a user_changed_user_id system message', async () => {
     const customer = newCustomer()
     const order = await placeOrder()

@@ -447,14 +447,14 @@ async function processRows(
   const candidates: Candidate[] = []
   const echoes: (InboundMessageRow & { shop_id: string })[] = []
   const contacts: (InboundMessageRow & { shop_id: string })[] = []
-  const userIdChanges: { previous: string; current: string }[] = []
+  const userIdChanges: { shopId: string | null; previous: string; current: string }[] = []
   for (const row of rows) {
     if (row.kind === 'unknown') {
       outcomes.set(row.id, { state: 'failed', error: 'payload of an unexpected shape' })
     } else if (row.kind === 'user_id_update') {
       // Business-scoped user ids are unique: applied wherever the old one is stored.
       const update = userIdUpdateSchema.safeParse(row.payload)
-      if (update.success) userIdChanges.push(update.data.user_id)
+      if (update.success) userIdChanges.push({ shopId: row.shop_id, ...update.data.user_id })
       outcomes.set(row.id, { state: 'recorded' })
     } else if (row.shop_id === null) {
       outcomes.set(row.id, { state: 'unrouted' })
@@ -474,7 +474,7 @@ async function processRows(
         outcomes.set(row.id, { state: 'failed', error: 'unreadable message' })
       } else if (parsed.data.system?.type === 'user_changed_user_id') {
         const change = await userIdChangeOf(trx, { ...row, shop_id: row.shop_id }, parsed.data)
-        if (change) userIdChanges.push(change)
+        if (change) userIdChanges.push({ shopId: row.shop_id, ...change })
         outcomes.set(row.id, { state: 'recorded' })
       } else if (NOT_ORDER_RELATED.has(parsed.data.type)) {
         outcomes.set(row.id, { state: 'recorded' })
