@@ -224,6 +224,16 @@ describe.each(testEngines())('WhatsApp Business app and usernames on %s', (engin
     const revoked = await stored(`wamid.HBgNECHO_OK_ID${customer.suffix}`)
     expect(revoked.body).toBeNull()
     expect(revoked.revoked_at?.toISOString()).toBe(new Date(1767006120 * 1000).toISOString())
+    // An edit that names another order answers that one too.
+    const other = await placeOrder()
+    await deliver('echo-edit', customer, {
+      A7K2Q9: other.code,
+      'wamid.HBgNECHO_EDIT_ID': 'wamid.HBgNECHO_EDIT_AGAIN_ID',
+      'wamid.HBgNECHO_OK_ID': 'wamid.HBgNECHO_GONE_ID',
+    })
+    expect((await ownerOrder(other.code)).merchantRepliedAt).toBe(
+      new Date(1767006060 * 1000).toISOString(),
+    )
     // The edit and the deletion are on record themselves, and failed nothing.
     expect((await stored(`wamid.HBgNECHO_REVOKE_ID${customer.suffix}`)).state).toBe('recorded')
   })

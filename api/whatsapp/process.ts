@@ -378,9 +378,15 @@ async function processEchoes(
       ]
     }),
   )
-  const messages = echoes.filter(({ echo }) => !echo.edit && !echo.revoke)
+  // An edit that now names an order answers it too; a deletion answers nothing.
+  const messages = echoes.filter(({ echo }) => !echo.revoke)
   const key = (shopId: string, text: string) => `${shopId}\n${text}`
-  const codes = new Map(messages.map(({ row, echo }) => [row.id, codesOf(echo)]))
+  const codes = new Map(
+    messages.map(({ row, echo }) => [
+      row.id,
+      echo.edit ? orderCodesIn(row.body ?? '').slice(0, MAX_CODES_PER_MESSAGE) : codesOf(echo),
+    ]),
+  )
   const byCode = new Map(
     (
       await findShopOrdersByCodes(
