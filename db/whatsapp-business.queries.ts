@@ -116,6 +116,26 @@ export async function applyEchoChanges(
       and m.revoked_at is null`.execute(db)
 }
 
+/** Puts the media of past messages (their type and caption) in place of their placeholders. */
+export async function applyHistoryMedia(
+  db: DbOrTrx,
+  media: { shopId: string; waMessageId: string; type: string; body: string | null }[],
+): Promise<void> {
+  if (media.length === 0) return
+  const rows = media.map((m) => ({
+    shop_id: m.shopId,
+    wa_message_id: m.waMessageId,
+    type: m.type,
+    body: m.body,
+  }))
+  await sql`
+    update inbound_messages m set type = v.type, body = coalesce(v.body, m.body)
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as v(shop_id uuid, wa_message_id text, type text, body text)
+    where m.shop_id = v.shop_id and m.wa_message_id = v.wa_message_id and m.kind = 'history'
+      and m.type = 'media_placeholder'`.execute(db)
+}
+
 /**
  * Joins what a batch learned about customers to what is stored: a number that arrives with a
  * user id already known, and a username, fill the gaps of that customer's orders and messages

@@ -273,8 +273,20 @@ describe.each(testEngines())('WhatsApp Business app and usernames on %s', (engin
       body: 'Hi! Do you still have the mugs?',
       state: 'recorded',
     })
-    const media = await stored(`wamid.HBgNHIST_MEDIA_ID${customer.suffix}`)
-    expect(media).toMatchObject({ type: 'media_placeholder', state: 'recorded' })
+    const placeholder = await t.db
+      .selectFrom('inbound_messages')
+      .selectAll()
+      .where('event_key', '=', `history:wamid.HBgNHIST_MEDIA_ID${customer.suffix}`)
+      .executeTakeFirstOrThrow()
+    expect(placeholder).toMatchObject({ type: 'media_placeholder', body: null, state: 'recorded' })
+    // Its media come in a later history webhook and take the placeholder's place.
+    await deliver('history-media', customer)
+    const shown = await t.db
+      .selectFrom('inbound_messages')
+      .selectAll()
+      .where('id', '=', placeholder.id)
+      .executeTakeFirstOrThrow()
+    expect(shown).toMatchObject({ type: 'image', body: 'The blue one, like this' })
     const queued = await t.db
       .selectFrom('outbound_messages')
       .select('id')

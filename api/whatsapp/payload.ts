@@ -173,6 +173,12 @@ const userIdUpdateValueSchema = z.object({
   user_id_update: z.array(z.unknown()),
 })
 
+/**
+ * The key prefix of a past message's media: a later `history` webhook carries the media of a
+ * thread's `media_placeholder` (last 14 days) under the same WhatsApp id.
+ */
+export const HISTORY_MEDIA = 'history-media:'
+
 /** The change fields read: the others are stored as `unknown`. */
 const READ_FIELDS = new Set(['messages', 'smb_message_echoes', 'history', 'smb_app_state_sync'])
 
@@ -345,7 +351,7 @@ export function extractWebhookEvents(raw: Uint8Array): WebhookEvent[] {
         const message = parsed.data
         const contact = contactOf(message.from, message.from_user_id)
         events.push({
-          eventKey: messageKind === 'history' ? `history:${message.id}` : message.id,
+          eventKey: messageKind === 'history' ? `${HISTORY_MEDIA}${message.id}` : message.id,
           kind: messageKind,
           ...where,
           waMessageId: message.id,
@@ -369,7 +375,7 @@ export function extractWebhookEvents(raw: Uint8Array): WebhookEvent[] {
         const echo = parsed.data
         const contact = contactOf(echo.to, echo.to_user_id)
         events.push({
-          eventKey: `echo:${echo.id}`,
+          eventKey: messageKind === 'history' ? `${HISTORY_MEDIA}${echo.id}` : `echo:${echo.id}`,
           kind: messageKind === 'history' ? 'history' : 'echo',
           ...where,
           waMessageId: echo.id,

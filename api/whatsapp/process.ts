@@ -27,6 +27,7 @@ import {
 import {
   applyContactNames,
   applyEchoChanges,
+  applyHistoryMedia,
   applyUserIdChanges,
   findOrdersOfQuotedMessages,
   findUserIdOfNumber,
@@ -41,6 +42,7 @@ import { isCancelRequest, orderCodesIn, orderCodesInPayload } from './message-co
 import { queueConfirmation, queueConfirmations } from './outbox.ts'
 import {
   echoSchema,
+  HISTORY_MEDIA,
   messageCodeSources,
   messageSchema,
   userIdUpdateSchema,
@@ -454,6 +456,7 @@ async function processRows(
   const echoes: (InboundMessageRow & { shop_id: string })[] = []
   const contacts: (InboundMessageRow & { shop_id: string })[] = []
   const userIdChanges: { shopId: string | null; previous: string; current: string }[] = []
+  const historyMedia: Parameters<typeof applyHistoryMedia>[1] = []
   for (const row of rows) {
     if (row.kind === 'unknown') {
       outcomes.set(row.id, { state: 'failed', error: 'payload of an unexpected shape' })
@@ -473,6 +476,15 @@ async function processRows(
     } else if (row.kind === 'history' && row.type === 'errors') {
       // A declined share (2593109) or a failed one: no history, nothing to do.
       outcomes.set(row.id, { state: 'recorded' })
+    } else if (row.kind === 'history' && row.event_key.startsWith(HISTORY_MEDIA)) {
+      // The media of a past message: shown in place of its placeholder, kept as it came.
+      historyMedia.push({
+        shopId: row.shop_id,
+        waMessageId: row.wa_message_id ?? '',
+        type: row.type ?? 'media',
+        body: row.body,
+      })
+      outcomes.set(row.id, { state: 'recorded' })
     } else {
       const parsed = messageSchema.safeParse(row.payload)
       const history = row.kind === 'history'
@@ -490,6 +502,7 @@ async function processRows(
     }
   }
   await applyUserIdChanges(trx, userIdChanges)
+  await applyHistoryMedia(trx, historyMedia)
   await joinCustomerIdentities(
     trx,
     candidates.flatMap(({ row }) =>

@@ -34,6 +34,7 @@ export type FixtureName =
   | 'echo-text'
   | 'history'
   | 'history-declined'
+  | 'history-media'
   | 'history-username'
   | 'state-sync'
   | 'system-user-changed-user-id'
