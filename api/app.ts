@@ -15,11 +15,13 @@ import { requestLog } from './middleware/request-log.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { refuseBadUrlText } from './middleware/url-text.ts'
 import { orderRoutes } from './orders/orders.routes.ts'
+import { replyRoutes } from './orders/replies.routes.ts'
 import { shopRoutes } from './shops/shops.routes.ts'
 import { slugSuggestionRoutes } from './shops/slug-suggestion.routes.ts'
 import { pageMissResponse } from './storefront/instance-pages.tsx'
 import { storefrontRoutes } from './storefront/storefront.routes.ts'
 import { whatsappInboxRoutes } from './whatsapp/inbox.routes.ts'
+import { whatsappUsageRoutes } from './whatsapp/usage.routes.ts'
 import { whatsappWebhookRoutes } from './whatsapp/webhook.routes.ts'
 import { widgetRoutes } from './widget/widget.routes.ts'
 
@@ -80,9 +82,11 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', slugSuggestionRoutes())
   app.route('/', mediaRoutes())
   app.route('/', orderRoutes())
+  app.route('/', replyRoutes())
   app.route('/', widgetRoutes())
   app.route('/', whatsappWebhookRoutes())
   app.route('/', whatsappInboxRoutes())
+  app.route('/', whatsappUsageRoutes())
   app.route('/', adminRoutes())
   // Pages last: /{slug} would otherwise shadow the routes above.
   app.route('/', storefrontRoutes(catalogCache))

@@ -16,6 +16,8 @@ interface Fixture {
   orderCode: string
   /** Inbox messages only come from webhooks; any id will do, the shop must not match first. */
   inboundId: string
+  /** A one-tap reply that applies to the (pending) order. */
+  replyKind: string
   png: Uint8Array
 }
 
@@ -76,6 +78,8 @@ const OWNER_ROUTES: OwnerRoute[] = [
     body: () => ({ status: 'confirmed' }),
   },
   { method: 'GET', path: '/api/shops/:slug/orders/:code/messages' },
+  { method: 'GET', path: '/api/shops/:slug/orders/:code/replies' },
+  { method: 'POST', path: '/api/shops/:slug/orders/:code/replies/:kind/tap', body: () => ({}) },
   // widget settings
   { method: 'GET', path: '/api/shops/:slug/widget' },
   { method: 'PUT', path: '/api/shops/:slug/widget', body: () => ({}) },
@@ -88,6 +92,7 @@ const OWNER_ROUTES: OwnerRoute[] = [
   },
   { method: 'POST', path: '/api/shops/:slug/inbox/:id/create-order', body: () => ({}) },
   { method: 'GET', path: '/api/shops/:slug/whatsapp' },
+  { method: 'GET', path: '/api/shops/:slug/whatsapp/usage' },
   // admin data
   { method: 'GET', path: '/api/shops/:slug/dashboard' },
   { method: 'GET', path: '/api/shops/:slug/products.csv' },
@@ -117,6 +122,7 @@ const PARAM_SOURCES: Record<string, keyof Fixture> = {
   'images/:hash': 'imageHash',
   'orders/:code': 'orderCode',
   'inbox/:id': 'inboundId',
+  'replies/:kind': 'replyKind',
 }
 
 function fillPath(template: string, slug: string, f: Fixture): string {
@@ -219,6 +225,7 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
       imageHash: image.body.hash,
       orderCode: order.body.code,
       inboundId: '6f1c1d0e-8a3b-4c4e-9d55-3a1f2b7c9e01',
+      replyKind: 'confirm',
       png: png2,
     }
   })

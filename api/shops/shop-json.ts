@@ -27,6 +27,8 @@ export function ownerShopJson(shop: ShopRow, publicUrl: string) {
     published: shop.published,
     orderExpiryHours: shop.order_expiry_hours,
     metaCatalogId: shop.meta_catalog_id,
+    autoConfirmReply: shop.auto_confirm_reply,
+    monthlyMessageCap: shop.monthly_message_cap,
     createdAt: shop.created_at.toISOString(),
     updatedAt: shop.updated_at.toISOString(),
   }

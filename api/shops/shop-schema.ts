@@ -158,6 +158,10 @@ const settings = {
     .string()
     .regex(/^\d{5,30}$/, 'digits only, as shown in Commerce Manager')
     .nullable(),
+  /** Chatcart sends the automatic order confirmation (when an access token is set). */
+  autoConfirmReply: z.boolean(),
+  /** At most this many messages sent by Chatcart per calendar month (UTC); null = no cap. */
+  monthlyMessageCap: z.number().int('use a whole number').min(0).max(1_000_000).nullable(),
 }
 
 // A logo can only be set once the shop exists and the image is uploaded to it.
@@ -175,6 +179,8 @@ export const createShopSchema = z.strictObject({ slug: slugSchema, ...createFiel
   published: true,
   orderExpiryHours: true,
   metaCatalogId: true,
+  autoConfirmReply: true,
+  monthlyMessageCap: true,
 })
 
 export const updateShopSchema = z.strictObject(settings).partial()

@@ -78,6 +78,8 @@ export function shopRoutes() {
       published: input.published ?? true,
       order_expiry_hours: input.orderExpiryHours,
       meta_catalog_id: input.metaCatalogId ?? null,
+      auto_confirm_reply: input.autoConfirmReply,
+      monthly_message_cap: input.monthlyMessageCap ?? null,
     })
     if (!shop) throw new AppError(409, 'taken', 'This address is already taken', 'slug')
     return c.json(ownerShopJson(shop, c.var.config.publicUrl), 201)
@@ -136,6 +138,8 @@ export function shopRoutes() {
       published: input.published,
       order_expiry_hours: input.orderExpiryHours,
       meta_catalog_id: input.metaCatalogId,
+      auto_confirm_reply: input.autoConfirmReply,
+      monthly_message_cap: input.monthlyMessageCap,
     })
     return c.json(ownerShopJson(updated, c.var.config.publicUrl))
   })

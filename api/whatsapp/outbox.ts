@@ -16,6 +16,7 @@ import {
   merchantTalkingTo,
 } from '../../db/whatsapp-business.queries.ts'
 import type { AppConfig } from '../config.ts'
+import { reasonNotToSend, recordEarlyPricing } from './message-costs.ts'
 import { confirmationText } from './reply-text.ts'
 
 type WhatsAppConfig = AppConfig['whatsapp']
@@ -228,13 +229,22 @@ async function sendAllDue(
       await markOutboundSkipped(db, message.id, MERCHANT_IN_CONVERSATION)
       continue
     }
+    // The shop's switch for the automatic confirmation and its monthly cap (reason recorded).
+    const notToSend = await reasonNotToSend(db, message, now)
+    if (notToSend) {
+      await markOutboundSkipped(db, message.id, notToSend)
+      continue
+    }
     const outcome: SendOutcome = message.phoneNumberId
       ? await postToGraph(config, message.phoneNumberId, message.payload)
       : { kind: 'give_up', error: 'the shop has no WhatsApp phone number id' }
     if (outcome.kind === 'sent') {
       await db
         .transaction()
-        .execute((trx) => markOutboundSent(trx, message.id, outcome.waMessageId))
+        .execute(async (trx) => {
+          await markOutboundSent(trx, message.id, outcome.waMessageId)
+          await recordEarlyPricing(trx, outcome.waMessageId)
+        })
       sent++
     } else if (outcome.kind === 'retry' && message.attempts < MAX_SEND_ATTEMPTS) {
       const next = new Date(now.getTime() + retryDelayMs(message.attempts))

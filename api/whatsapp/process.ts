@@ -39,6 +39,7 @@ import { reviveExpiredOrder } from '../orders/expiry.ts'
 import { type OrderDifference, orderMessageDifferences } from './differences.ts'
 import { DELIVERIES_PER_LEASE, ingestDeliveries } from './ingest.ts'
 import { isCancelRequest, orderCodesIn, orderCodesInPayload } from './message-codes.ts'
+import { recordStatusPricing } from './message-costs.ts'
 import { queueConfirmation, queueConfirmations } from './outbox.ts'
 import {
   echoSchema,
@@ -185,6 +186,8 @@ async function processStatus(trx: DbOrTrx, row: InboundMessageRow): Promise<Outc
   if (isOutboundStatus(row.type)) {
     await applyOutboundStatus(trx, row.wa_message_id, row.type, row.body)
   }
+  // What Meta says the message costs (pricing comes on some statuses only).
+  await recordStatusPricing(trx, row.wa_message_id, row.payload)
   const outbound = await findOutboundByWaMessageId(trx, row.wa_message_id)
   const orderId = outbound && outbound.shop_id === row.shop_id ? outbound.order_id : null
   return { state: 'recorded', orderId }

@@ -67,6 +67,9 @@ export interface OutboundMessagesTable {
   attempts: Generated<number>
   next_attempt_at: Generated<Date>
   last_error: string | null
+  /** What Meta's status webhooks report it costs: `pricing.category` and `pricing.type`. */
+  pricing_category: string | null
+  pricing_type: string | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }

@@ -44,6 +44,10 @@ export interface ShopsTable {
   order_expiry_hours: Generated<number>
   /** The Meta catalog that product changes are synced to (digits), or null. */
   meta_catalog_id: string | null
+  /** Chatcart sends the automatic order confirmation (on by default, needs an access token). */
+  auto_confirm_reply: Generated<boolean>
+  /** At most this many messages sent by Chatcart per calendar month (UTC); null = no cap. */
+  monthly_message_cap: number | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
