@@ -239,12 +239,10 @@ async function sendAllDue(
       ? await postToGraph(config, message.phoneNumberId, message.payload)
       : { kind: 'give_up', error: 'the shop has no WhatsApp phone number id' }
     if (outcome.kind === 'sent') {
-      await db
-        .transaction()
-        .execute(async (trx) => {
-          await markOutboundSent(trx, message.id, outcome.waMessageId)
-          await recordEarlyPricing(trx, outcome.waMessageId)
-        })
+      await db.transaction().execute(async (trx) => {
+        await markOutboundSent(trx, message.id, outcome.waMessageId)
+        await recordEarlyPricing(trx, outcome.waMessageId)
+      })
       sent++
     } else if (outcome.kind === 'retry' && message.attempts < MAX_SEND_ATTEMPTS) {
       const next = new Date(now.getTime() + retryDelayMs(message.attempts))
