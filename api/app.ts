@@ -16,6 +16,7 @@ import { securityHeaders } from './middleware/security-headers.ts'
 import { refuseBadUrlText } from './middleware/url-text.ts'
 import { orderRoutes } from './orders/orders.routes.ts'
 import { replyRoutes } from './orders/replies.routes.ts'
+import { stripeWebhookRoutes } from './payments/stripe-webhook.routes.ts'
 import { shopRoutes } from './shops/shops.routes.ts'
 import { slugSuggestionRoutes } from './shops/slug-suggestion.routes.ts'
 import { pageMissResponse } from './storefront/instance-pages.tsx'
@@ -85,6 +86,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', replyRoutes())
   app.route('/', widgetRoutes())
   app.route('/', whatsappWebhookRoutes())
+  app.route('/', stripeWebhookRoutes())
   app.route('/', whatsappInboxRoutes())
   app.route('/', whatsappUsageRoutes())
   app.route('/', adminRoutes())
