@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals'
+import type { repliesEn } from './i18n-replies.ts'
 import type { whatsappEn } from './i18n-whatsapp.ts'
 
 /**
@@ -495,7 +496,7 @@ const en = {
 
 type CoreKey = keyof typeof en
 /** Every key: the first download's, and those of screens that bring their own strings. */
-export type StringKey = CoreKey | keyof typeof whatsappEn
+export type StringKey = CoreKey | keyof typeof whatsappEn | keyof typeof repliesEn
 type Dictionary = Record<CoreKey, string>
 
 const fr: Dictionary = {

@@ -11,7 +11,7 @@ import { type StringKey, t } from '../i18n.ts'
 import '../i18n-whatsapp.ts'
 import { shopUrl } from '../router.ts'
 import { activeShop, toast } from '../state.ts'
-import { waMeLink } from '../wizard-logic.ts'
+import { OrderReplies, tappedText } from './OrderReplies.tsx'
 import { StatusBadge } from './Orders.tsx'
 
 /** Where an order came from, in the admin's words. */
@@ -55,6 +55,7 @@ interface OrderEvent {
   type: string
   toStatus: string | null
   actor: string
+  data?: unknown
 }
 
 /**
@@ -67,6 +68,7 @@ export function eventText(e: OrderEvent): { what: string; who: string | null } {
   if (e.type === 'revived' || e.type === 'out_of_stock_on_revival')
     return { what: t(`event_${e.type}`), who }
   if (e.type === 'merchant_replied') return { what: t('event_merchant_replied'), who: null }
+  if (e.type === 'reply_tapped') return { what: tappedText(e.data), who: null }
   if (e.type === 'confirmed' && e.actor === 'whatsapp')
     return { what: t('eventArrivedOnWhatsApp'), who: null }
   const marked = e.toStatus ? MARKED_BY_YOU[e.toStatus as OrderStatus] : undefined
@@ -125,13 +127,6 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
 
   // The next step forward, and cancelling; further steps stay one click away.
   const nextStep = ACTIONS.find((a) => a !== 'cancelled' && stepsTo(order.status, a))
-  const phone = order.customer.waId ?? order.customer.phone
-  const reply = phone
-    ? waMeLink(
-        phone,
-        t('replyNote', { name: order.customer.name, code: order.code, shop: shop.name }),
-      )
-    : null
 
   return (
     <section aria-labelledby="order-title">
@@ -157,12 +152,13 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
             {t(`action_${a}`)}
           </button>
         ))}
-        {reply && (
-          <a class="button secondary" href={reply} target="_blank" rel="noopener noreferrer">
-            {t('replyWhatsApp')}
-          </a>
-        )}
       </div>
+      <OrderReplies
+        slug={slug}
+        code={order.code}
+        status={order.status}
+        onTapped={(events) => setOrder({ ...order, events })}
+      />
       <div class="grid-2">
         <div class="card">
           <h2>{t('items')}</h2>

@@ -18,6 +18,7 @@ import { activeShop, replaceShop, toast } from '../state.ts'
 import { composePhone, splitPhone, waMeLink } from '../wizard-logic.ts'
 import { Account } from './Account.tsx'
 import { WhatsAppStatus } from './WhatsAppStatus.tsx'
+import { WhatsAppUsage } from './WhatsAppUsage.tsx'
 
 interface Draft {
   name: string
@@ -508,6 +509,7 @@ export function Settings({ slug }: { slug: string }) {
         </Field>
       </div>
       <WhatsAppStatus slug={slug} phoneNumberId={shop.whatsappPhoneNumberId} />
+      <WhatsAppUsage slug={slug} />
       <Account />
     </section>
   )
