@@ -4,7 +4,12 @@ import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/t
 import { type AppConfig, defaultConfig } from '../config.ts'
 import { insertFixtureProducts, shopIdOf } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { stripeCheckoutOrder, stripeCheckoutUrl } from './stripe.ts'
+import {
+  stripeCheckoutOrder,
+  stripeCheckoutUrl,
+  stripePaymentEntry,
+  stripeSettingsProblem,
+} from './stripe.ts'
 import { type StripeStandIn, startStripeStandIn, unreachableStripeUrl } from './stripe-stand-in.ts'
 
 describe.each(testEngines())('Stripe Checkout Sessions (%s)', (engine) => {
@@ -204,5 +209,26 @@ describe.each(testEngines())('Stripe Checkout Sessions (%s)', (engine) => {
       await stripeCheckoutUrl(testDb.db, config, stripeCheckoutOrder(order), '192.0.2.1'),
     ).toBeNull()
     expect(stripe.sessionRequests().length).toBe(before)
+  })
+
+  it('should give the stripe entry of payment methods only with a checkout page', async () => {
+    const order = await placeOrder('EUR', 800)
+    const entry = await stripePaymentEntry(
+      testDb.db,
+      config,
+      stripeCheckoutOrder(order),
+      '192.0.2.1',
+    )
+    expect(entry).toEqual({ type: 'stripe', checkoutUrl: expect.stringMatching(/^https:\/\//) })
+    const paid = { ...stripeCheckoutOrder(order), status: 'paid' as const }
+    expect(await stripePaymentEntry(testDb.db, config, paid, '192.0.2.1')).toBeNull()
+  })
+
+  it('should let a shop enable Stripe only when this server has keys and Stripe takes the currency', () => {
+    expect(stripeSettingsProblem(config, 'EUR')).toBeNull()
+    expect(stripeSettingsProblem(config, 'JPY')).toBeNull()
+    expect(stripeSettingsProblem(config, 'IQD')?.code).toBe('unsupported_currency')
+    const bare = defaultConfig({ stripe: undefined })
+    expect(stripeSettingsProblem(bare, 'EUR')?.code).toBe('stripe_not_configured')
   })
 })

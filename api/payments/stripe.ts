@@ -188,3 +188,47 @@ export async function stripeCheckoutUrl(
   })
   return session.url
 }
+
+/** The order page's Stripe method: the pay button's address. */
+export interface StripePaymentEntry {
+  type: 'stripe'
+  checkoutUrl: string
+}
+
+/**
+ * The stripe entry of an order's `payment.methods`, or null (no pay button) when there is no
+ * Checkout page to offer now; see {@link stripeCheckoutUrl}.
+ */
+export async function stripePaymentEntry(
+  db: DbOrTrx,
+  config: AppConfig,
+  order: StripeCheckoutOrder,
+  clientKey: string,
+): Promise<StripePaymentEntry | null> {
+  const checkoutUrl = await stripeCheckoutUrl(db, config, order, clientKey)
+  return checkoutUrl ? { type: 'stripe', checkoutUrl } : null
+}
+
+/**
+ * Why a shop in `currency` cannot enable `{type: 'stripe'}`, or null: this server has no Stripe
+ * keys, or Stripe does not charge the currency. For a 400 naming the method's `type`.
+ * @example stripeSettingsProblem(config, 'EUR') // null when STRIPE_* are set
+ */
+export function stripeSettingsProblem(
+  config: AppConfig,
+  currency: string,
+): { code: string; message: string } | null {
+  if (!config.stripe) {
+    return {
+      code: 'stripe_not_configured',
+      message: 'Stripe payments need STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET on this server',
+    }
+  }
+  if (!stripeSupportsCurrency(currency)) {
+    return {
+      code: 'unsupported_currency',
+      message: `stripe payments are not available for ${currency}`,
+    }
+  }
+  return null
+}
