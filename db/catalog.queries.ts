@@ -1,6 +1,6 @@
-import { type Expression, type Insertable, sql, type Updateable } from 'kysely'
+import { type Expression, type Insertable, sql, type Transaction, type Updateable } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
-import type { DbOrTrx } from './database.ts'
+import type { Database, DbOrTrx } from './database.ts'
 import type { ProductOption, ProductsTable } from './schema/products.ts'
 import type { ShippingMethodsTable } from './schema/shipping-methods.ts'
 import type { ClosedDate, ShopChannels, WeeklyHours } from './schema/shops.ts'
@@ -11,7 +11,7 @@ import type { ClosedDate, ShopChannels, WeeklyHours } from './schema/shops.ts'
  * Locks the shop's row for the rest of the transaction, so catalog writes of one shop (SKU and
  * slug checks, then inserts) happen one after the other.
  */
-export async function lockShopCatalog(trx: DbOrTrx, shopId: string): Promise<void> {
+export async function lockShopCatalog(trx: Transaction<Database>, shopId: string): Promise<void> {
   await trx.selectFrom('shops').select('id').where('id', '=', shopId).forUpdate().execute()
 }
 

@@ -1,4 +1,4 @@
-import { type Expression, type Insertable, type InsertObject, sql } from 'kysely'
+import { type Expression, type Insertable, type InsertObject, sql, Transaction } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { Database, DbOrTrx } from './database.ts'
 import { withSavepoint } from './savepoint.ts'
@@ -370,7 +370,7 @@ export async function writeOrder(db: DbOrTrx, order: NewOrder): Promise<WriteOrd
     return placed ? { kind: 'placed', order: placed } : { kind: 'key_taken' }
   }
   try {
-    return db.isTransaction ? await withSavepoint(db, run) : await run()
+    return db instanceof Transaction ? await withSavepoint(db, run) : await run()
   } catch (error) {
     const refused = refusal(error)
     if (refused) return refused
@@ -508,7 +508,7 @@ export async function insertOrderEvents(db: DbOrTrx, events: Insertable<OrderEve
 }
 
 /** An order by id, its row locked until the transaction ends. */
-export function lockOrder(db: DbOrTrx, orderId: string) {
+export function lockOrder(db: Transaction<Database>, orderId: string) {
   return db
     .selectFrom('orders')
     .selectAll()

@@ -1,12 +1,16 @@
+import type { Transaction } from 'kysely'
 import { sql } from 'kysely'
-import type { DbOrTrx } from './database.ts'
+import type { Database } from './database.ts'
 
 /**
  * Runs `fn` inside a savepoint of the current transaction: when it throws, only its own writes
- * are undone and the transaction goes on. Use inside a transaction only. Savepoints nest: each
+ * are undone and the transaction goes on. Savepoints nest: each
  * release or rollback names the most recent one of that name.
  */
-export async function withSavepoint<T>(trx: DbOrTrx, fn: () => Promise<T>): Promise<T> {
+export async function withSavepoint<T>(
+  trx: Transaction<Database>,
+  fn: () => Promise<T>,
+): Promise<T> {
   await sql`savepoint chatcart_savepoint`.execute(trx)
   try {
     const result = await fn()

@@ -1,5 +1,5 @@
-import { type Insertable, type Selectable, sql } from 'kysely'
-import type { DbOrTrx } from './database.ts'
+import { type Insertable, type Selectable, sql, type Transaction } from 'kysely'
+import type { Database, DbOrTrx } from './database.ts'
 import type { InboundMessagesTable, OutboundMessagesTable } from './schema/messages.ts'
 import type { OrderMatch, OrderRow, OrderStatus } from './schema/orders.ts'
 
@@ -153,9 +153,9 @@ export async function listUnprocessedInboundIds(db: DbOrTrx, limit: number): Pro
 
 /**
  * Locks one unprocessed item for the current transaction; undefined when it is processed
- * already or another process holds it. Use inside a transaction only.
+ * already or another process holds it.
  */
-export function claimInboundMessage(trx: DbOrTrx, id: string) {
+export function claimInboundMessage(trx: Transaction<Database>, id: string) {
   return trx
     .selectFrom('inbound_messages')
     .selectAll()
@@ -168,9 +168,8 @@ export function claimInboundMessage(trx: DbOrTrx, id: string) {
 
 /**
  * Locks up to `limit` unprocessed items, oldest first, skipping those another process holds.
- * Use inside a transaction only.
  */
-export function claimInboundBatch(trx: DbOrTrx, limit: number) {
+export function claimInboundBatch(trx: Transaction<Database>, limit: number) {
   return trx
     .selectFrom('inbound_messages')
     .selectAll()

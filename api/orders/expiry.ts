@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
+import type { Transaction } from 'kysely'
 import { byStockLockOrder } from '../../core/stock-lock-order.ts'
-import type { Db, DbOrTrx } from '../../db/database.ts'
+import type { Database, Db, DbOrTrx } from '../../db/database.ts'
 import {
   aMomentBeforeNow,
   expireDuePendingOrders,
@@ -85,7 +86,10 @@ export async function expireDueOrders(db: Db): Promise<number> {
  * Any other order comes back unchanged.
  * @example order = await reviveExpiredOrder(trx, order)
  */
-export async function reviveExpiredOrder(trx: DbOrTrx, order: OrderRow): Promise<OrderRow> {
+export async function reviveExpiredOrder(
+  trx: Transaction<Database>,
+  order: OrderRow,
+): Promise<OrderRow> {
   if (order.status !== 'expired' && order.status !== 'pending') return order
   const locked = await lockOrder(trx, order.id)
   if (locked?.status !== 'expired') return locked ?? order

@@ -1,6 +1,7 @@
+import type { Transaction } from 'kysely'
 import { parseOrderMessage } from '../../core/order-message.ts'
 import { phoneVariants } from '../../core/phone.ts'
-import type { Db, DbOrTrx } from '../../db/database.ts'
+import type { Database, Db, DbOrTrx } from '../../db/database.ts'
 import {
   insertOrderEvent,
   insertOrderEvents,
@@ -218,7 +219,7 @@ function codesOf(message: WebhookMessage): string[] {
 
 /** A native WhatsApp cart that named no order: it becomes a confirmed order of its own. */
 async function createNativeOrder(
-  trx: DbOrTrx,
+  trx: Transaction<Database>,
   config: AppConfig,
   row: InboundMessageRow & { shop_id: string },
   message: WebhookMessage & { order: NonNullable<WebhookMessage['order']> },
@@ -450,7 +451,7 @@ async function processEchoes(
  * it and the second is recorded.
  */
 async function processRows(
-  trx: DbOrTrx,
+  trx: Transaction<Database>,
   config: AppConfig,
   rows: InboundMessageRow[],
 ): Promise<void> {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import type { Transaction } from 'kysely'
 import { currencyDigits } from '../../core/money.ts'
 import { generateOrderCode } from '../../core/order-code.ts'
-import type { DbOrTrx } from '../../db/database.ts'
+import type { Database, DbOrTrx } from '../../db/database.ts'
 import {
   findOrderableSkus,
   insertOrderEvent,
@@ -94,7 +95,7 @@ function priceFlags(line: CartRequestLine, item: OrderableSku | undefined, curre
  * sent it: the odd lines are kept and flagged for the merchant.
  */
 export async function createWhatsAppOrder(
-  trx: DbOrTrx,
+  trx: Transaction<Database>,
   config: AppConfig,
   input: WhatsAppOrderInput,
 ): Promise<{ order: OrderRow; flags: CartFlag[] }> {
