@@ -46,6 +46,13 @@ export interface OrdersTable {
   expires_at: Date | null
   /** Revived by a late message after its stock was sold: the merchant must check it. */
   out_of_stock_on_revival: Generated<boolean>
+  /** How the order was paid: 'stripe', 'pix', 'cash', … (null while unpaid). */
+  paid_method: string | null
+  /** The payment's reference (a transfer id, Stripe's payment intent), if known. */
+  paid_reference: string | null
+  /** The amount received in the currency's minor units, if known. */
+  paid_amount: number | null
+  paid_at: Date | null
 }
 export type OrderRow = Selectable<OrdersTable>
 

@@ -1,4 +1,5 @@
 import type { Generated, Selectable } from 'kysely'
+import type { PaymentMethod } from '../../core/payments/payment-method.ts'
 import type { Json, JsonWithDefault } from './json.ts'
 
 /** `{ mon: [['09:00', '18:00']], … }`: opening intervals per weekday in the shop's timezone. */
@@ -20,6 +21,9 @@ export interface ShopChannels {
   email?: string
   phone?: string
 }
+
+/** A payment method as a shop stores it: a transfer method of core/payments, or Stripe Checkout. */
+export type ShopPaymentMethod = PaymentMethod | { type: 'stripe' }
 
 export interface ShopsTable {
   id: Generated<string>
@@ -48,6 +52,8 @@ export interface ShopsTable {
   auto_confirm_reply: Generated<boolean>
   /** At most this many messages sent by Chatcart per calendar month (UTC); null = no cap. */
   monthly_message_cap: number | null
+  /** The payment methods offered on the order page (core/payments `PaymentMethod`s, or `{type:'stripe'}`). */
+  payments: JsonWithDefault<ShopPaymentMethod[]>
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
