@@ -29,6 +29,7 @@ export function ownerShopJson(shop: ShopRow, publicUrl: string) {
     metaCatalogId: shop.meta_catalog_id,
     autoConfirmReply: shop.auto_confirm_reply,
     monthlyMessageCap: shop.monthly_message_cap,
+    payments: shop.payments,
     createdAt: shop.created_at.toISOString(),
     updatedAt: shop.updated_at.toISOString(),
   }

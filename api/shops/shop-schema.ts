@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { canonicalLocale, isValidLocale } from '../../core/locale.ts'
 import { isCurrencyCode } from '../../core/money.ts'
 import { normalizePhone } from '../../core/phone.ts'
+import { paymentsSchema } from './payment-settings.ts'
 
 /** Paths at the root of the site that a shop slug must never shadow. */
 export const RESERVED_SLUGS = new Set([
@@ -162,6 +163,8 @@ const settings = {
   autoConfirmReply: z.boolean(),
   /** At most this many messages sent by Chatcart per calendar month (UTC); null = no cap. */
   monthlyMessageCap: z.number().int('use a whole number').min(0).max(1_000_000).nullable(),
+  /** The payment methods offered on the order page; checked against the currency by the route. */
+  payments: paymentsSchema,
 }
 
 // A logo can only be set once the shop exists and the image is uploaded to it.
@@ -181,6 +184,7 @@ export const createShopSchema = z.strictObject({ slug: slugSchema, ...createFiel
   metaCatalogId: true,
   autoConfirmReply: true,
   monthlyMessageCap: true,
+  payments: true,
 })
 
 export const updateShopSchema = z.strictObject(settings).partial()

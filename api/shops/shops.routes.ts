@@ -12,6 +12,7 @@ import { AppError, invalidField } from '../errors.ts'
 import { requireMerchant, requireOwnedShop } from '../middleware/require-merchant.ts'
 import { readJson } from '../validate.ts'
 import { verifyPhoneNumberId } from '../whatsapp/number-ownership.ts'
+import { assertPaymentMethods } from './payment-settings.ts'
 import { ownerShopJson } from './shop-json.ts'
 import { createShopSchema, slugSchema, updateShopSchema } from './shop-schema.ts'
 
@@ -44,6 +45,7 @@ export function shopRoutes() {
 
   routes.post('/api/shops', requireMerchant(), async (c) => {
     const input = await readJson(c, createShopSchema)
+    assertPaymentMethods(input.payments ?? [], input.currency, c.var.config)
     if (
       input.whatsappPhoneNumberId &&
       (await isPhoneNumberIdTaken(c.var.db, input.whatsappPhoneNumberId))
@@ -80,6 +82,7 @@ export function shopRoutes() {
       meta_catalog_id: input.metaCatalogId ?? null,
       auto_confirm_reply: input.autoConfirmReply,
       monthly_message_cap: input.monthlyMessageCap ?? null,
+      payments: JSON.stringify(input.payments ?? []),
     })
     if (!shop) throw new AppError(409, 'taken', 'This address is already taken', 'slug')
     return c.json(ownerShopJson(shop, c.var.config.publicUrl), 201)
@@ -92,6 +95,14 @@ export function shopRoutes() {
   routes.patch('/api/shops/:slug', requireOwnedShop(), async (c) => {
     const input = await readJson(c, updateShopSchema)
     const shop = c.var.shop
+    // A new currency must suit the methods kept, as new methods must suit the currency.
+    if (input.payments !== undefined || input.currency !== undefined) {
+      assertPaymentMethods(
+        input.payments ?? shop.payments,
+        input.currency ?? shop.currency,
+        c.var.config,
+      )
+    }
     if (
       input.whatsappPhoneNumberId &&
       (await isPhoneNumberIdTaken(c.var.db, input.whatsappPhoneNumberId, shop.id))
@@ -140,6 +151,7 @@ export function shopRoutes() {
       meta_catalog_id: input.metaCatalogId,
       auto_confirm_reply: input.autoConfirmReply,
       monthly_message_cap: input.monthlyMessageCap,
+      payments: input.payments && JSON.stringify(input.payments),
     })
     return c.json(ownerShopJson(updated, c.var.config.publicUrl))
   })
