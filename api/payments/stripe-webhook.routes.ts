@@ -5,10 +5,10 @@ import { findOrderByIdAndCode } from '../../db/stripe-checkout-sessions.queries.
 import type { AppEnv } from '../app-env.ts'
 import { AppError } from '../errors.ts'
 import { limitBody } from '../middleware/body-limit.ts'
+import { markOrderPaid } from '../orders/mark-paid.ts'
 import { uuidParam } from '../validate.ts'
 import { stripeClient } from './stripe.ts'
 import { fromStripeAmount } from './stripe-amount.ts'
-import { markOrderPaidByStripe } from './stripe-payment.ts'
 
 /** Stripe's events are a few kilobytes; anything far larger is not one. */
 export const STRIPE_WEBHOOK_MAX_BYTES = 512 * 1024
@@ -81,11 +81,14 @@ async function payOrderOfSession(db: Db, session: Stripe.Checkout.Session): Prom
   const intent = session.payment_intent
   const reference = (typeof intent === 'string' ? intent : intent?.id) ?? session.id
   const currency = (session.currency ?? order.currency).toUpperCase()
-  await markOrderPaidByStripe(db, {
+  // Locked and moved once: of concurrent deliveries of the event, one marks it paid.
+  await markOrderPaid(db, {
     shopId: order.shop_id,
     orderId: order.id,
+    method: 'stripe',
     reference,
     amount: fromStripeAmount(session.amount_total ?? 0, currency),
     currency,
+    actor: 'stripe',
   })
 }

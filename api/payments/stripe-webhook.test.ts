@@ -103,6 +103,10 @@ describe.each(testEngines())('Stripe webhook (%s)', (engine) => {
     expect(res.status).toBe(200)
     const { order: row, paidEvents } = await orderState(order.id)
     expect(row.status).toBe('paid')
+    expect(row.paid_method).toBe('stripe')
+    expect(row.paid_reference).toBe(`pi_test_${order.code}`)
+    expect(Number(row.paid_amount)).toBe(2500)
+    expect(row.paid_at).toBeInstanceOf(Date)
     expect(paidEvents).toHaveLength(1)
     expect(paidEvents[0]).toMatchObject({
       type: 'status_changed',
@@ -125,6 +129,7 @@ describe.each(testEngines())('Stripe webhook (%s)', (engine) => {
     for (const order of orders) {
       const { order: row, paidEvents } = await orderState(order.id)
       expect(row.status).toBe('paid')
+      expect(row.paid_method).toBe('stripe')
       expect(paidEvents).toHaveLength(1)
       expect(paidEvents[0]?.data).toMatchObject({ method: 'stripe' })
     }
@@ -158,6 +163,7 @@ describe.each(testEngines())('Stripe webhook (%s)', (engine) => {
     expect((await deliver(payload)).status).toBe(400)
     const { order: row, paidEvents } = await orderState(order.id)
     expect(row.status).toBe('pending')
+    expect(row.paid_method).toBeNull()
     expect(paidEvents).toHaveLength(0)
   })
 
