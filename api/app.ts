@@ -10,6 +10,7 @@ import { PublicCatalogCache } from './catalog/public-catalog-cache.ts'
 import { type AppConfig, defaultConfig } from './config.ts'
 import { AppError, handleError, isDatabaseUnavailable } from './errors.ts'
 import { mediaRoutes } from './media/media.routes.ts'
+import { ogRoutes } from './media/og.routes.ts'
 import { limitBody } from './middleware/body-limit.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
@@ -82,6 +83,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', shopRoutes())
   app.route('/', slugSuggestionRoutes())
   app.route('/', mediaRoutes())
+  app.route('/', ogRoutes(catalogCache))
   app.route('/', orderRoutes())
   app.route('/', replyRoutes())
   app.route('/', widgetRoutes())

@@ -12,6 +12,7 @@ import { StorefrontPage } from '../../shop/components/StorefrontPage.tsx'
 import type { ShopClientData, ViewProduct } from '../../shop/page-data.ts'
 import { shopStrings } from '../../shop/strings.ts'
 import type { PublicCatalog } from '../catalog/public-catalog-json.ts'
+import { ogImageMeta, productCardInput, shopCardInput } from '../media/og-card.ts'
 import { storefrontCss, storefrontScript } from './storefront-assets.ts'
 
 function documentHtml(vnode: preact.VNode): string {
@@ -113,16 +114,15 @@ export function renderStorefront(
   const nextHref = view.nextCursor ? storefrontHref(shop.slug, view, view.nextCursor) : null
   const here = storefrontHref(shop.slug, view, atStart ? null : view.cursor)
   const cover = catalog.products.find((p) => p.images[0])?.images[0]
-  const image = shop.logoUrl
-    ? { url: shop.logoUrl, alt: shop.name }
-    : cover && { url: cover.url, width: cover.width, height: cover.height, alt: shop.name }
+  const image = shop.logoUrl ?? cover?.url
   const meta: PageMeta = {
     title: shop.name,
     description: summary(shop.description || `${shop.name} · WhatsApp`),
     canonical: `${publicUrl}${here}`,
     siteName: shop.name,
     type: 'website',
-    image,
+    // A 1200×630 JPEG every app previews: the logo, else a card with the shop's name.
+    image: { ...ogImageMeta(publicUrl, shop.slug, shopCardInput(shop)), alt: shop.name },
     // Search results are for the shopper who typed them; pages and categories are crawlable.
     noindex: view.q !== '',
     prev: prevHref ? `${publicUrl}${prevHref}` : undefined,
@@ -134,7 +134,7 @@ export function renderStorefront(
     name: shop.name,
     url,
     ...(shop.description ? { description: shop.description } : {}),
-    ...(image ? { image: image.url } : {}),
+    ...(image ? { image } : {}),
     ...(shop.address ? { address: shop.address } : {}),
     hasOfferCatalog: {
       '@type': 'OfferCatalog',
@@ -185,7 +185,6 @@ export function renderProductPage(
   const { shop } = catalog
   const shopUrl = `${publicUrl}/${shop.slug}`
   const url = `${shopUrl}/p/${product.slug}`
-  const cover = product.images[0]
   const price = { amount: toMajorUnits(product.price, shop.currency), currency: shop.currency }
   const meta: PageMeta = {
     title: `${product.name} · ${shop.name}`,
@@ -193,10 +192,9 @@ export function renderProductPage(
     canonical: url,
     siteName: shop.name,
     type: 'product',
-    image: cover && {
-      url: cover.url,
-      width: cover.width,
-      height: cover.height,
+    // A 1200×630 JPEG every app previews: the first photo, else a card with name and price.
+    image: {
+      ...ogImageMeta(publicUrl, shop.slug, productCardInput(shop, product), product.slug),
       alt: product.name,
     },
     price,

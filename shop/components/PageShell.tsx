@@ -9,7 +9,7 @@ export interface PageMeta {
   canonical?: string | undefined
   siteName: string
   type: 'website' | 'product'
-  image?: { url: string; width?: number; height?: number; alt: string } | undefined
+  image?: { url: string; width?: number; height?: number; type?: string; alt: string } | undefined
   price?: { amount: string; currency: string } | undefined
   noindex?: boolean
   /** The pages before and after this one in a paged list (`rel="prev"`, `rel="next"`). */
@@ -60,6 +60,7 @@ export function PageShell(props: {
         {meta.image?.height && (
           <meta property="og:image:height" content={String(meta.image.height)} />
         )}
+        {meta.image?.type && <meta property="og:image:type" content={meta.image.type} />}
         {meta.image && <meta property="og:image:alt" content={meta.image.alt} />}
         {meta.price && <meta property="product:price:amount" content={meta.price.amount} />}
         {meta.price && <meta property="product:price:currency" content={meta.price.currency} />}
