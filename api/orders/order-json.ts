@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely'
 import type { OrderEventsTable, OrderItemRow, OrderRow } from '../../db/schema/orders.ts'
+import { paidPayment } from './order-payment.ts'
 
 type OrderEventRow = Selectable<OrderEventsTable>
 
@@ -108,5 +109,9 @@ export function ownerOrderJson(order: OrderRow, items: OrderItemRow[]) {
     outOfStockOnRevival: order.out_of_stock_on_revival,
     /** When the merchant answered it from the WhatsApp Business app ("answered by you"). */
     merchantRepliedAt: order.merchant_replied_at?.toISOString() ?? null,
+    /** How it was paid (method, reference, amount, when), or unpaid. */
+    payment: paidPayment(order) ?? { status: 'unpaid' as const },
+    /** An amount was recorded as paid and it is not the order's total. */
+    paymentMismatch: order.paid_amount !== null && order.paid_amount !== order.total,
   }
 }

@@ -22,6 +22,7 @@ import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { readJson, readQuery, uuidParam } from '../validate.ts'
 import { checkout } from './checkout.ts'
 import { orderEventJson, ownerOrderJson, publicOrderJson } from './order-json.ts'
+import { orderPayment, shopPaymentMethods } from './order-payment.ts'
 import { listOrdersQuerySchema, placeOrderSchema, updateOrderSchema } from './order-schema.ts'
 import { OrderingCache } from './ordering-cache.ts'
 import { TooManyOrders } from './place-order.ts'
@@ -74,10 +75,17 @@ export function orderRoutes() {
     const token = c.req.param('token')
     const order = TOKEN.test(token) ? await findPublicOrder(c.var.db, token) : undefined
     if (!order) throw notFound('Order')
-    const items = await listOrderItems(c.var.db, order.id)
+    const [items, methods] = await Promise.all([
+      listOrderItems(c.var.db, order.id),
+      shopPaymentMethods(c.var.db, order.shop_id),
+    ])
+    const payment = await orderPayment(c.var.db, c.var.config, order, methods, clientIp(c))
     c.header('Cache-Control', 'no-store')
     c.header('Referrer-Policy', 'no-referrer')
-    return c.json(publicOrderJson(order, items, buildWhatsAppUrl(order.shop_phone, order.message)))
+    return c.json({
+      ...publicOrderJson(order, items, buildWhatsAppUrl(order.shop_phone, order.message)),
+      payment,
+    })
   })
 
   routes.get('/api/shops/:slug/orders', requireOwnedShop(), async (c) => {

@@ -697,6 +697,8 @@ describe.each(testEngines())('orders API (%s)', (engine) => {
         confirmedAt: null,
         expiresAt: expect.any(String),
         shop: { slug, name: 'Test Shop' },
+        // The shop offers no payment methods.
+        payment: { status: 'unpaid', methods: [] },
       })
     })
 
