@@ -596,6 +596,7 @@ describe('every screen at 360 and 1280 px, LTR and RTL, light and dark', () => {
       ['admin-product-editor', `${base}/products/${shop.productId}`],
       ['admin-categories', `${base}/categories`],
       ['admin-shipping', `${base}/shipping`],
+      ['admin-discounts', `${base}/discounts`],
       ['admin-settings', `${base}/settings`],
       ['admin-account', `${base}/settings`, '.account'],
       ['admin-widget', `${base}/widget`],

@@ -18,6 +18,7 @@ const ProductEditor = lazyScreen(() =>
 )
 const Categories = lazyScreen(() => import('./screens/Categories.tsx').then((m) => m.Categories))
 const Shipping = lazyScreen(() => import('./screens/Shipping.tsx').then((m) => m.Shipping))
+const Discounts = lazyScreen(() => import('./screens/Discounts.tsx').then((m) => m.Discounts))
 const ImportExport = lazyScreen(() =>
   import('./screens/ImportExport.tsx').then((m) => m.ImportExport),
 )
@@ -46,6 +47,8 @@ function ShopScreen({ slug, rest }: { slug: string; rest: string[] }) {
       return <Categories slug={slug} />
     case 'shipping':
       return <Shipping slug={slug} />
+    case 'discounts':
+      return <Discounts slug={slug} />
     case 'import':
       return <ImportExport slug={slug} />
     case 'share':

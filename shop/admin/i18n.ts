@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals'
+import type { discountsEn } from './i18n-discounts.ts'
 import type { repliesEn } from './i18n-replies.ts'
 import type { whatsappEn } from './i18n-whatsapp.ts'
 
@@ -20,6 +21,7 @@ const en = {
   navProducts: 'Products',
   navCategories: 'Categories',
   navShipping: 'Shipping',
+  navDiscounts: 'Discounts',
   navImport: 'Import & export',
   navShare: 'Share',
   navWidget: 'Chat widget',
@@ -496,7 +498,11 @@ const en = {
 
 type CoreKey = keyof typeof en
 /** Every key: the first download's, and those of screens that bring their own strings. */
-export type StringKey = CoreKey | keyof typeof whatsappEn | keyof typeof repliesEn
+export type StringKey =
+  | CoreKey
+  | keyof typeof whatsappEn
+  | keyof typeof repliesEn
+  | keyof typeof discountsEn
 type Dictionary = Record<CoreKey, string>
 
 const fr: Dictionary = {
@@ -510,6 +516,7 @@ const fr: Dictionary = {
   navProducts: 'Produits',
   navCategories: 'Catégories',
   navShipping: 'Livraison',
+  navDiscounts: 'Réductions',
   navImport: 'Import et export',
   navShare: 'Partager',
   navWidget: 'Widget de chat',

@@ -15,6 +15,7 @@ const SECTIONS = [
   ['products', 'navProducts'],
   ['categories', 'navCategories'],
   ['shipping', 'navShipping'],
+  ['discounts', 'navDiscounts'],
   ['import', 'navImport'],
   ['share', 'navShare'],
   ['widget', 'navWidget'],

@@ -1,0 +1,81 @@
+import { extendStrings } from './i18n.ts'
+
+/**
+ * Strings of the discount codes screen, in English and French. They load with the screen that
+ * imports this module.
+ */
+export const discountsEn = {
+  discountsLead:
+    'Codes a shopper types at checkout. Chatcart checks them and counts their uses on the server.',
+  addDiscount: 'New code',
+  noDiscounts: 'No discount codes yet',
+  noDiscountsHint: 'Create a code such as WELCOME10 and share it with your customers.',
+  discountCode: 'Code',
+  discountCodeHint: 'Letters and digits; shoppers may type it in any case.',
+  discountKind: 'Discount',
+  discountPercent: 'Percentage off',
+  discountAmount: 'Amount off',
+  percentOffLabel: 'Percentage (1–100)',
+  amountOffLabel: 'Amount',
+  discountMinSubtotal: 'Minimum subtotal (optional)',
+  discountStartsAt: 'Valid from (optional)',
+  discountEndsAt: 'Valid until (optional)',
+  discountMaxUses: 'Maximum uses (optional)',
+  discountMaxUsesHint: 'Leave empty for no limit.',
+  discountOncePerCustomer: 'Once per customer (by WhatsApp number)',
+  discountCategories: 'Applies to',
+  discountAllProducts: 'Every product, unless you tick categories',
+  discountPercentInvalid: 'Enter a whole number from 1 to 100',
+  discountWholeNumber: 'Enter a whole number of at least 1',
+  discountEndsBeforeStart: 'The end comes before the start',
+  discountUses: '{uses} uses',
+  discountUsesOf: '{uses} of {max} uses',
+  discountFrom: 'from {date}',
+  discountUntil: 'until {date}',
+  discountMinimum: 'from {amount}',
+  discountOnce: 'once per customer',
+  discountPercentShort: '{n} % off',
+  discountAmountShort: '{amount} off',
+  discountExpired: 'expired',
+  discountScheduled: 'not started',
+  discountUsedUp: 'used up',
+}
+
+const discountsFr: Record<keyof typeof discountsEn, string> = {
+  discountsLead:
+    'Des codes que le client saisit au paiement. Chatcart les vérifie et compte leurs utilisations sur le serveur.',
+  addDiscount: 'Nouveau code',
+  noDiscounts: 'Aucun code de réduction',
+  noDiscountsHint: 'Créez un code comme BIENVENUE10 et partagez-le avec vos clients.',
+  discountCode: 'Code',
+  discountCodeHint: 'Lettres et chiffres ; majuscules ou minuscules, peu importe.',
+  discountKind: 'Réduction',
+  discountPercent: 'Pourcentage',
+  discountAmount: 'Montant',
+  percentOffLabel: 'Pourcentage (1 à 100)',
+  amountOffLabel: 'Montant',
+  discountMinSubtotal: 'Sous-total minimum (facultatif)',
+  discountStartsAt: 'Valable à partir du (facultatif)',
+  discountEndsAt: 'Valable jusqu’au (facultatif)',
+  discountMaxUses: 'Utilisations maximum (facultatif)',
+  discountMaxUsesHint: 'Laissez vide pour aucune limite.',
+  discountOncePerCustomer: 'Une fois par client (par numéro WhatsApp)',
+  discountCategories: 'S’applique à',
+  discountAllProducts: 'Tous les produits, sauf si vous cochez des catégories',
+  discountPercentInvalid: 'Saisissez un nombre entier de 1 à 100',
+  discountWholeNumber: 'Saisissez un nombre entier d’au moins 1',
+  discountEndsBeforeStart: 'La fin précède le début',
+  discountUses: '{uses} utilisations',
+  discountUsesOf: '{uses} utilisations sur {max}',
+  discountFrom: 'à partir du {date}',
+  discountUntil: 'jusqu’au {date}',
+  discountMinimum: 'dès {amount}',
+  discountOnce: 'une fois par client',
+  discountPercentShort: '−{n} %',
+  discountAmountShort: '−{amount}',
+  discountExpired: 'expiré',
+  discountScheduled: 'pas encore valable',
+  discountUsedUp: 'épuisé',
+}
+
+extendStrings({ en: discountsEn, fr: discountsFr })
