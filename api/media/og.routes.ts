@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { findPublicProduct } from '../../db/catalog.queries.ts'
+import type { Db } from '../../db/database.ts'
 import { findMediaBytes } from '../../db/images.queries.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { PublicCatalogCache } from '../catalog/public-catalog-cache.ts'
@@ -19,13 +20,21 @@ const SLUG = /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/
 const PRODUCT_SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/
 const FILE = /^([a-f0-9]{12})\.jpg$/
 const IMMUTABLE = 'public, max-age=31536000, immutable'
+const MB = 1024 * 1024
 
-/** A small least-recently-used map: a hit moves to the end, the oldest goes when full. */
-class RecentlyUsed<V> {
-  private readonly entries = new Map<string, V>()
-  constructor(private readonly max: number) {}
+/**
+ * Rendered previews, least recently used first out: at most `maxEntries` of them and `maxBytes`
+ * in all (a preview is 10–300 KB).
+ */
+class RecentPreviews {
+  private readonly entries = new Map<string, Uint8Array>()
+  private bytes = 0
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+  ) {}
 
-  get(key: string): V | undefined {
+  get(key: string): Uint8Array | undefined {
     const value = this.entries.get(key)
     if (value === undefined) return undefined
     this.entries.delete(key)
@@ -33,19 +42,28 @@ class RecentlyUsed<V> {
     return value
   }
 
-  set(key: string, value: V): void {
-    this.entries.delete(key)
+  set(key: string, value: Uint8Array): void {
+    this.delete(key)
     this.entries.set(key, value)
+    this.bytes += value.byteLength
     for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.max) break
-      this.entries.delete(oldest)
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break
+      this.delete(oldest)
     }
+  }
+
+  private delete(key: string) {
+    const value = this.entries.get(key)
+    if (value === undefined) return
+    this.bytes -= value.byteLength
+    this.entries.delete(key)
   }
 }
 
 export interface OgRoutesOptions {
-  /** Rendered previews kept in this process. */
+  /** Rendered previews kept in this process, and their bytes at most. */
   cacheEntries?: number
+  cacheBytes?: number
   /** Renders (cache misses) per client IP and minute. */
   rendersPerMinute?: number
 }
@@ -59,7 +77,9 @@ export interface OgRoutesOptions {
  */
 export function ogRoutes(catalogs: PublicCatalogCache, options: OgRoutesOptions = {}) {
   const routes = new Hono<AppEnv>()
-  const rendered = new RecentlyUsed<Uint8Array>(options.cacheEntries ?? 200)
+  const rendered = new RecentPreviews(options.cacheEntries ?? 200, options.cacheBytes ?? 20 * MB)
+  // Concurrent requests for a preview being drawn share the one render.
+  const drawing = new Map<string, Promise<Uint8Array>>()
   // Only renders count: a preview already in memory costs nothing to send again.
   const limitRenders = rateLimit({
     name: 'og-render',
@@ -71,6 +91,23 @@ export function ogRoutes(catalogs: PublicCatalogCache, options: OgRoutesOptions 
   routes.get('/media/og/:slug/p/:product/:file', (c) =>
     preview(c, c.req.param('slug'), c.req.param('product')),
   )
+
+  /** Draws a preview once, shared by the requests that ask meanwhile, then keeps it. */
+  function startRender(db: Db, key: string, input: OgCardInput): Promise<Uint8Array> {
+    const render = (async () => {
+      const source = input.imageHash
+        ? await findMediaBytes(db, input.imageHash, 'display')
+        : undefined
+      return renderOgImage(input, source ? new Uint8Array(source.bytes) : null)
+    })()
+    drawing.set(key, render)
+    render.then(
+      (bytes) => rendered.set(key, bytes),
+      () => {},
+    )
+    render.finally(() => drawing.delete(key)).catch(() => {})
+    return render
+  }
 
   async function preview(c: Context<AppEnv>, slug: string, productSlug: string | null) {
     const requested = FILE.exec(c.req.param('file') ?? '')?.[1]
@@ -100,12 +137,12 @@ export function ogRoutes(catalogs: PublicCatalogCache, options: OgRoutesOptions 
     const key = `${slug}/${productSlug ?? ''}/${hash}`
     let jpeg = rendered.get(key)
     if (!jpeg) {
-      await limitRenders(c, async () => {})
-      const source = input.imageHash
-        ? ((await findMediaBytes(db, input.imageHash, 'display'))?.bytes ?? null)
-        : null
-      jpeg = await renderOgImage(input, source && new Uint8Array(source))
-      rendered.set(key, jpeg)
+      let render = drawing.get(key)
+      if (!render) {
+        await limitRenders(c, async () => {})
+        render = drawing.get(key) ?? startRender(db, key, input)
+      }
+      jpeg = await render
     }
     return c.body(new Uint8Array(jpeg), 200, { ...headers, 'Content-Type': 'image/jpeg' })
   }
