@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Transaction } from 'kysely'
 import { byStockLockOrder } from '../../core/stock-lock-order.ts'
-import type { Database, Db, DbOrTrx } from '../../db/database.ts'
+import type { Database, Db } from '../../db/database.ts'
 import {
   aMomentBeforeNow,
   expireDuePendingOrders,
