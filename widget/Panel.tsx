@@ -1,6 +1,5 @@
-import { type Signal, useSignal } from '@preact/signals'
 import type { ComponentChild } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { type Channel, channelLink, whatsappLink } from '../core/channel-links.ts'
 import { isOpenAt } from '../core/schedule.ts'
 import type { WidgetStrings } from './strings.ts'
@@ -11,7 +10,11 @@ export type PanelView = 'main' | 'consent' | 'qr'
 
 export interface PanelProps {
   open: boolean
-  view: Signal<PanelView>
+  /**
+   * The view, shared with the bubble: a signal in the admin's preview, a plain box that redraws
+   * the dialog in the bubble (which leaves @preact/signals to the mini cart's chunk).
+   */
+  view: { value: PanelView }
   settings: PublicWidget | null
   strings: WidgetStrings
   rtl: boolean
@@ -46,13 +49,10 @@ const BRANDS: Record<string, string> = {
 
 /** The QR code of a link, drawn by a chunk fetched only now. */
 function QrCode(props: { url: string; label: string }) {
-  const qr = useSignal<{ size: number; d: string } | null>(null)
+  const [code, setCode] = useState<{ size: number; d: string } | null>(null)
   useEffect(() => {
-    import('./qr-matrix.ts').then((m) => {
-      qr.value = m.qrPath(props.url)
-    })
+    import('./qr-matrix.ts').then((m) => setCode(m.qrPath(props.url)))
   }, [props.url])
-  const code = qr.value
   const box = (code?.size ?? 21) + 8
   return (
     <svg class="qr" viewBox={`-4 -4 ${box} ${box}`} role="img" aria-label={props.label}>

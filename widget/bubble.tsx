@@ -2,7 +2,6 @@
  * The bubble: fetched by the loader on the first sign of interest, it renders the dialog in the
  * loader's shadow root and answers `Chatcart(...)` from then on.
  */
-import { effect, signal } from '@preact/signals'
 import { render } from 'preact'
 import css from './bubble.css?inline'
 import { showCartCount } from './button-face.ts'
@@ -68,13 +67,38 @@ export const mount: MountWidget = (ctx) => {
     )
   }
 
-  const open = signal(false)
-  const view = signal<PanelView>('main')
-  const settings = signal<PublicWidget | null>(null)
-  const strings = signal<WidgetStrings | null>(null)
-  const notice = signal('')
-  const cartModule = signal<CartModule | null>(null)
-  const miniCart = signal<MiniCart | null>(null)
+  // The dialog's state: a change redraws it once, on the next microtask, as a signal's component
+  // would; plain values keep @preact/signals out of the bubble (the mini cart's chunk has it).
+  const container = d.createElement('div')
+  let queued = false
+  const redraw = () => {
+    if (queued) return
+    queued = true
+    queueMicrotask(() => {
+      queued = false
+      render(<App />, container)
+    })
+  }
+  const box = <T,>(initial: T) => {
+    let current = initial
+    return {
+      get value() {
+        return current
+      },
+      set value(next: T) {
+        if (next === current) return
+        current = next
+        redraw()
+      },
+    }
+  }
+  const open = box(false)
+  const view = box<PanelView>('main')
+  const settings = box<PublicWidget | null>(null)
+  const strings = box<WidgetStrings | null>(null)
+  const notice = box('')
+  const cartModule = box<CartModule | null>(null)
+  const miniCart = box<MiniCart | null>(null)
   let locale = widgetLocale([options.lang, d.documentElement.lang])
   let cart: Promise<MiniCart> | undefined
   let consented = store?.getItem(CONSENT_KEY) === '1'
@@ -108,7 +132,7 @@ export const mount: MountWidget = (ctx) => {
       adopt(m.css)
       cartModule.value = m
       miniCart.value = created
-      effect(() => showCartCount(button, created.items.value))
+      m.effect(() => showCartCount(button, created.items.value))
       return created
     })
     return cart
@@ -223,7 +247,6 @@ export const mount: MountWidget = (ctx) => {
     )
   }
 
-  const container = d.createElement('div')
   frame.append(container)
   render(<App />, container)
   const handle = (command: unknown[]) => {

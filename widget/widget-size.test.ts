@@ -33,6 +33,20 @@ describe('widget size', () => {
     expect(size).toBeLessThanOrEqual(BUBBLE_BUDGET)
   })
 
+  it('should keep the bubble with its English strings, as first opened, within 14 KB gzip', () => {
+    const size = gzip(fileStarting('bubble-')) + gzip(fileStarting('en-'))
+    console.log(`widget bubble + strings: ${size} B gzip`)
+    expect(size).toBeLessThanOrEqual(BUBBLE_BUDGET)
+  })
+
+  it('should keep @preact/signals out of the bubble (the mini cart chunk brings it)', () => {
+    const source = readFileSync(resolve(DIR, fileStarting('bubble-')), 'utf8')
+    expect(source).not.toContain('preact-signals')
+    expect(readFileSync(resolve(DIR, fileStarting('cart-module-')), 'utf8')).toContain(
+      'preact-signals',
+    )
+  })
+
   it('should load the bubble without any other chunk', () => {
     const source = readFileSync(resolve(DIR, fileStarting('bubble-')), 'utf8')
     // Static imports would be fetched at once, in a waterfall; only dynamic ones are allowed.
