@@ -1,4 +1,5 @@
 import { formatMoney } from '../../core/money.ts'
+import { formatSlot, rulesStrings } from '../rules-strings.ts'
 import type { ShopStrings } from '../strings.ts'
 
 /** The order as the shopper holding its token sees it. */
@@ -17,6 +18,13 @@ export interface ViewOrder {
   /** When a pending order lapses if never sent (ISO time), else null. */
   expiresAt: string | null
   shop: { slug: string; name: string; timezone: string }
+  /** The discount code applied and its saving (minor units), if any. */
+  discountCode?: string | null
+  discountTotal?: number
+  /** The delivery area the shopper chose, if the method has areas. */
+  deliveryArea?: string | null
+  /** The time slot chosen, if the method offers slots. */
+  slot?: { startsAt: string; endsAt: string } | null
 }
 
 /** The deadline in the shopper's language and the shop's time zone: `12 Mar, 14:05 CET`. */
@@ -123,6 +131,24 @@ export function OrderPage(props: {
               )}
             </span>
             <span>{order.shippingTotal === 0 ? t.free : money(order.shippingTotal)}</span>
+          </p>
+        )}
+        {order.discountCode && (order.discountTotal ?? 0) > 0 && (
+          <p class="row" data-discount>
+            <span>{rulesStrings(order.locale).discount.replace('{code}', order.discountCode)}</span>
+            <span dir="ltr">−{money(order.discountTotal ?? 0)}</span>
+          </p>
+        )}
+        {order.deliveryArea && (
+          <p class="row" data-area>
+            <span>{rulesStrings(order.locale).deliveryArea}</span>
+            <span>{order.deliveryArea}</span>
+          </p>
+        )}
+        {order.slot && (
+          <p class="row" data-slot>
+            <span>{rulesStrings(order.locale).slot}</span>
+            <span>{formatSlot(order.slot, order.locale, order.shop.timezone)}</span>
           </p>
         )}
         <p class="row">

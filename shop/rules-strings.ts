@@ -1,0 +1,189 @@
+import { pickLocale, type SupportedLocale } from '../core/locale.ts'
+
+/**
+ * The words of discount codes, minimum orders, delivery areas and time slots a shopper reads: on
+ * the order page (server-rendered) and in checkout's lazily loaded chunk, never in the
+ * storefront's first download.
+ */
+export interface RulesStrings {
+  /** The saving's line: `Discount (WELCOME10)`. */
+  discount: string
+  deliveryArea: string
+  slot: string
+  codeLabel: string
+  apply: string
+  remove: string
+  /** `You save {amount}` once a code is applied. */
+  saving: string
+  errCode: string
+  errExhausted: string
+  /** `Add {amount} more to reach the minimum order`. */
+  missing: string
+  areaLabel: string
+  errArea: string
+  slotLabel: string
+  /** `{n} left` beside a slot. */
+  remaining: string
+  errSlotFull: string
+  noSlots: string
+}
+
+const en: RulesStrings = {
+  discount: 'Discount ({code})',
+  deliveryArea: 'Delivery area',
+  slot: 'Time slot',
+  codeLabel: 'Discount code',
+  apply: 'Apply',
+  remove: 'Remove',
+  saving: 'You save {amount}',
+  errCode: 'This code is not valid now',
+  errExhausted: 'This code has been used up',
+  missing: 'Add {amount} more to reach the minimum order',
+  areaLabel: 'Your area or postcode',
+  errArea: 'We do not deliver to this area',
+  slotLabel: 'Choose a time',
+  remaining: '{n} left',
+  errSlotFull: 'This time is full: choose another',
+  noSlots: 'No times available',
+}
+
+const fr: RulesStrings = {
+  discount: 'Réduction ({code})',
+  deliveryArea: 'Zone de livraison',
+  slot: 'Créneau',
+  codeLabel: 'Code de réduction',
+  apply: 'Appliquer',
+  remove: 'Retirer',
+  saving: 'Vous économisez {amount}',
+  errCode: 'Ce code n’est pas valable en ce moment',
+  errExhausted: 'Ce code a déjà été utilisé au maximum',
+  missing: 'Ajoutez {amount} pour atteindre le minimum de commande',
+  areaLabel: 'Votre zone ou code postal',
+  errArea: 'Nous ne livrons pas dans cette zone',
+  slotLabel: 'Choisissez un créneau',
+  remaining: 'encore {n}',
+  errSlotFull: 'Ce créneau est complet : choisissez-en un autre',
+  noSlots: 'Aucun créneau disponible',
+}
+
+const es: RulesStrings = {
+  discount: 'Descuento ({code})',
+  deliveryArea: 'Zona de entrega',
+  slot: 'Franja horaria',
+  codeLabel: 'Código de descuento',
+  apply: 'Aplicar',
+  remove: 'Quitar',
+  saving: 'Ahorras {amount}',
+  errCode: 'Este código no es válido ahora',
+  errExhausted: 'Este código ya se ha agotado',
+  missing: 'Añade {amount} más para llegar al pedido mínimo',
+  areaLabel: 'Tu zona o código postal',
+  errArea: 'No entregamos en esta zona',
+  slotLabel: 'Elige una hora',
+  remaining: 'quedan {n}',
+  errSlotFull: 'Esta hora está completa: elige otra',
+  noSlots: 'No hay horas disponibles',
+}
+
+const it: RulesStrings = {
+  discount: 'Sconto ({code})',
+  deliveryArea: 'Zona di consegna',
+  slot: 'Fascia oraria',
+  codeLabel: 'Codice sconto',
+  apply: 'Applica',
+  remove: 'Rimuovi',
+  saving: 'Risparmi {amount}',
+  errCode: 'Questo codice non è valido ora',
+  errExhausted: 'Questo codice è esaurito',
+  missing: 'Aggiungi {amount} per raggiungere l’ordine minimo',
+  areaLabel: 'La tua zona o CAP',
+  errArea: 'Non consegniamo in questa zona',
+  slotLabel: 'Scegli un orario',
+  remaining: 'ne restano {n}',
+  errSlotFull: 'Questo orario è pieno: scegline un altro',
+  noSlots: 'Nessun orario disponibile',
+}
+
+const pt: RulesStrings = {
+  discount: 'Desconto ({code})',
+  deliveryArea: 'Área de entrega',
+  slot: 'Horário',
+  codeLabel: 'Cupom de desconto',
+  apply: 'Aplicar',
+  remove: 'Remover',
+  saving: 'Você economiza {amount}',
+  errCode: 'Este cupom não é válido agora',
+  errExhausted: 'Este cupom já esgotou',
+  missing: 'Adicione mais {amount} para atingir o pedido mínimo',
+  areaLabel: 'Seu bairro ou CEP',
+  errArea: 'Não entregamos nesta área',
+  slotLabel: 'Escolha um horário',
+  remaining: 'restam {n}',
+  errSlotFull: 'Este horário está cheio: escolha outro',
+  noSlots: 'Nenhum horário disponível',
+}
+
+const de: RulesStrings = {
+  discount: 'Rabatt ({code})',
+  deliveryArea: 'Liefergebiet',
+  slot: 'Zeitfenster',
+  codeLabel: 'Rabattcode',
+  apply: 'Einlösen',
+  remove: 'Entfernen',
+  saving: 'Sie sparen {amount}',
+  errCode: 'Dieser Code ist derzeit nicht gültig',
+  errExhausted: 'Dieser Code ist aufgebraucht',
+  missing: 'Noch {amount} bis zum Mindestbestellwert',
+  areaLabel: 'Ihr Gebiet oder Ihre Postleitzahl',
+  errArea: 'In dieses Gebiet liefern wir nicht',
+  slotLabel: 'Zeit wählen',
+  remaining: 'noch {n}',
+  errSlotFull: 'Dieses Zeitfenster ist voll: bitte ein anderes wählen',
+  noSlots: 'Keine Zeiten verfügbar',
+}
+
+const ar: RulesStrings = {
+  discount: 'خصم ({code})',
+  deliveryArea: 'منطقة التوصيل',
+  slot: 'الموعد',
+  codeLabel: 'رمز الخصم',
+  apply: 'تطبيق',
+  remove: 'إزالة',
+  saving: 'توفّر {amount}',
+  errCode: 'هذا الرمز غير صالح الآن',
+  errExhausted: 'نفد هذا الرمز',
+  missing: 'أضف {amount} لبلوغ الحد الأدنى للطلب',
+  areaLabel: 'منطقتك أو الرمز البريدي',
+  errArea: 'لا نوصّل إلى هذه المنطقة',
+  slotLabel: 'اختر موعدًا',
+  remaining: 'متبقٍ {n}',
+  errSlotFull: 'هذا الموعد ممتلئ: اختر موعدًا آخر',
+  noSlots: 'لا توجد مواعيد متاحة',
+}
+
+const STRINGS: Record<SupportedLocale, RulesStrings> = { en, fr, es, it, pt, de, ar }
+
+/** The rules' words in a shop's language (English for an unknown one). */
+export function rulesStrings(locale: string): RulesStrings {
+  return STRINGS[pickLocale(locale, 'en')]
+}
+
+/** A slot as the shopper reads it, in the shop's zone: `Sat 5 Dec, 09:00–10:00`. */
+export function formatSlot(
+  slot: { startsAt: string; endsAt: string },
+  locale: string,
+  timeZone: string,
+): string {
+  try {
+    const day = new Intl.DateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      timeZone,
+    }).format(new Date(slot.startsAt))
+    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone })
+    return `${day}, ${time.format(new Date(slot.startsAt))}–${time.format(new Date(slot.endsAt))}`
+  } catch {
+    return `${slot.startsAt} – ${slot.endsAt}`
+  }
+}
