@@ -12,6 +12,8 @@ export const OG_MAX_BYTES = 300 * 1024
 
 // The storefront's accent colour (shop/storefront.css `--accent`): the colour of the shop's pages.
 const SHOP_COLOR = '#075e54'
+// Room around a logo, so a square one does not touch the edges of the preview.
+const LOGO_MARGIN = 80
 // Bumped when the drawing changes, so every preview gets a new URL.
 const CARD_VERSION = 1
 
@@ -203,15 +205,28 @@ export async function renderOgImage(
   source: Uint8Array | null,
 ): Promise<Uint8Array> {
   const sharp = await loadSharp()
-  const base = source
-    ? sharp(Buffer.from(source.buffer, source.byteOffset, source.byteLength)).resize({
-        width: OG_WIDTH,
-        height: OG_HEIGHT,
-        fit: input.product ? 'cover' : 'contain',
-        background: input.color,
-      })
-    : sharp(Buffer.from(ogCardSvg(input)))
-  const pixels = await base.flatten({ background: input.color }).png().toBuffer()
+  const picture = source && sharp(Buffer.from(source.buffer, source.byteOffset, source.byteLength))
+  const background = input.color
+  const base = !picture
+    ? sharp(Buffer.from(ogCardSvg(input)))
+    : input.product
+      ? picture.resize({ width: OG_WIDTH, height: OG_HEIGHT, fit: 'cover' })
+      : // A logo whole, with a margin of the shop colour around it.
+        picture
+          .resize({
+            width: OG_WIDTH - 2 * LOGO_MARGIN,
+            height: OG_HEIGHT - 2 * LOGO_MARGIN,
+            fit: 'contain',
+            background,
+          })
+          .extend({
+            top: LOGO_MARGIN,
+            bottom: LOGO_MARGIN,
+            left: LOGO_MARGIN,
+            right: LOGO_MARGIN,
+            background,
+          })
+  const pixels = await base.flatten({ background }).png().toBuffer()
   for (const quality of [82, 70, 55, 40]) {
     const jpeg = await sharp(pixels).jpeg({ quality, mozjpeg: true }).toBuffer()
     if (jpeg.byteLength <= OG_MAX_BYTES) return new Uint8Array(jpeg)

@@ -239,6 +239,30 @@ describe.each(testEngines())('og:image of shop and product pages (%s)', (engine)
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 
+  it('should show a logo whole on the shop colour, under a new URL once the logo is set', async () => {
+    const card = await ogImageOf(`/${slug}`)
+    const logo = await sharp({
+      create: { width: 600, height: 600, channels: 3, background: { r: 220, g: 0, b: 0 } },
+    })
+      .png()
+      .toBuffer()
+    const image = await c.post(`/api/shops/${slug}/images`, upload(logo))
+    expect((await c.patch(`/api/shops/${slug}`, { logoImage: image.body.hash })).status).toBe(200)
+    const path = await ogImageOf(`/${slug}`)
+    expect(path).not.toBe(card)
+    const jpeg = await fetchJpeg(path)
+    const pixel = async (left: number, top: number) => [
+      ...(await jpeg.clone().extract({ left, top, width: 1, height: 1 }).raw().toBuffer()),
+    ]
+    const [r, g] = await pixel(600, 315)
+    expect(r).toBeGreaterThan(200)
+    expect(g).toBeLessThan(30)
+    // The margin is the shop colour (#075e54): the logo is never cut.
+    const [mr, mg] = await pixel(20, 315)
+    expect(Math.abs((mr ?? 0) - 0x07)).toBeLessThan(12)
+    expect(Math.abs((mg ?? 0) - 0x5e)).toBeLessThan(12)
+  })
+
   it.each([
     ['an unknown shop', () => '/media/og/no-such-shop/0123456789ab.jpg'],
     ['an unknown product', () => `/media/og/${slug}/p/no-such-thing/0123456789ab.jpg`],
