@@ -13,7 +13,7 @@ import {
 import type { Db, DbOrTrx } from '../../db/database.ts'
 import { findShopImages } from '../../db/images.queries.ts'
 import type { ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
-import { variantValues } from '../catalog/catalog-schema.ts'
+import { productValues, variantValues } from '../catalog/catalog-schema.ts'
 import { firstFreeSlug, slugifyProductName } from '../catalog/product-slug.ts'
 import { type CsvSeparator, readCsv } from './csv.ts'
 import {
@@ -259,17 +259,8 @@ async function writePlannedProduct(
   const categoryId = group.category
     ? (plan.categories.get(group.category.toLowerCase()) ?? null)
     : null
-  const values = {
-    category_id: categoryId,
-    name: input.name,
-    description: input.description ?? '',
-    price: input.price,
-    compare_at_price: input.compareAtPrice ?? null,
-    stock: input.stock ?? null,
-    active: input.active ?? true,
-    options: JSON.stringify(input.options ?? []),
-    images: JSON.stringify(input.images ?? []),
-  }
+  // The file names categories, not ids: the row's category is the one of that name.
+  const values = { ...productValues(input), category_id: categoryId }
   let productId: string
   if (existing) {
     await updateProduct(trx, shopId, existing.id, values)

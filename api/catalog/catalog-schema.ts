@@ -118,6 +118,24 @@ export const createProductSchema = z.strictObject(productFields).partial({
 })
 export const updateProductSchema = z.strictObject(productFields).partial()
 
+/**
+ * A new product's fields as the products table stores them, every optional one given its default;
+ * the API and the CSV import both write these (the SKU, slug, shop and position are theirs to set).
+ */
+export function productValues(input: z.infer<typeof createProductSchema>) {
+  return {
+    category_id: input.categoryId ?? null,
+    name: input.name,
+    description: input.description ?? '',
+    price: input.price,
+    compare_at_price: input.compareAtPrice ?? null,
+    stock: input.stock ?? null,
+    active: input.active ?? true,
+    options: JSON.stringify(input.options ?? []),
+    images: JSON.stringify(input.images ?? []),
+  }
+}
+
 const booleanText = z.enum(['true', 'false']).transform((v) => v === 'true')
 export const productListQuerySchema = z.strictObject({
   q: z.string().max(200).optional(),

@@ -28,6 +28,7 @@ import { ADMIN_PAGE_SIZE, pageOf, readProductWindow } from './catalog-page.ts'
 import {
   createProductSchema,
   productListQuerySchema,
+  productValues,
   resourceId,
   updateProductSchema,
   type VariantInput,
@@ -175,19 +176,11 @@ export function productRoutes() {
         slug = firstFreeSlug(base, await findProductSlugsLike(trx, shop.id, base))
       }
       const row = await insertProduct(trx, {
+        ...productValues(input),
         shop_id: shop.id,
-        category_id: input.categoryId ?? null,
         sku: input.sku,
         slug,
-        name: input.name,
-        description: input.description ?? '',
-        price: input.price,
-        compare_at_price: input.compareAtPrice ?? null,
-        stock: input.stock ?? null,
-        active: input.active ?? true,
         position: input.position,
-        options: JSON.stringify(input.options ?? []),
-        images: JSON.stringify(input.images ?? []),
       })
       if (input.variants) await replaceVariants(trx, shop.id, row.id, variantValues(input.variants))
       return row
