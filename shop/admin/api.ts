@@ -283,6 +283,13 @@ export interface Order {
   outOfStockOnRevival?: boolean
   /** When the merchant answered it from the WhatsApp Business app. */
   merchantRepliedAt?: string | null
+  /** The discount code applied and its saving (minor units). */
+  discountCode?: string | null
+  discountTotal?: number
+  /** The delivery area chosen at checkout. */
+  deliveryArea?: string | null
+  /** The time slot chosen at checkout. */
+  slot?: { startsAt: string; endsAt: string } | null
 }
 
 export interface UploadedImage {

@@ -1,7 +1,7 @@
 import { extendStrings } from './i18n.ts'
 
 /**
- * Strings of the discount codes screen, in English and French. They load with the screen that
+ * Strings of the discount codes screen and of discounts, areas and slots on orders, in English and French. They load with the screen that
  * imports this module.
  */
 export const discountsEn = {
@@ -39,6 +39,11 @@ export const discountsEn = {
   discountExpired: 'expired',
   discountScheduled: 'not started',
   discountUsedUp: 'used up',
+  orderDiscount: 'Discount ({code})',
+  orderArea: 'Delivery area',
+  orderSlot: 'Time slot',
+  ordersDay: 'Day (slot or order)',
+  ordersAnyDay: 'Clear day',
 }
 
 const discountsFr: Record<keyof typeof discountsEn, string> = {
@@ -76,6 +81,11 @@ const discountsFr: Record<keyof typeof discountsEn, string> = {
   discountExpired: 'expiré',
   discountScheduled: 'pas encore valable',
   discountUsedUp: 'épuisé',
+  orderDiscount: 'Réduction ({code})',
+  orderArea: 'Zone de livraison',
+  orderSlot: 'Créneau',
+  ordersDay: 'Jour (créneau ou commande)',
+  ordersAnyDay: 'Tous les jours',
 }
 
 extendStrings({ en: discountsEn, fr: discountsFr })

@@ -6,9 +6,10 @@ import { confirmAction } from '../components/Dialogs.tsx'
 import { errorsFrom, FormError } from '../components/Field.tsx'
 import { Link } from '../components/Link.tsx'
 import { Loading } from '../components/States.tsx'
-import { dateTime, money } from '../format.ts'
+import { dateTime, money, slotText } from '../format.ts'
 import { type StringKey, t } from '../i18n.ts'
 import '../i18n-whatsapp.ts'
+import '../i18n-discounts.ts'
 import { shopUrl } from '../router.ts'
 import { activeShop, toast } from '../state.ts'
 import { OrderReplies, tappedText } from './OrderReplies.tsx'
@@ -200,6 +201,26 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
               {order.shippingMethod && <div class="muted small">{order.shippingMethod}</div>}
             </dt>
             <dd class="num">{money(order.shippingTotal, order.currency)}</dd>
+            {order.discountCode && (
+              <>
+                <dt>{t('orderDiscount', { code: order.discountCode })}</dt>
+                <dd class="num" data-discount>
+                  −{money(order.discountTotal ?? 0, order.currency)}
+                </dd>
+              </>
+            )}
+            {order.deliveryArea && (
+              <>
+                <dt>{t('orderArea')}</dt>
+                <dd data-area>{order.deliveryArea}</dd>
+              </>
+            )}
+            {order.slot && (
+              <>
+                <dt>{t('orderSlot')}</dt>
+                <dd data-slot>{slotText(order.slot, activeShop.value?.timezone)}</dd>
+              </>
+            )}
             <dt>
               <strong>{t('total')}</strong>
             </dt>

@@ -3,9 +3,11 @@ import { ORDER_STATUSES } from '../../../core/order-status.ts'
 import { api, type Order, type OrderStatus, shopPath } from '../api.ts'
 import { Link } from '../components/Link.tsx'
 import { Empty, Loading } from '../components/States.tsx'
-import { dateTime, money } from '../format.ts'
+import { dateTime, money, slotText } from '../format.ts'
 import { t } from '../i18n.ts'
+import '../i18n-discounts.ts'
 import { currentQuery, navigate, shopUrl } from '../router.ts'
+import { activeShop } from '../state.ts'
 
 export const STATUSES = ORDER_STATUSES
 const PAGE_SIZE = 20
@@ -24,15 +26,18 @@ export function Orders({ slug }: { slug: string }) {
   const params = new URLSearchParams(currentQuery.value)
   const status = params.get('status') ?? ''
   const page = Math.max(1, Number(params.get('page')) || 1)
+  const day = params.get('day') ?? ''
   const [q, setQ] = useState(params.get('q') ?? '')
   const [data, setData] = useState<{ orders: Order[]; more: boolean } | undefined>(undefined)
 
-  const go = (next: { status?: string; page?: number; q?: string }) => {
+  const go = (next: { status?: string; page?: number; q?: string; day?: string }) => {
     const p = new URLSearchParams()
     const s = next.status ?? status
     const query = next.q ?? q
     if (s) p.set('status', s)
     if (query.trim()) p.set('q', query.trim())
+    const d = next.day ?? day
+    if (d) p.set('day', d)
     if ((next.page ?? 1) > 1) p.set('page', String(next.page))
     navigate(shopUrl(slug, `/orders${p.size ? `?${p}` : ''}`), { replace: true })
   }
@@ -44,6 +49,7 @@ export function Orders({ slug }: { slug: string }) {
     if (status) p.set('status', status)
     const query = params.get('q')
     if (query) p.set('q', query)
+    if (day) p.set('day', day)
     api.get<{ orders: Order[]; nextCursor: string | null }>(shopPath(slug, `/orders?${p}`)).then(
       (r) => live && setData({ orders: r.orders, more: r.nextCursor !== null }),
       () => live && setData({ orders: [], more: false }),
@@ -100,12 +106,26 @@ export function Orders({ slug }: { slug: string }) {
         <button type="submit" class="secondary">
           {t('search')}
         </button>
+        <div class="field">
+          <label for="o-day">{t('ordersDay')}</label>
+          <input
+            id="o-day"
+            type="date"
+            value={day}
+            onChange={(e) => go({ day: e.currentTarget.value, page: 1 })}
+          />
+        </div>
+        {day && (
+          <button type="button" class="secondary" onClick={() => go({ day: '', page: 1 })}>
+            {t('ordersAnyDay')}
+          </button>
+        )}
       </form>
       <div id="orders-panel" role="tabpanel">
         {data === undefined ? (
           <Loading />
         ) : data.orders.length === 0 ? (
-          <Empty title={params.get('q') || status ? t('noMatch') : t('noOrders')}>
+          <Empty title={params.get('q') || status || day ? t('noMatch') : t('noOrders')}>
             <p class="muted">{t('noOrdersHint')}</p>
           </Empty>
         ) : (
@@ -120,6 +140,12 @@ export function Orders({ slug }: { slug: string }) {
                   <span class="muted small">
                     {dateTime(o.createdAt)} ·{' '}
                     {itemCount(o.items.reduce((n, i) => n + i.quantity, 0))}
+                    {o.slot && (
+                      <span data-slot>
+                        {' · '}
+                        {t('orderSlot')}: {slotText(o.slot, activeShop.value?.timezone)}
+                      </span>
+                    )}
                   </span>
                   <span>
                     <StatusBadge status={o.status} />
