@@ -8,6 +8,7 @@ import { authRoutes } from './auth/auth.routes.ts'
 import { catalogRoutes } from './catalog/catalog.routes.ts'
 import { PublicCatalogCache } from './catalog/public-catalog-cache.ts'
 import { type AppConfig, defaultConfig } from './config.ts'
+import { discountRoutes } from './discounts/discounts.routes.ts'
 import { AppError, handleError, isDatabaseUnavailable } from './errors.ts'
 import { mediaRoutes } from './media/media.routes.ts'
 import { ogRoutes } from './media/og.routes.ts'
@@ -81,6 +82,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', catalogRoutes(catalogCache))
   // After the catalog, whose middleware forgets a shop's cached catalog when its settings change.
   app.route('/', shopRoutes())
+  app.route('/', discountRoutes())
   app.route('/', slugSuggestionRoutes())
   app.route('/', mediaRoutes())
   app.route('/', ogRoutes(catalogCache))

@@ -12,6 +12,7 @@ interface Fixture {
   categoryId: string
   productId: string
   shippingMethodId: string
+  discountId: string
   imageHash: string
   orderCode: string
   /** Inbox messages only come from webhooks; any id will do, the shop must not match first. */
@@ -65,6 +66,15 @@ const OWNER_ROUTES: OwnerRoute[] = [
   { method: 'GET', path: '/api/shops/:slug/shipping-methods/:id' },
   { method: 'PATCH', path: '/api/shops/:slug/shipping-methods/:id', body: () => ({ price: 0 }) },
   { method: 'DELETE', path: '/api/shops/:slug/shipping-methods/:id' },
+  { method: 'GET', path: '/api/shops/:slug/discounts' },
+  {
+    method: 'POST',
+    path: '/api/shops/:slug/discounts',
+    body: () => ({ code: 'INTRUDER', percentOff: 10 }),
+  },
+  { method: 'GET', path: '/api/shops/:slug/discounts/:id' },
+  { method: 'PATCH', path: '/api/shops/:slug/discounts/:id', body: () => ({ percentOff: 50 }) },
+  { method: 'DELETE', path: '/api/shops/:slug/discounts/:id' },
   { method: 'GET', path: '/api/shops/:slug/images' },
   { method: 'POST', path: '/api/shops/:slug/images', body: (f) => imageForm(f.png) },
   { method: 'GET', path: '/api/shops/:slug/images/:hash' },
@@ -119,6 +129,7 @@ const PARAM_SOURCES: Record<string, keyof Fixture> = {
   'categories/:id': 'categoryId',
   'products/:id': 'productId',
   'shipping-methods/:id': 'shippingMethodId',
+  'discounts/:id': 'discountId',
   'images/:hash': 'imageHash',
   'orders/:code': 'orderCode',
   'inbox/:id': 'inboundId',
@@ -207,6 +218,7 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
       images: [image.body.hash],
     })
     const method = await a.post(`/api/shops/${slug}/shipping-methods`, { name: 'Mine', price: 1 })
+    const discount = await a.post(`/api/shops/${slug}/discounts`, { code: 'MINE', amountOff: 100 })
     const order = await new TestClient(app).post(`/api/shops/${slug}/orders`, {
       items: [{ sku: 'A-1', quantity: 1 }],
       customer: { name: 'Zoé' },
@@ -222,6 +234,7 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
       categoryId: category.body.id,
       productId: product.body.id,
       shippingMethodId: method.body.id,
+      discountId: discount.body.id,
       imageHash: image.body.hash,
       orderCode: order.body.code,
       inboundId: '6f1c1d0e-8a3b-4c4e-9d55-3a1f2b7c9e01',
@@ -282,5 +295,7 @@ describe.each(testEngines())('tenant isolation on %s', (engine) => {
     expect(category.body.name).toBe('Mine')
     const method = await a.get(`/api/shops/${f.slug}/shipping-methods/${f.shippingMethodId}`)
     expect(method.body.price).toBe(1)
+    const discount = await a.get(`/api/shops/${f.slug}/discounts/${f.discountId}`)
+    expect(discount.body).toMatchObject({ code: 'MINE', amountOff: 100 })
   })
 })

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { CategoriesTable } from './schema/categories.ts'
+import type { DiscountsTable } from './schema/discounts.ts'
 import type { ImagesTable } from './schema/images.ts'
 import type { MerchantsTable } from './schema/merchants.ts'
 import type {
@@ -45,6 +46,7 @@ export interface Database {
   analytics_events: AnalyticsEventsTable
   meta_catalog_items: MetaCatalogItemsTable
   stripe_checkout_sessions: StripeCheckoutSessionsTable
+  discounts: DiscountsTable
 }
 
 export type Db = Kysely<Database>

@@ -28,6 +28,10 @@ export interface OrdersTable {
   shipping_method_name: string | null
   customer_name: string
   customer_phone: string | null
+  /** The discount code used, as the owner typed it, and what it saved (migration 0017). */
+  discount_id: string | null
+  discount_code: string | null
+  discount_total: Generated<number>
   customer_address: string | null
   customer_wa_id: string | null
   customer_user_id: string | null

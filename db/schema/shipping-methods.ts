@@ -8,6 +8,8 @@ export interface ShippingMethodsTable {
   /** Free when the subtotal reaches this amount; null means never free. */
   free_over: number | null
   requires_address: Generated<boolean>
+  /** The subtotal this method needs; null means none (migration 0017). */
+  min_order_amount: number | null
   active: Generated<boolean>
   position: Generated<number>
   created_at: Generated<Date>

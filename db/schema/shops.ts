@@ -54,6 +54,8 @@ export interface ShopsTable {
   monthly_message_cap: number | null
   /** The payment methods offered on the order page (core/payments `PaymentMethod`s, or `{type:'stripe'}`). */
   payments: JsonWithDefault<ShopPaymentMethod[]>
+  /** The subtotal an order needs; null means none (migration 0017). */
+  min_order_amount: number | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }

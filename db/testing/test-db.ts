@@ -130,6 +130,7 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     'products',
     'product_variants',
     'shipping_methods',
+    'discounts',
     'orders',
     'order_items',
     'order_events',
