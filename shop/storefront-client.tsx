@@ -93,18 +93,22 @@ function setupOrderPage(data: ShopClientData): void {
     history.replaceState(null, '', location.pathname)
     location.href = wa.href
   }
-  const copyStatus = main.querySelector<HTMLElement>('[data-copy-status]')
-  main.querySelector('[data-copy]')?.addEventListener('click', async () => {
-    const text = main.querySelector<HTMLTextAreaElement>('[data-message]')?.value ?? ''
-    try {
-      await navigator.clipboard.writeText(text)
-      if (copyStatus) copyStatus.textContent = data.strings.copied
-    } catch {
-      const details = main.querySelector('details')
-      if (details) details.open = true
-      main.querySelector<HTMLTextAreaElement>('[data-message]')?.select()
-    }
-  })
+  // The message's copy button and one per payment code: `data-copy` is the selector of the field
+  // to copy; each says "copied" in the status beside it.
+  for (const button of main.querySelectorAll<HTMLElement>('[data-copy]')) {
+    button.addEventListener('click', async () => {
+      const field = main.querySelector<HTMLTextAreaElement>(button.dataset.copy as string)
+      try {
+        await navigator.clipboard.writeText(field?.value ?? '')
+        // The status beside the button (server-rendered markup has no whitespace between them).
+        ;(button.nextSibling as Element).textContent = data.strings.copied
+      } catch {
+        const details = main.querySelector('details')
+        if (details) details.open = true
+        field?.select()
+      }
+    })
+  }
   const statusText = main.querySelector<HTMLElement>('[data-status-text]')
   const hint = main.querySelector<HTMLElement>('[data-status-hint]')
   const started = Date.now()

@@ -21,9 +21,12 @@ import {
 import { publicProductJson } from '../catalog/public-catalog-json.ts'
 import { type PublicCatalogRequest, publicCatalogPage } from '../catalog/public-catalog-page.ts'
 import { handleError, notFound } from '../errors.ts'
+import { clientIp } from '../middleware/client-ip.ts'
+import { orderPayment, shopPaymentMethods } from '../orders/order-payment.ts'
 import { pageSecurityPolicy } from '../static/content-security-policy.ts'
 import { serveDistFile } from '../static/serve-dist.ts'
 import { homePageResponse, PageNotFound, pageNotFoundResponse } from './instance-pages.tsx'
+import { viewPayment } from './order-payment-view.ts'
 import { renderOrderPage, renderProductPage, renderStorefront } from './pages.tsx'
 
 const TOKEN = /^[A-Za-z0-9_-]{22,64}$/
@@ -104,7 +107,13 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
     const token = c.req.param('token')
     const order = TOKEN.test(token) ? await findPublicOrder(c.var.db, token) : undefined
     if (!order) throw new PageNotFound({ kind: 'order' })
-    const items = await listOrderItems(c.var.db, order.id)
+    const [items, methods] = await Promise.all([
+      listOrderItems(c.var.db, order.id),
+      shopPaymentMethods(c.var.db, order.shop_id),
+    ])
+    const payment = await viewPayment(
+      await orderPayment(c.var.db, c.var.config, order, methods, clientIp(c)),
+    )
     const whatsappUrl = buildWhatsAppUrl(order.shop_phone, order.message)
     const qrSvg = await QRCode.toString(whatsappUrl, {
       type: 'svg',
@@ -126,6 +135,7 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
         whatsappUrl,
         expiresAt: order.status === 'pending' ? (order.expires_at?.toISOString() ?? null) : null,
         shop: { slug: order.shop_slug, name: order.shop_name, timezone: order.shop_timezone },
+        payment,
       },
       token,
       qrSvg,

@@ -1,6 +1,8 @@
 import { formatMoney } from '../../core/money.ts'
+import { paymentStrings } from '../payment-strings.ts'
 import { formatSlot, rulesStrings } from '../rules-strings.ts'
 import type { ShopStrings } from '../strings.ts'
+import { OrderPayment, type ViewPayment } from './OrderPayment.tsx'
 
 /** The order as the shopper holding its token sees it. */
 export interface ViewOrder {
@@ -25,6 +27,8 @@ export interface ViewOrder {
   deliveryArea?: string | null
   /** The time slot chosen, if the method offers slots. */
   slot?: { startsAt: string; endsAt: string } | null
+  /** How it was paid, or the ways to pay it (none when the shop offers none). */
+  payment?: ViewPayment
 }
 
 /** The deadline in the shopper's language and the shop's time zone: `12 Mar, 14:05 CET`. */
@@ -95,11 +99,14 @@ export function OrderPage(props: {
           >
             {t.openWhatsApp}
           </a>
-          <button type="button" class="btn" data-copy>
+          <button type="button" class="btn" data-copy="[data-message]">
             {t.copyMessage}
           </button>
           <span role="status" data-copy-status />
         </div>
+        {order.payment && (
+          <OrderPayment payment={order.payment} strings={paymentStrings(order.locale)} />
+        )}
         <figure class="qr">
           <div dangerouslySetInnerHTML={{ __html: props.qrSvg }} />
           <figcaption>{t.scanQr}</figcaption>
