@@ -169,6 +169,8 @@ export interface Shop {
   published: boolean
   /** Hours before an unsent pending order lapses and gives its stock back. */
   orderExpiryHours: number
+  /** The smallest subtotal an order may have (minor units), or null. */
+  minOrderAmount?: number | null
   /** The Meta catalog product changes are synced to, or null. */
   metaCatalogId?: string | null
 }

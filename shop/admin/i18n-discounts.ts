@@ -44,6 +44,8 @@ export const discountsEn = {
   orderSlot: 'Time slot',
   ordersDay: 'Day (slot or order)',
   ordersAnyDay: 'Clear day',
+  shopMinOrder: 'Minimum order (optional)',
+  shopMinOrderHint: 'Below this subtotal, checkout tells the shopper how much is missing.',
 }
 
 const discountsFr: Record<keyof typeof discountsEn, string> = {
@@ -86,6 +88,8 @@ const discountsFr: Record<keyof typeof discountsEn, string> = {
   orderSlot: 'Créneau',
   ordersDay: 'Jour (créneau ou commande)',
   ordersAnyDay: 'Tous les jours',
+  shopMinOrder: 'Commande minimum (facultatif)',
+  shopMinOrderHint: 'En dessous de ce sous-total, le client voit combien il manque.',
 }
 
 extendStrings({ en: discountsEn, fr: discountsFr })

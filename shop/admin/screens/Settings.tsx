@@ -10,8 +10,10 @@ import {
 } from '../api.ts'
 import { Field, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
 import { focusLater, HoursEditor, WEEK, type WeekHours } from '../components/HoursEditor.tsx'
+import { MoneyInput } from '../components/MoneyInput.tsx'
 import { COUNTRIES, countryName, currencyCodes } from '../countries.ts'
 import { languageName, locale, type StringKey, t } from '../i18n.ts'
+import '../i18n-discounts.ts'
 import { setDirty } from '../router.ts'
 import { settingsErrors } from '../settings-errors.ts'
 import { activeShop, replaceShop, toast } from '../state.ts'
@@ -32,6 +34,7 @@ interface Draft {
   address: string
   published: boolean
   orderExpiryHours: string
+  minOrderAmount: number | null
   timezone: string
   showHours: boolean
   hours: WeekHours
@@ -102,6 +105,7 @@ function draftOf(shop: Shop): Draft {
     address: shop.address,
     published: shop.published,
     orderExpiryHours: String(shop.orderExpiryHours),
+    minOrderAmount: shop.minOrderAmount ?? null,
     timezone: shop.timezone,
     showHours: shop.businessHours !== null,
     hours: Object.fromEntries(
@@ -151,6 +155,10 @@ export function Settings({ slug }: { slug: string }) {
         address: draft.address,
         published: draft.published,
         orderExpiryHours: Number(draft.orderExpiryHours),
+        // Sent once the shop has (or is given) a minimum, so servers without the setting still save.
+        ...(draft.minOrderAmount !== null || shop.minOrderAmount != null
+          ? { minOrderAmount: draft.minOrderAmount }
+          : {}),
         timezone: draft.timezone,
         businessHours: draft.showHours
           ? Object.fromEntries(WEEK.map((day) => [day, draft.hours[day]]))
@@ -318,6 +326,15 @@ export function Settings({ slug }: { slug: string }) {
           value={draft.orderExpiryHours}
           onValue={(orderExpiryHours) => set({ orderExpiryHours })}
           error={errors.orderExpiryHours}
+        />
+        <MoneyInput
+          id="s-min-order"
+          label={t('shopMinOrder')}
+          hint={t('shopMinOrderHint')}
+          currency={draft.currency}
+          value={draft.minOrderAmount}
+          onValue={(minOrderAmount) => set({ minOrderAmount })}
+          error={errors.minOrderAmount}
         />
         <label class="check">
           <input
