@@ -94,3 +94,8 @@ export async function isPhoneNumberIdTaken(
   if (exceptShopId) query = query.where('id', '!=', exceptShopId)
   return (await query.executeTakeFirst()) !== undefined
 }
+
+/** A shop by id. */
+export function findShopById(trx: DbOrTrx, shopId: string) {
+  return trx.selectFrom('shops').selectAll().where('id', '=', shopId).executeTakeFirst()
+}

@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { confirmPendingOrder } from '../../db/order-matching.queries.ts'
 import { findShopOrderByCode } from '../../db/orders.queries.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
-import { confirmPendingOrder } from '../../db/whatsapp.queries.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { processPending } from '../whatsapp/process.ts'
 import {

@@ -1,16 +1,16 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { normalizeOrderCode } from '../../core/order-code.ts'
-import { findShopOrderByCode, listOrderItems } from '../../db/orders.queries.ts'
-import type { OrderItemRow, OrderRow } from '../../db/schema/orders.ts'
+import type { InboundMessageRow } from '../../db/inbound-messages.queries.ts'
 import {
   findShopInboundMessage,
-  type InboundMessageRow,
   linkInboundMessage,
   listInboxMessages,
   listOrderMessages,
   whatsappDiagnostics,
-} from '../../db/whatsapp.queries.ts'
+} from '../../db/inbox.queries.ts'
+import { findShopOrderByCode, listOrderItems } from '../../db/orders.queries.ts'
+import type { OrderItemRow, OrderRow } from '../../db/schema/orders.ts'
 import { lastEchoOfShop, listMerchantEchoes } from '../../db/whatsapp-business.queries.ts'
 import type { AppEnv } from '../app-env.ts'
 import { AppError, invalidField, notFound } from '../errors.ts'

@@ -1,12 +1,14 @@
 import type { Db } from '../../db/database.ts'
 import {
-  deleteWebhookDeliveries,
   type InboundMessageInsert,
   insertInboundMessages,
+} from '../../db/inbound-messages.queries.ts'
+import {
+  deleteWebhookDeliveries,
   insertWebhookDelivery,
   leaseWebhookDeliveries,
   readWebhookDeliveries,
-} from '../../db/whatsapp.queries.ts'
+} from '../../db/webhook-deliveries.queries.ts'
 import { extractWebhookEvents } from './payload.ts'
 
 /** Deliveries taken at a time. */

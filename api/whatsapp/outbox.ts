@@ -1,7 +1,5 @@
 import type { Insertable } from 'kysely'
 import type { Db, DbOrTrx } from '../../db/database.ts'
-import type { OutboundMessagesTable } from '../../db/schema/messages.ts'
-import type { OrderRow } from '../../db/schema/orders.ts'
 import {
   claimDueOutboundMessage,
   markOutboundFailed,
@@ -9,7 +7,9 @@ import {
   markOutboundSent,
   markOutboundSkipped,
   queueOutboundMessages,
-} from '../../db/whatsapp.queries.ts'
+} from '../../db/outbox.queries.ts'
+import type { OutboundMessagesTable } from '../../db/schema/messages.ts'
+import type { OrderRow } from '../../db/schema/orders.ts'
 import {
   customersInMerchantConversation,
   MERCHANT_CONVERSATION_MS,

@@ -3,28 +3,32 @@ import { parseOrderMessage } from '../../core/order-message.ts'
 import { phoneVariants } from '../../core/phone.ts'
 import type { Database, Db, DbOrTrx } from '../../db/database.ts'
 import {
+  claimInboundBatch,
+  claimInboundMessage,
+  finishInboundMessages,
+  type InboundMessageRow,
+  listUnprocessedInboundIds,
+} from '../../db/inbound-messages.queries.ts'
+import {
+  confirmPendingOrder,
+  confirmPendingOrders,
+  findOrdersByOutboundMessages,
+  findRecentPendingOrdersByPhones,
+  findShopOrdersByCodes,
+} from '../../db/order-matching.queries.ts'
+import {
   insertOrderEvent,
   insertOrderEvents,
   listItemsOfOrders,
   listOrderItems,
 } from '../../db/orders.queries.ts'
-import type { OrderMatch, OrderRow } from '../../db/schema/orders.ts'
 import {
   applyOutboundStatus,
-  claimInboundBatch,
-  claimInboundMessage,
-  confirmPendingOrder,
-  confirmPendingOrders,
-  findOrdersByOutboundMessages,
   findOutboundByWaMessageId,
-  findRecentPendingOrdersByPhones,
-  findShopById,
-  findShopOrdersByCodes,
-  finishInboundMessages,
-  type InboundMessageRow,
   isOutboundStatus,
-  listUnprocessedInboundIds,
-} from '../../db/whatsapp.queries.ts'
+} from '../../db/outbox.queries.ts'
+import type { OrderMatch, OrderRow } from '../../db/schema/orders.ts'
+import { findShopById } from '../../db/shops.queries.ts'
 import {
   applyContactNames,
   applyEchoChanges,

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely'
 import { currencyDigits } from '../../core/money.ts'
 import { generateOrderCode } from '../../core/order-code.ts'
 import type { Database, DbOrTrx } from '../../db/database.ts'
+import { setOrderItemFlags, setOrderMatch } from '../../db/order-matching.queries.ts'
 import {
   findOrderableSkus,
   insertOrderEvent,
@@ -14,7 +15,6 @@ import {
 import { withSavepoint } from '../../db/savepoint.ts'
 import type { OrderMatch, OrderRow } from '../../db/schema/orders.ts'
 import type { ShopRow } from '../../db/schema/shops.ts'
-import { setOrderItemFlags, setOrderMatch } from '../../db/whatsapp.queries.ts'
 import type { AppConfig } from '../config.ts'
 import { AppError } from '../errors.ts'
 import { orderLineName, placeOrder } from '../orders/place-order.ts'
