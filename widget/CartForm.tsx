@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals'
+import { useEffect, useState } from 'preact/hooks'
 import { shippingCost } from '../core/cart.ts'
 import { formatMoney } from '../core/money.ts'
 import type { MiniCart } from './mini-cart.ts'
@@ -19,12 +19,21 @@ export interface CartFormProps {
  * customer's name and the checkout button.
  */
 export function CartForm({ cart, strings: t, locale, currency, onCheckout }: CartFormProps) {
-  const picked = useSignal('')
+  const [picked, pick] = useState('')
+  // Drawn again whenever the cart, its prices or its shipping methods change (and once when it
+  // starts listening, for a change between the first drawing and then).
+  const [, setVersion] = useState(0)
+  useEffect(() => {
+    const bump = () => setVersion((n) => n + 1)
+    const stop = cart.subscribe(bump)
+    bump()
+    return stop
+  }, [cart])
   const lines = cart.lines.value
   if (lines.length === 0) return null
   const money = (amount: number) => formatMoney(amount, currency, locale)
   const methods = cart.shipping.value
-  const method = methods.find((m) => m.id === picked.value) ?? methods[0]
+  const method = methods.find((m) => m.id === picked) ?? methods[0]
   const totals = cart.totals(method?.id ?? '')
   return (
     <form
@@ -78,7 +87,7 @@ export function CartForm({ cart, strings: t, locale, currency, onCheckout }: Car
                   value={m.id}
                   checked={m === method}
                   onChange={() => {
-                    picked.value = m.id
+                    pick(m.id)
                   }}
                 />
                 <span class="nm">{m.name}</span>

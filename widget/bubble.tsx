@@ -132,7 +132,9 @@ export const mount: MountWidget = (ctx) => {
       adopt(m.css)
       cartModule.value = m
       miniCart.value = created
-      m.effect(() => showCartCount(button, created.items.value))
+      const count = () => showCartCount(button, created.items.value)
+      count()
+      created.subscribe(count)
       return created
     })
     return cart

@@ -13,7 +13,7 @@ export const BUTTON_FACE =
 export function showCartCount(button: Element, items: readonly { quantity: number }[]): void {
   const count = items.reduce((sum, item) => sum + item.quantity, 0)
   const label = button.getAttribute('aria-label')?.replace(/, \d+$/, '')
-  button.setAttribute('aria-label', count ? `${label}, ${count}` : `${label}`)
+  button.setAttribute('aria-label', `${label}${count ? `, ${count}` : ''}`)
   const badge = button.querySelector('b')
-  if (badge) badge.textContent = count ? String(count) : ''
+  if (badge) badge.textContent = count ? `${count}` : ''
 }

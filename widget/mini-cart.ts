@@ -1,4 +1,3 @@
-import { computed, signal } from '@preact/signals'
 import { orderTotals } from '../core/cart.ts'
 
 /** An orderable SKU as `GET /api/widget/{slug}/skus` lists it. */
@@ -49,9 +48,28 @@ export function createMiniCart(options: {
   } catch {
     saved = []
   }
-  const items = signal<CartItem[]>(Array.isArray(saved) ? saved : [])
-  const skus = signal<Map<string, SkuInfo>>(new Map())
-  const shipping = signal<ShippingOption[]>([])
+  // Plain values and listeners told of every change: no signals library in the widget's chunks.
+  const listeners = new Set<() => void>()
+  const state = <T>(initial: T) => {
+    let current = initial
+    return {
+      get value() {
+        return current
+      },
+      set value(next: T) {
+        current = next
+        for (const listener of listeners) listener()
+      },
+    }
+  }
+  const derived = <T>(read: () => T) => ({
+    get value() {
+      return read()
+    },
+  })
+  const items = state<CartItem[]>(Array.isArray(saved) ? saved : [])
+  const skus = state<Map<string, SkuInfo>>(new Map())
+  const shipping = state<ShippingOption[]>([])
   // One request per batch of SKUs not yet asked for; a failed one may be asked again.
   const asked = new Map<string, Promise<unknown>>()
 
@@ -85,7 +103,7 @@ export function createMiniCart(options: {
     }
   }
 
-  const lines = computed(() =>
+  const lines = derived(() =>
     items.value.flatMap((item) => {
       const info = skus.value.get(item.sku)
       return info
@@ -94,7 +112,7 @@ export function createMiniCart(options: {
     }),
   )
 
-  const subtotal = computed(() => lines.value.reduce((sum, line) => sum + line.lineTotal, 0))
+  const subtotal = derived(() => lines.value.reduce((sum, line) => sum + line.lineTotal, 0))
 
   return {
     items,
@@ -104,7 +122,14 @@ export function createMiniCart(options: {
     /** Subtotal, shipping and total with a shipping method, priced as the server prices them. */
     totals: (methodId: string) =>
       orderTotals(subtotal.value, shipping.value.find((m) => m.id === methodId) ?? null),
-    count: computed(() => items.value.reduce((sum, item) => sum + item.quantity, 0)),
+    count: derived(() => items.value.reduce((sum, item) => sum + item.quantity, 0)),
+    /** Calls `listener` after every change of the cart, its prices or its shipping; returns the unsubscribe. */
+    subscribe(listener: () => void) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
     catalog,
     /** Adds a SKU after checking it is sold and in stock; false when it is not. */
     async add(sku: string, quantity: number): Promise<boolean> {
