@@ -20,6 +20,10 @@ export type OrderMessageStrings = {
   moreItems: (count: number) => string
   /** After {@link moreItems} when the message links the order page, which lists every item. */
   allOnOrderPage: string
+  /** Labels the order page link when the shop takes payments: "How to pay (Pix, cash): …". */
+  howToPay: string
+  /** Names of the methods that are not brands. */
+  payMethods: { cash: string; bank: string; card: string }
 }
 
 /** Order message strings for every supported locale; the parser reads all of them. */
@@ -39,6 +43,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     orderPage: 'Order page',
     moreItems: (count) => (count === 1 ? '… and 1 more item' : `… and ${count} more items`),
     allOnOrderPage: 'all on the order page',
+    howToPay: 'How to pay',
+    payMethods: { cash: 'cash', bank: 'bank transfer', card: 'card' },
   },
   fr: {
     greeting: (shop) => `Bonjour ${shop}\u00a0! Je souhaite commander\u00a0:`,
@@ -55,6 +61,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     orderPage: 'Suivi de commande',
     moreItems: (count) => (count === 1 ? '… et 1 autre article' : `… et ${count} autres articles`),
     allOnOrderPage: 'tous dans le suivi de commande',
+    howToPay: 'Comment payer',
+    payMethods: { cash: 'espèces', bank: 'virement', card: 'carte' },
   },
   es: {
     greeting: (shop) => `¡Hola, ${shop}! Quisiera hacer un pedido:`,
@@ -71,6 +79,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     orderPage: 'Ver pedido',
     moreItems: (count) => (count === 1 ? '… y 1 artículo más' : `… y ${count} artículos más`),
     allOnOrderPage: 'todos en la página del pedido',
+    howToPay: 'Cómo pagar',
+    payMethods: { cash: 'efectivo', bank: 'transferencia', card: 'tarjeta' },
   },
   it: {
     greeting: (shop) => `Ciao ${shop}! Vorrei ordinare:`,
@@ -87,6 +97,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     orderPage: "Pagina dell'ordine",
     moreItems: (count) => (count === 1 ? '… e un altro articolo' : `… e altri ${count} articoli`),
     allOnOrderPage: 'tutti nella pagina dell’ordine',
+    howToPay: 'Come pagare',
+    payMethods: { cash: 'contanti', bank: 'bonifico', card: 'carta' },
   },
   pt: {
     greeting: (shop) => `Olá, ${shop}! Gostaria de fazer um pedido:`,
@@ -103,6 +115,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     orderPage: 'Página do pedido',
     moreItems: (count) => (count === 1 ? '… e mais 1 item' : `… e mais ${count} itens`),
     allOnOrderPage: 'todos na página do pedido',
+    howToPay: 'Como pagar',
+    payMethods: { cash: 'dinheiro', bank: 'transferência', card: 'cartão' },
   },
   de: {
     greeting: (shop) => `Hallo ${shop}! Ich möchte bestellen:`,
@@ -120,6 +134,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     moreItems: (count) =>
       count === 1 ? '… und 1 weiterer Artikel' : `… und ${count} weitere Artikel`,
     allOnOrderPage: 'alle auf der Bestellseite',
+    howToPay: 'So bezahlen',
+    payMethods: { cash: 'Bargeld', bank: 'Überweisung', card: 'Karte' },
   },
   ar: {
     greeting: (shop) => `مرحبًا ${shop}! أود أن أطلب:`,
@@ -136,5 +152,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     orderPage: 'صفحة الطلب',
     moreItems: (count) => (count === 1 ? '… ومنتج آخر' : `… و${count} منتجات أخرى`),
     allOnOrderPage: 'جميعها في صفحة الطلب',
+    howToPay: 'طريقة الدفع',
+    payMethods: { cash: 'نقدًا', bank: 'تحويل بنكي', card: 'بطاقة' },
   },
 }

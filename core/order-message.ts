@@ -50,6 +50,11 @@ export type OrderMessageInput = {
   customer: { name: string; phone?: string | null; address?: string | null }
   note?: string | null
   orderUrl?: string | null
+  /**
+   * The types of the shop's payment methods (`pix`, `cash`, `stripe`, …): the order page link
+   * then says how to pay, e.g. "How to pay (Pix, cash): https://…/o/…".
+   */
+  paymentMethods?: readonly string[]
 }
 
 /** An item read back from a message; `lineTotal` is `null` when the customer removed it. */
@@ -213,12 +218,30 @@ function renderOrderMessage(
   if (options.note && note !== '') customer.push(label(strings.note, note))
   blocks.push(customer)
 
-  if (details && orderUrl !== '') blocks.push([label(strings.orderPage, orderUrl)])
+  if (details && orderUrl !== '') {
+    const pay = (input.paymentMethods ?? []).map((type) => paymentMethodWord(type, strings))
+    const name = pay.length > 0 ? `${strings.howToPay} (${pay.join(', ')})` : strings.orderPage
+    blocks.push([label(name, orderUrl)])
+  }
 
   return blocks
     .filter((block) => block.length > 0)
     .map((block) => block.join('\n'))
     .join('\n\n')
+}
+
+/** A payment method's name in the message: the rails keep their brand names. */
+function paymentMethodWord(type: string, strings: OrderMessageStrings): string {
+  const brands: Record<string, string> = {
+    pix: 'Pix',
+    upi: 'UPI',
+    sepa: 'SEPA',
+    paynow: 'PayNow',
+    promptpay: 'PromptPay',
+  }
+  if (type === 'cash' || type === 'bank') return strings.payMethods[type]
+  if (type === 'stripe') return strings.payMethods.card
+  return brands[type] ?? type
 }
 
 /**
@@ -347,7 +370,9 @@ const LABELS: [LabelKind, RegExp][] = [
   ['total', labelPattern(ALL_STRINGS.map((s) => s.total))],
   [
     'other',
-    labelPattern(ALL_STRINGS.flatMap((s) => [s.name, s.phone, s.address, s.note, s.orderPage])),
+    labelPattern(
+      ALL_STRINGS.flatMap((s) => [s.name, s.phone, s.address, s.note, s.orderPage, s.howToPay]),
+    ),
   ],
 ]
 const ORDER_LABEL = labelPattern(ALL_STRINGS.map((s) => s.order))
