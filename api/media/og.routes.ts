@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono'
+import { LRUCache } from 'lru-cache'
 import { findPublicProduct } from '../../db/catalog.queries.ts'
 import type { Db } from '../../db/database.ts'
 import { findMediaBytes } from '../../db/images.queries.ts'
@@ -22,44 +23,6 @@ const FILE = /^([a-f0-9]{12})\.jpg$/
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 const MB = 1024 * 1024
 
-/**
- * Rendered previews, least recently used first out: at most `maxEntries` of them and `maxBytes`
- * in all (a preview is 10–300 KB).
- */
-class RecentPreviews {
-  private readonly entries = new Map<string, Uint8Array>()
-  private bytes = 0
-  constructor(
-    private readonly maxEntries: number,
-    private readonly maxBytes: number,
-  ) {}
-
-  get(key: string): Uint8Array | undefined {
-    const value = this.entries.get(key)
-    if (value === undefined) return undefined
-    this.entries.delete(key)
-    this.entries.set(key, value)
-    return value
-  }
-
-  set(key: string, value: Uint8Array): void {
-    this.delete(key)
-    this.entries.set(key, value)
-    this.bytes += value.byteLength
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break
-      this.delete(oldest)
-    }
-  }
-
-  private delete(key: string) {
-    const value = this.entries.get(key)
-    if (value === undefined) return
-    this.bytes -= value.byteLength
-    this.entries.delete(key)
-  }
-}
-
 export interface OgRoutesOptions {
   /** Rendered previews kept in this process, and their bytes at most. */
   cacheEntries?: number
@@ -77,7 +40,12 @@ export interface OgRoutesOptions {
  */
 export function ogRoutes(catalogs: PublicCatalogCache, options: OgRoutesOptions = {}) {
   const routes = new Hono<AppEnv>()
-  const rendered = new RecentPreviews(options.cacheEntries ?? 200, options.cacheBytes ?? 20 * MB)
+  // Rendered previews, least recently used out first: a bounded count and bytes (10–300 KB each).
+  const rendered = new LRUCache<string, Uint8Array>({
+    max: options.cacheEntries ?? 200,
+    maxSize: options.cacheBytes ?? 20 * MB,
+    sizeCalculation: (bytes) => Math.max(1, bytes.byteLength),
+  })
   // Concurrent requests for a preview being drawn share the one render.
   const drawing = new Map<string, Promise<Uint8Array>>()
   // Only renders count: a preview already in memory costs nothing to send again.
