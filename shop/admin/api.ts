@@ -229,6 +229,27 @@ export interface ShippingMethod {
   freeOver: number | null
   requiresAddress: boolean
   active: boolean
+  /** The smallest subtotal for this method (minor units), or null. */
+  minOrderAmount?: number | null
+  /** Where it delivers and for how much; empty when it goes anywhere at its price. */
+  areas?: DeliveryArea[]
+  /** Time slots offered from weekly hours in the shop's zone, or null. */
+  slots?: SlotSettings | null
+}
+
+export interface DeliveryArea {
+  name: string
+  postalPrefixes: string[]
+  districts: string[]
+  fee: number
+  freeOver: number | null
+}
+
+export interface SlotSettings {
+  weekly: Partial<Record<ShopWeekday, [string, string][]>>
+  durationMinutes: number
+  leadMinutes: number
+  capacity: number
 }
 
 export type { OrderStatus }

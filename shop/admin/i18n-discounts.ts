@@ -46,6 +46,26 @@ export const discountsEn = {
   ordersAnyDay: 'Clear day',
   shopMinOrder: 'Minimum order (optional)',
   shopMinOrderHint: 'Below this subtotal, checkout tells the shopper how much is missing.',
+  methodMinOrder: 'Minimum order for this method (optional)',
+  areasTitle: 'Delivery areas',
+  areasHint:
+    'Leave empty to deliver anywhere at the price above. With areas, the shopper picks theirs and its fee applies.',
+  addArea: 'Add an area',
+  areaName: 'Area name',
+  areaPostal: 'Postcode prefixes (comma-separated)',
+  areaDistricts: 'Districts (comma-separated)',
+  areaFee: 'Fee',
+  areaFreeOver: 'Free from (optional)',
+  removeArea: 'Remove area {n}',
+  areaN: 'Area {n}',
+  offerSlots: 'Offer time slots',
+  slotsTitle: 'Time slots',
+  slotsHint: 'Slots follow these weekly hours in the shop’s time zone.',
+  slotDuration: 'Slot length (minutes)',
+  slotLead: 'Lead time (minutes)',
+  slotCapacity: 'Orders per slot',
+  slotsSummary: 'slots',
+  areasSummary: '{n} areas',
 }
 
 const discountsFr: Record<keyof typeof discountsEn, string> = {
@@ -90,6 +110,26 @@ const discountsFr: Record<keyof typeof discountsEn, string> = {
   ordersAnyDay: 'Tous les jours',
   shopMinOrder: 'Commande minimum (facultatif)',
   shopMinOrderHint: 'En dessous de ce sous-total, le client voit combien il manque.',
+  methodMinOrder: 'Commande minimum pour ce mode (facultatif)',
+  areasTitle: 'Zones de livraison',
+  areasHint:
+    'Laissez vide pour livrer partout au prix ci-dessus. Avec des zones, le client choisit la sienne et ses frais s’appliquent.',
+  addArea: 'Ajouter une zone',
+  areaName: 'Nom de la zone',
+  areaPostal: 'Débuts de code postal (séparés par des virgules)',
+  areaDistricts: 'Quartiers (séparés par des virgules)',
+  areaFee: 'Frais',
+  areaFreeOver: 'Offerte dès (facultatif)',
+  removeArea: 'Retirer la zone {n}',
+  areaN: 'Zone {n}',
+  offerSlots: 'Proposer des créneaux',
+  slotsTitle: 'Créneaux',
+  slotsHint: 'Les créneaux suivent ces horaires hebdomadaires, dans le fuseau de la boutique.',
+  slotDuration: 'Durée d’un créneau (minutes)',
+  slotLead: 'Délai de préparation (minutes)',
+  slotCapacity: 'Commandes par créneau',
+  slotsSummary: 'créneaux',
+  areasSummary: '{n} zones',
 }
 
 extendStrings({ en: discountsEn, fr: discountsFr })

@@ -8,6 +8,7 @@ import { money } from '../format.ts'
 import { t } from '../i18n.ts'
 import { setDirty } from '../router.ts'
 import { activeShop, toast } from '../state.ts'
+import { AreasEditor, SlotsEditor } from './ShippingRules.tsx'
 
 type Draft = Omit<ShippingMethod, 'id' | 'price'> & { id?: string; price: number | null }
 
@@ -94,6 +95,25 @@ export function ShippingForm(props: {
         />
         {t('offered')}
       </label>
+      <MoneyInput
+        id="sh-min"
+        label={t('methodMinOrder')}
+        currency={props.currency}
+        value={draft.minOrderAmount ?? null}
+        onValue={(minOrderAmount) => set({ minOrderAmount })}
+        error={errors.minOrderAmount}
+      />
+      <AreasEditor
+        currency={props.currency}
+        areas={draft.areas ?? []}
+        errors={errors}
+        onChange={(areas) => set({ areas })}
+      />
+      <SlotsEditor
+        slots={draft.slots ?? null}
+        errors={errors}
+        onChange={(slots) => set({ slots })}
+      />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {t('save')}
@@ -128,6 +148,12 @@ export function Shipping({ slug }: { slug: string }) {
       freeOver: draft.freeOver,
       requiresAddress: draft.requiresAddress,
       active: draft.active,
+      // The rules go out once the method has (or is given) them, so older servers still save.
+      ...(draft.minOrderAmount != null || 'minOrderAmount' in draft
+        ? { minOrderAmount: draft.minOrderAmount ?? null }
+        : {}),
+      ...(draft.areas?.length || 'areas' in draft ? { areas: draft.areas ?? [] } : {}),
+      ...(draft.slots || 'slots' in draft ? { slots: draft.slots ?? null } : {}),
     }
     if (draft.id) {
       const saved = await api.patch<ShippingMethod>(
@@ -194,6 +220,10 @@ export function Shipping({ slug }: { slug: string }) {
                     ` · ${t('freeFrom', { amount: money(m.freeOver, shop.currency) })}`}
                   {m.requiresAddress && ` · ${t('addressNeeded')}`}
                   {!m.active && ` · ${t('notOffered')}`}
+                  {m.minOrderAmount != null &&
+                    ` · ${t('discountMinimum', { amount: money(m.minOrderAmount, shop.currency) })}`}
+                  {m.areas?.length ? ` · ${t('areasSummary', { n: m.areas.length })}` : ''}
+                  {m.slots ? ` · ${t('slotsSummary')}` : ''}
                 </p>
               </div>
               <div class="actions">
