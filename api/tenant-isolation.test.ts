@@ -87,6 +87,11 @@ const OWNER_ROUTES: OwnerRoute[] = [
     path: '/api/shops/:slug/orders/:code',
     body: () => ({ status: 'confirmed' }),
   },
+  {
+    method: 'POST',
+    path: '/api/shops/:slug/orders/:code/payment',
+    body: () => ({ method: 'cash' }),
+  },
   { method: 'GET', path: '/api/shops/:slug/orders/:code/messages' },
   { method: 'GET', path: '/api/shops/:slug/orders/:code/replies' },
   { method: 'POST', path: '/api/shops/:slug/orders/:code/replies/:kind/tap', body: () => ({}) },

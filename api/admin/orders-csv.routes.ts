@@ -30,6 +30,10 @@ export const ORDER_CSV_COLUMNS = [
   'currency',
   'confirmed_at',
   'note',
+  'paid_method',
+  'paid_reference',
+  'paid_amount',
+  'paid_at',
 ] as const
 
 /** One order as a CSV row; text the customer typed cannot run as a spreadsheet formula. */
@@ -52,6 +56,10 @@ export function orderCsvRow(order: OrderRow, items: OrderItemRow[]): string[] {
     order.currency,
     order.confirmed_at?.toISOString() ?? '',
     spreadsheetSafe(order.note ?? ''),
+    order.paid_method ?? '',
+    spreadsheetSafe(order.paid_reference ?? ''),
+    order.paid_amount === null ? '' : toMajorUnits(order.paid_amount, order.currency),
+    order.paid_at?.toISOString() ?? '',
   ]
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paymentRequest } from '../../core/payments/payment-method.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
+import { parseCsv } from '../admin/csv.ts'
 import { type StripeStandIn, startStripeStandIn } from '../payments/stripe-stand-in.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { insertFixtureProducts, shopIdOf } from './catalog-fixture.ts'
@@ -149,5 +150,52 @@ describe.each(testEngines())('order payment (%s)', (engine) => {
     ).toBe(200)
     const res = await client.get(`/api/orders/${order.token}`)
     expect(res.body.payment).toEqual({ status: 'unpaid', methods: [] })
+  })
+
+  it('should let the merchant mark an order paid once, with the method, reference and amount', async () => {
+    const { order, slug } = await shopWithOrder('BRL', [METHODS[0].method, { type: 'cash' }])
+    const bad = await client.post(`/api/shops/${slug}/orders/${order.code}/payment`, {
+      method: 'gold',
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.field).toBe('method')
+    const negative = await client.post(`/api/shops/${slug}/orders/${order.code}/payment`, {
+      method: 'pix',
+      amount: -1,
+    })
+    expect(negative.body.error.field).toBe('amount')
+    expect((await client.get(`/api/orders/${order.token}`)).body.status).toBe('pending')
+
+    const res = await client.post(`/api/shops/${slug}/orders/${order.code}/payment`, {
+      method: 'pix',
+      reference: 'E0001',
+      amount: 2500,
+    })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({
+      status: 'paid',
+      payment: { status: 'paid', method: 'pix', reference: 'E0001', amount: 2500 },
+      paymentMismatch: false,
+    })
+    const paidEvents = res.body.events.filter((e: { toStatus: string }) => e.toStatus === 'paid')
+    expect(paidEvents).toHaveLength(1)
+    expect(paidEvents[0].data).toMatchObject({ method: 'pix', reference: 'E0001', amount: 2500 })
+    const again = await client.post(`/api/shops/${slug}/orders/${order.code}/payment`, {
+      method: 'cash',
+    })
+    expect(again.status).toBe(409)
+    const owner = await client.get(`/api/shops/${slug}/orders/${order.code}`)
+    expect(owner.body.payment.method).toBe('pix')
+
+    const csv = await client.get(`/api/shops/${slug}/orders.csv?status=paid`)
+    const [header, row] = parseCsv(csv.text) ?? []
+    const record = Object.fromEntries((header ?? []).map((h, i) => [h, row?.[i]]))
+    expect(record).toMatchObject({
+      code: order.code,
+      paid_method: 'pix',
+      paid_reference: 'E0001',
+      paid_amount: '25.00',
+      paid_at: expect.stringMatching(/^\d{4}-/),
+    })
   })
 })

@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { MAX_AMOUNT } from '../../core/money.ts'
 import {
   type PaymentMethod,
   type PaymentRequest,
@@ -13,6 +15,14 @@ import {
   stripeCheckoutOrder,
   stripePaymentEntry,
 } from '../payments/stripe.ts'
+
+/** What "mark paid" takes: how the money came, and its reference and amount if known. */
+export const markPaidSchema = z.strictObject({
+  method: z.enum(['cash', 'bank', 'pix', 'upi', 'sepa', 'paynow', 'promptpay', 'stripe', 'other']),
+  reference: z.string().trim().min(1).max(200).nullable().optional(),
+  /** In the currency's minor units. */
+  amount: z.number().int('use minor units').min(0).max(MAX_AMOUNT).nullable().optional(),
+})
 
 /** How the order was paid, once it is. */
 export interface PaidPayment {

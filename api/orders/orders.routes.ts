@@ -21,8 +21,9 @@ import { clientIp } from '../middleware/client-ip.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { readJson, readQuery, uuidParam } from '../validate.ts'
 import { checkout } from './checkout.ts'
+import { markOrderPaid } from './mark-paid.ts'
 import { orderEventJson, ownerOrderJson, publicOrderJson } from './order-json.ts'
-import { orderPayment, shopPaymentMethods } from './order-payment.ts'
+import { markPaidSchema, orderPayment, shopPaymentMethods } from './order-payment.ts'
 import { listOrdersQuerySchema, placeOrderSchema, updateOrderSchema } from './order-schema.ts'
 import { OrderingCache } from './ordering-cache.ts'
 import { TooManyOrders } from './place-order.ts'
@@ -174,6 +175,38 @@ export function orderRoutes() {
       return { ...ownerOrderJson(updated, items), events: events.map(orderEventJson) }
     })
     return c.json(result)
+  })
+
+  // "Mark paid": how the money came (and, if known, its reference and amount), once.
+  routes.post('/api/shops/:slug/orders/:code/payment', requireOwnedShop(), async (c) => {
+    const code = normalizeOrderCode(c.req.param('code'))
+    const input = await readJson(c, markPaidSchema)
+    const { shop, merchant } = c.var
+    const order = code ? await findShopOrderByCode(c.var.db, shop.id, code) : undefined
+    if (!order) throw notFound('Order')
+    const { changed } = await markOrderPaid(c.var.db, {
+      shopId: shop.id,
+      orderId: order.id,
+      method: input.method,
+      reference: input.reference ?? null,
+      amount: input.amount ?? null,
+      actor: `merchant:${merchant.id}`,
+    })
+    if (!changed) {
+      throw new AppError(
+        409,
+        'invalid_transition',
+        `An order that is ${order.status} cannot become paid`,
+        'status',
+      )
+    }
+    const updated = await findShopOrderByCode(c.var.db, shop.id, order.code)
+    if (!updated) throw notFound('Order')
+    const [items, events] = await Promise.all([
+      listOrderItems(c.var.db, order.id),
+      listOrderEvents(c.var.db, order.id),
+    ])
+    return c.json({ ...ownerOrderJson(updated, items), events: events.map(orderEventJson) })
   })
 
   return routes
