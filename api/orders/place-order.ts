@@ -259,6 +259,7 @@ export async function writePricedOrder(
       customer,
       note,
       orderUrl,
+      paymentMethods: shop.payments.map((method) => method.type),
     })
   // Limited rows are taken in the statement; rows of unlimited stock are left alone (no lock).
   const takes = lines
