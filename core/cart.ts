@@ -108,3 +108,20 @@ export function orderTotals(subtotal: number, method: ShippingPricing | null): O
   const shippingTotal = method === null ? 0 : shippingCost(method, subtotal)
   return { subtotal, shippingTotal, total: subtotal + shippingTotal }
 }
+
+/** What a discount takes: a percentage (1–100) or a fixed amount, in minor units. */
+export type DiscountValue = { percentOff: number } | { amountOff: number }
+
+/**
+ * The saving of a discount on the eligible part of a cart (the whole subtotal, or the lines of
+ * its categories): a percentage rounds half up to the minor unit; neither goes past the eligible
+ * amount.
+ * @example discountAmount(1999, { percentOff: 10 }) // 200
+ */
+export function discountAmount(eligible: number, discount: DiscountValue): number {
+  const off =
+    'percentOff' in discount
+      ? Math.round((eligible * discount.percentOff) / 100)
+      : discount.amountOff
+  return Math.max(0, Math.min(eligible, off))
+}

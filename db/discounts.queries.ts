@@ -112,3 +112,21 @@ export async function shopCategoryIds(
     .execute()
   return new Set(rows.map((row) => row.id))
 }
+
+/** Which of `productIds` are in one of `categoryIds`. */
+export async function productsInCategories(
+  db: DbOrTrx,
+  shopId: string,
+  productIds: readonly string[],
+  categoryIds: readonly string[],
+): Promise<Set<string>> {
+  if (productIds.length === 0 || categoryIds.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('products')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .where('id', 'in', productIds)
+    .where('category_id', 'in', categoryIds)
+    .execute()
+  return new Set(rows.map((row) => row.id))
+}

@@ -268,6 +268,7 @@ export interface OrderShippingMethod {
   name: string
   price: number
   free_over: number | null
+  min_order_amount: number | null
   requires_address: boolean
 }
 
@@ -296,6 +297,9 @@ type WrittenOrderColumn =
   | 'message'
   | 'confirmed_at'
   | 'expires_at'
+  | 'discount_id'
+  | 'discount_code'
+  | 'discount_total'
 
 /** An order ready to be written: every value priced and composed, its id chosen. */
 export interface NewOrder {
@@ -327,6 +331,10 @@ export type WriteOrderResult =
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   /** The shop, a price, a name or the shipping method changed since `pricedFrom` was read. */
   | { kind: 'stale' }
+  /** The discount reached its maximum uses: nothing was written. */
+  | { kind: 'discount_exhausted' }
+  /** The customer's phone already holds this once-per-customer discount. */
+  | { kind: 'discount_used' }
 
 /**
  * Writes a whole order in ONE statement, `chatcart_write_order` (migration 0009), so no
@@ -385,6 +393,8 @@ function refusal(error: unknown): WriteOrderResult | undefined {
     const [reason, detail = ''] = message.split(':')
     if (reason === 'out_of_stock') return { kind: 'out_of_stock', rowId: detail }
     if (reason === 'stale') return { kind: 'stale' }
+    if (reason === 'discount_exhausted') return { kind: 'discount_exhausted' }
+    if (reason === 'discount_used') return { kind: 'discount_used' }
     if (reason === 'rate_limited') {
       return { kind: 'rate_limited', retryAfterSeconds: Math.max(1, Number(detail) || 1) }
     }
@@ -411,7 +421,14 @@ export async function findOrderingContext(
       jsonObjectFrom(
         eb
           .selectFrom('shipping_methods as m')
-          .select(['m.id', 'm.name', 'm.price', 'm.free_over', 'm.requires_address'])
+          .select([
+            'm.id',
+            'm.name',
+            'm.price',
+            'm.free_over',
+            'm.requires_address',
+            'm.min_order_amount',
+          ])
           .whereRef('m.shop_id', '=', 's.id')
           .where('m.id', '=', shippingMethodId)
           .where('m.active', '=', true),

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto'
 import type { DbOrTrx } from '../../db/database.ts'
-import { findIdempotencyKey } from '../../db/orders.queries.ts'
+import { findDiscountByCode, productsInCategories } from '../../db/discounts.queries.ts'
+import { findIdempotencyKey, type OrderableSku } from '../../db/orders.queries.ts'
 import { AppError, notFound } from '../errors.ts'
 import { placedOrderJson } from './order-json.ts'
 import { type PlaceOrderBody, placeOrderPhone } from './order-schema.ts'
 import type { OrderingCache } from './ordering-cache.ts'
-import { type PricedOrder, priceOrder, TooManyOrders, writePricedOrder } from './place-order.ts'
+import {
+  type PricedOrder,
+  priceOrder,
+  type ResolvedDiscount,
+  TooManyOrders,
+  writePricedOrder,
+} from './place-order.ts'
 
 /** An idempotency key may be used afresh after this long. */
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
@@ -57,7 +64,10 @@ export async function checkout(
       requestHash = createHash('sha256').update(JSON.stringify(input)).digest('base64url')
       let priced: PricedOrder
       try {
-        priced = priceOrder(shop, input, context)
+        const discount = input.discountCode
+          ? await resolveDiscount(db, shop.id, input.discountCode, context.skus)
+          : null
+        priced = priceOrder(shop, input, context, discount)
       } catch (error) {
         // A SKU or method missing from a copy may have been added since: ask the database.
         if (context.cached) continue
@@ -115,4 +125,23 @@ async function replay(
     )
   }
   return { status: row.response_status ?? 201, body: row.response_body, replayed: true }
+}
+
+/**
+ * The shop's discount with this code (any case) and, when it is for some categories, the
+ * products of the cart it applies to. 400 `invalid_discount` on `discountCode` when there is none.
+ */
+export async function resolveDiscount(
+  db: DbOrTrx,
+  shopId: string,
+  code: string,
+  skus: readonly OrderableSku[],
+): Promise<ResolvedDiscount> {
+  const row = await findDiscountByCode(db, shopId, code)
+  if (!row) {
+    throw new AppError(400, 'invalid_discount', 'No such discount code', 'discountCode')
+  }
+  if (row.category_ids.length === 0) return { row, productIds: null }
+  const productIds = [...new Set(skus.map((sku) => sku.productId))]
+  return { row, productIds: await productsInCategories(db, shopId, productIds, row.category_ids) }
 }

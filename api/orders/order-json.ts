@@ -20,7 +20,8 @@ export function placedOrderJson(placed: {
   order: Pick<
     OrderRow,
     'id' | 'code' | 'token' | 'status' | 'subtotal' | 'shipping_total' | 'total' | 'currency'
-  >
+  > &
+    Partial<Pick<OrderRow, 'discount_code' | 'discount_total'>>
   message: string
   whatsappUrl: string
   orderUrl: string
@@ -33,6 +34,8 @@ export function placedOrderJson(placed: {
     status: order.status,
     subtotal: order.subtotal,
     shippingTotal: order.shipping_total,
+    discountCode: order.discount_code ?? null,
+    discountTotal: order.discount_total ?? 0,
     total: order.total,
     currency: order.currency,
     message: placed.message,
@@ -53,6 +56,8 @@ export function publicOrderJson(
     items: items.map(orderItemJson),
     subtotal: order.subtotal,
     shippingTotal: order.shipping_total,
+    discountCode: order.discount_code,
+    discountTotal: order.discount_total,
     total: order.total,
     currency: order.currency,
     whatsappUrl,
@@ -86,6 +91,8 @@ export function ownerOrderJson(order: OrderRow, items: OrderItemRow[]) {
     items: items.map(orderItemJson),
     subtotal: order.subtotal,
     shippingTotal: order.shipping_total,
+    discountCode: order.discount_code,
+    discountTotal: order.discount_total,
     total: order.total,
     currency: order.currency,
     locale: order.locale,

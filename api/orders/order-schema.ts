@@ -42,6 +42,11 @@ export const placeOrderSchema = z.strictObject({
   note: optionalText(1000),
   locale: localeSchema.optional(),
   source: z.enum(['shop', 'widget']).optional(),
+  discountCode: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((code) => code?.trim() || undefined),
 })
 
 export type PlaceOrderBody = z.infer<typeof placeOrderSchema>

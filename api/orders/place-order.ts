@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { orderTotals, priceLines } from '../../core/cart.ts'
+import { discountAmount, orderTotals, priceLines } from '../../core/cart.ts'
 import { MAX_AMOUNT } from '../../core/money.ts'
 import { generateOrderCode } from '../../core/order-code.ts'
 import { composeOrderWhatsAppUrl } from '../../core/order-message.ts'
@@ -13,6 +13,7 @@ import {
   type OrderShippingMethod,
   writeOrder,
 } from '../../db/orders.queries.ts'
+import type { DiscountRow } from '../../db/schema/discounts.ts'
 import type { OrderRow, OrderSource } from '../../db/schema/orders.ts'
 import type { ShopRow } from '../../db/schema/shops.ts'
 import { AppError, invalidField } from '../errors.ts'
@@ -35,6 +36,8 @@ export interface PlaceOrderInput {
   shippingMethodId?: string | null | undefined
   note?: string | null | undefined
   locale?: string | null | undefined
+  /** A discount code as typed; checkout resolves it with `resolveDiscount` before pricing. */
+  discountCode?: string | null | undefined
 }
 
 export interface PlaceOrderOptions {
@@ -138,6 +141,14 @@ export interface PricedOrder {
   snapshot: OrderingSnapshot
   /** The request field that named a SKU first (`items.2.sku`). */
   fieldOf: (sku: string) => string
+  /** The discount applied and what it saves; null without a code. */
+  discount: { id: string; code: string; total: number } | null
+}
+
+/** A shop's discount found by its code, with the products it applies to (null: all). */
+export interface ResolvedDiscount {
+  row: DiscountRow
+  productIds: Set<string> | null
 }
 
 type PricedLine = ReturnType<typeof priceLines>['lines'][number]
@@ -150,6 +161,8 @@ export function priceOrder(
   shop: ShopRow,
   input: PlaceOrderInput,
   catalogValues: OrderingSnapshot,
+  discount: ResolvedDiscount | null = null,
+  now: Date = new Date(),
 ): PricedOrder {
   const firstIndex = checkOrderLines(input)
   const fieldOf = (sku: string) => `items.${firstIndex.get(sku) ?? 0}.sku`
@@ -189,10 +202,23 @@ export function priceOrder(
       )
     }
   }
-  const totals = orderTotals(
+  const minimum = Math.max(shop.min_order_amount ?? 0, method?.min_order_amount ?? 0)
+  if (priced.subtotal < minimum) {
+    const missing = minimum - priced.subtotal
+    throw new AppError(
+      400,
+      'below_minimum',
+      `The order needs ${missing} more minor units to reach the minimum of ${minimum}`,
+      'items',
+    )
+  }
+  const applied = discount && applyDiscount(discount, priced, catalog, now)
+  const shipped = orderTotals(
     priced.subtotal,
     method && { price: method.price, freeOver: method.free_over },
   )
+  const discountTotal = applied?.total ?? 0
+  const totals = { ...shipped, discountTotal, total: shipped.total - discountTotal }
   if (totals.total > MAX_AMOUNT) {
     throw new AppError(
       400,
@@ -220,7 +246,44 @@ export function priceOrder(
       shipping: method,
     },
     fieldOf,
+    discount: applied,
   }
+}
+
+/** Checks a discount's window and minimum against the cart and prices its saving. */
+function applyDiscount(
+  discount: ResolvedDiscount,
+  priced: ReturnType<typeof priceLines>,
+  catalog: Map<string, OrderableSku>,
+  now: Date,
+): { id: string; code: string; total: number } {
+  const { row } = discount
+  if ((row.starts_at && now < row.starts_at) || (row.ends_at && now >= row.ends_at)) {
+    throw new AppError(
+      400,
+      'invalid_discount',
+      'This discount code is not valid now',
+      'discountCode',
+    )
+  }
+  if (row.min_subtotal !== null && priced.subtotal < row.min_subtotal) {
+    const missing = row.min_subtotal - priced.subtotal
+    throw new AppError(
+      400,
+      'below_discount_minimum',
+      `This discount code needs ${missing} more minor units in the cart`,
+      'discountCode',
+    )
+  }
+  const eligible = priced.lines
+    .filter((line) => {
+      const productId = catalog.get(line.sku)?.productId
+      return discount.productIds === null || (productId && discount.productIds.has(productId))
+    })
+    .reduce((sum, line) => sum + line.lineTotal, 0)
+  const value =
+    row.percent_off !== null ? { percentOff: row.percent_off } : { amountOff: row.amount_off ?? 0 }
+  return { id: row.id, code: row.code, total: discountAmount(eligible, value) }
 }
 
 /**
@@ -310,6 +373,9 @@ export async function writePricedOrder(
       confirmed_at: status === 'confirmed' ? new Date() : null,
       // An order that never reaches WhatsApp gives its stock back after the shop's time.
       expires_at: status === 'pending' ? orderExpiresAt(shop.order_expiry_hours) : null,
+      discount_id: priced.discount?.id ?? null,
+      discount_code: priced.discount?.code ?? null,
+      discount_total: priced.discount?.total ?? 0,
     }
     const { idempotency } = options
     const result = await writeOrder(db, {
@@ -343,6 +409,20 @@ export async function writePricedOrder(
           fieldOf(short?.sku.sku ?? ''),
         )
       }
+      case 'discount_exhausted':
+        throw new AppError(
+          409,
+          'discount_exhausted',
+          'This discount code has been used up',
+          'discountCode',
+        )
+      case 'discount_used':
+        throw new AppError(
+          400,
+          'discount_used',
+          'This discount code was already used with this phone number',
+          'discountCode',
+        )
       case 'code_taken':
         continue
     }

@@ -54,6 +54,9 @@ describe.each(testEngines())('writeOrder (%s)', (engine) => {
         message: 'Hello',
         expires_at: null,
         confirmed_at: null,
+        discount_id: null,
+        discount_code: null,
+        discount_total: 0,
       },
       items: [
         {

@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createTestDb,
+  type TestDatabase,
+  tableCounts,
+  testEngines,
+} from '../../db/testing/test-db.ts'
+import { createTestApp, TestClient } from '../testing/test-client.ts'
+import { insertFixtureProducts, insertFixtureShipping, shopIdOf } from './catalog-fixture.ts'
+import { expireDueOrders } from './expiry.ts'
+
+describe.each(testEngines())('checkout with discounts and minimums on %s', (engine) => {
+  let t: TestDatabase
+  let client: TestClient
+  let slug: string
+  let shopId: string
+  let courier: string
+  let cakesId: string
+
+  const order = (body: Record<string, unknown>) =>
+    client.post(`/api/shops/${slug}/orders`, {
+      customer: { name: 'Ana', phone: '+33 6 11 22 33 44' },
+      ...body,
+    })
+  const discount = async (body: Record<string, unknown>) => {
+    const res = await client.post(`/api/shops/${slug}/discounts`, body)
+    if (res.status !== 201) throw new Error(res.text)
+    return res.body as { id: string; code: string }
+  }
+  const uses = async (id: string) =>
+    (await client.get(`/api/shops/${slug}/discounts/${id}`)).body.uses as number
+
+  beforeAll(async () => {
+    t = await createTestDb(engine)
+    client = new TestClient(createTestApp({ db: t.db }))
+    slug = await client.signupWithShop()
+    shopId = await shopIdOf(t.db, slug)
+    const cakes = await client.post(`/api/shops/${slug}/categories`, { name: 'Cakes' })
+    cakesId = cakes.body.id
+    await insertFixtureProducts(t.db, shopId, [
+      { sku: 'CAKE', name: 'Cake', price: 2000, categoryId: cakesId },
+      { sku: 'MUG', name: 'Mug', price: 1000 },
+      { sku: 'PIN', name: 'Pin', price: 100 },
+    ])
+    courier = await insertFixtureShipping(t.db, shopId, { name: 'Courier', price: 500 })
+  })
+  afterAll(() => t.destroy())
+
+  it('should take a percentage off, matching the code in any case, and show it', async () => {
+    const d = await discount({ code: 'Hello10', percentOff: 10 })
+    const res = await order({
+      items: [
+        { sku: 'CAKE', quantity: 1 },
+        { sku: 'MUG', quantity: 1 },
+      ],
+      shippingMethodId: courier,
+      discountCode: ' hello10 ',
+    })
+    expect(res.status, res.text).toBe(201)
+    expect(res.body).toMatchObject({
+      subtotal: 3000,
+      discountCode: 'Hello10',
+      discountTotal: 300,
+      shippingTotal: 500,
+      total: 3200,
+    })
+    expect(await uses(d.id)).toBe(1)
+    const owner = await client.get(`/api/shops/${slug}/orders/${res.body.code}`)
+    expect(owner.body).toMatchObject({ discountCode: 'Hello10', discountTotal: 300, total: 3200 })
+    const plain = await order({ items: [{ sku: 'MUG', quantity: 1 }] })
+    expect(plain.body).toMatchObject({ discountCode: null, discountTotal: 0, total: 1000 })
+  })
+
+  it('should limit a category discount to its lines and never go below zero', async () => {
+    await discount({ code: 'CAKES', amountOff: 5000, categoryIds: [cakesId] })
+    const res = await order({
+      items: [
+        { sku: 'CAKE', quantity: 1 },
+        { sku: 'MUG', quantity: 2 },
+      ],
+      discountCode: 'cakes',
+    })
+    expect(res.status, res.text).toBe(201)
+    expect(res.body).toMatchObject({ subtotal: 4000, discountTotal: 2000, total: 2000 })
+  })
+
+  it('should refuse unknown, expired, future and under-minimum codes naming discountCode', async () => {
+    await discount({ code: 'OLD', percentOff: 5, endsAt: '2020-01-01T00:00:00Z' })
+    await discount({ code: 'LATER', percentOff: 5, startsAt: '2999-01-01T00:00:00Z' })
+    await discount({ code: 'BIG', percentOff: 5, minSubtotal: 5000 })
+    const before = await tableCounts(t.db)
+    const cases: [string, string][] = [
+      ['NOPE', 'invalid_discount'],
+      ['OLD', 'invalid_discount'],
+      ['LATER', 'invalid_discount'],
+      ['BIG', 'below_discount_minimum'],
+    ]
+    for (const [code, error] of cases) {
+      const res = await order({ items: [{ sku: 'CAKE', quantity: 1 }], discountCode: code })
+      expect(res.status, code).toBe(400)
+      expect(res.body.error).toMatchObject({ code: error, field: 'discountCode' })
+    }
+    const big = await order({ items: [{ sku: 'CAKE', quantity: 1 }], discountCode: 'BIG' })
+    expect(big.body.error.message).toContain('3000')
+    expect(await tableCounts(t.db)).toEqual(before)
+  })
+
+  it('should refuse an order below the shop or method minimum with below_minimum', async () => {
+    await t.db
+      .updateTable('shops')
+      .set({ min_order_amount: 500 })
+      .where('id', '=', shopId)
+      .execute()
+    await t.db
+      .updateTable('shipping_methods')
+      .set({ min_order_amount: 1500 })
+      .where('id', '=', courier)
+      .execute()
+    try {
+      const before = await tableCounts(t.db)
+      const shop = await order({ items: [{ sku: 'PIN', quantity: 2 }] })
+      expect(shop.status).toBe(400)
+      expect(shop.body.error).toMatchObject({ code: 'below_minimum' })
+      expect(shop.body.error.message).toContain('300')
+      const method = await order({
+        items: [{ sku: 'MUG', quantity: 1 }],
+        shippingMethodId: courier,
+      })
+      expect(method.status).toBe(400)
+      expect(method.body.error).toMatchObject({ code: 'below_minimum' })
+      expect(method.body.error.message).toContain('500')
+      expect(await tableCounts(t.db)).toEqual(before)
+      const enough = await order({ items: [{ sku: 'PIN', quantity: 5 }] })
+      expect(enough.status).toBe(201)
+    } finally {
+      await t.db
+        .updateTable('shops')
+        .set({ min_order_amount: null })
+        .where('id', '=', shopId)
+        .execute()
+      await t.db
+        .updateTable('shipping_methods')
+        .set({ min_order_amount: null })
+        .where('id', '=', courier)
+        .execute()
+    }
+  })
+
+  it('should place exactly maxUses of 12 concurrent orders and refuse the rest with 409', async () => {
+    const d = await discount({ code: 'THREE', amountOff: 100, maxUses: 3 })
+    const before = await t.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        client.post(`/api/shops/${slug}/orders`, {
+          items: [{ sku: 'MUG', quantity: 1 }],
+          customer: { name: `Buyer ${i}` },
+          discountCode: 'THREE',
+        }),
+      ),
+    )
+    const statuses = results.map((r) => r.status).sort()
+    expect(statuses).toEqual([...Array(3).fill(201), ...Array(9).fill(409)])
+    for (const r of results.filter((r) => r.status === 409)) {
+      expect(r.body.error).toMatchObject({ code: 'discount_exhausted', field: 'discountCode' })
+    }
+    const after = await t.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(Number(after.n) - Number(before.n)).toBe(3)
+    const discounted = await t.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('discount_id', '=', d.id)
+      .executeTakeFirstOrThrow()
+    expect(Number(discounted.n)).toBe(3)
+    expect(await uses(d.id)).toBe(3)
+  })
+
+  it('should give the use back when an order lapses or is cancelled', async () => {
+    const d = await discount({ code: 'ONE', percentOff: 50, maxUses: 1 })
+    const first = await order({ items: [{ sku: 'MUG', quantity: 1 }], discountCode: 'ONE' })
+    expect(first.status).toBe(201)
+    const full = await order({ items: [{ sku: 'MUG', quantity: 1 }], discountCode: 'ONE' })
+    expect(full.status).toBe(409)
+    await t.db
+      .updateTable('orders')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('code', '=', first.body.code)
+      .execute()
+    await expireDueOrders(t.db)
+    expect(await uses(d.id)).toBe(0)
+    const second = await order({ items: [{ sku: 'MUG', quantity: 1 }], discountCode: 'ONE' })
+    expect(second.status, second.text).toBe(201)
+    const cancelled = await client.patch(`/api/shops/${slug}/orders/${second.body.code}`, {
+      status: 'cancelled',
+    })
+    expect(cancelled.status, cancelled.text).toBe(200)
+    expect(await uses(d.id)).toBe(0)
+  })
+
+  it('should let a once-per-customer code be used once per phone', async () => {
+    await discount({ code: 'FIRST', percentOff: 10, oncePerCustomer: true })
+    const first = await order({ items: [{ sku: 'MUG', quantity: 1 }], discountCode: 'FIRST' })
+    expect(first.status).toBe(201)
+    const again = await order({ items: [{ sku: 'MUG', quantity: 1 }], discountCode: 'first' })
+    expect(again.status).toBe(400)
+    expect(again.body.error).toMatchObject({ code: 'discount_used', field: 'discountCode' })
+    const other = await client.post(`/api/shops/${slug}/orders`, {
+      items: [{ sku: 'MUG', quantity: 1 }],
+      customer: { name: 'Bo', phone: '+33 6 99 88 77 66' },
+      discountCode: 'FIRST',
+    })
+    expect(other.status, other.text).toBe(201)
+  })
+})
