@@ -198,4 +198,9 @@ describe.each(testEngines())('order payment (%s)', (engine) => {
       paid_at: expect.stringMatching(/^\d{4}-/),
     })
   })
+
+  it("should say how to pay in the order's WhatsApp message, linking the order page", async () => {
+    const { order } = await shopWithOrder('BRL', [METHODS[0].method, { type: 'cash' }])
+    expect(order.message.split('\n').at(-1)).toBe(`How to pay (Pix, cash): ${order.orderUrl}`)
+  })
 })
