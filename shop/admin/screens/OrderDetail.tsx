@@ -12,6 +12,7 @@ import '../i18n-whatsapp.ts'
 import '../i18n-discounts.ts'
 import { shopUrl } from '../router.ts'
 import { activeShop, toast } from '../state.ts'
+import { OrderPaymentCard } from './OrderPaymentCard.tsx'
 import { OrderReplies, tappedText } from './OrderReplies.tsx'
 import { StatusBadge } from './Orders.tsx'
 
@@ -101,6 +102,15 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
   if (!order || !shop) return <Loading />
 
   const change = async (to: OrderStatus) => {
+    // "Mark paid" asks how the money came: the payment card's form takes it.
+    if (to === 'paid') {
+      const field = document.getElementById('pay-method')
+      if (field) {
+        field.scrollIntoView({ block: 'center' })
+        field.focus()
+        return
+      }
+    }
     const steps = stepsTo(order.status, to)
     if (!steps) return
     const ok = await confirmAction({
@@ -161,6 +171,7 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
         onTapped={(events) => setOrder({ ...order, events })}
       />
       <div class="grid-2">
+        <OrderPaymentCard slug={slug} order={order} onPaid={setOrder} />
         <div class="card">
           <h2>{t('items')}</h2>
           <div class="table-wrap">
