@@ -466,6 +466,7 @@ export interface PublicCatalogData {
     closed_dates: ClosedDate[]
     channels: ShopChannels
     address: string
+    min_order_amount: number | null
   }
   categories: { id: string; name: string }[]
   products: PublicCatalogProduct[]
@@ -475,6 +476,7 @@ export interface PublicCatalogData {
     price: number
     free_over: number | null
     requires_address: boolean
+    min_order_amount: number | null
   }[]
 }
 
@@ -513,6 +515,7 @@ export async function loadPublicCatalog(
       's.closed_dates',
       's.channels',
       's.address',
+      's.min_order_amount',
     ])
     .select((eb) => [
       jsonArrayFrom(
@@ -534,7 +537,14 @@ export async function loadPublicCatalog(
       jsonArrayFrom(
         eb
           .selectFrom('shipping_methods as m')
-          .select(['m.id', 'm.name', 'm.price', 'm.free_over', 'm.requires_address'])
+          .select([
+            'm.id',
+            'm.name',
+            'm.price',
+            'm.free_over',
+            'm.requires_address',
+            'm.min_order_amount',
+          ])
           .whereRef('m.shop_id', '=', 's.id')
           .where('m.active', '=', true)
           .orderBy('m.position')

@@ -87,6 +87,7 @@ export function shippingMethodJson(method: ShippingMethodRow) {
     price: method.price,
     freeOver: method.free_over,
     requiresAddress: method.requires_address,
+    minOrderAmount: method.min_order_amount,
     active: method.active,
     position: method.position,
     createdAt: method.created_at.toISOString(),

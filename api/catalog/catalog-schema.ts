@@ -156,9 +156,11 @@ const shippingFields = {
   requiresAddress: z.boolean(),
   active: z.boolean(),
   position: positionSchema,
+  minOrderAmount: amountSchema.nullable(),
 }
 export const createShippingMethodSchema = z.strictObject(shippingFields).partial({
   freeOver: true,
+  minOrderAmount: true,
   requiresAddress: true,
   active: true,
   position: true,

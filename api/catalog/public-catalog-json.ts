@@ -58,6 +58,7 @@ export function publicCatalogJson(data: PublicCatalogData, publicUrl: string) {
       closedDates: shop.closed_dates,
       channels: shop.channels,
       address: shop.address,
+      minOrderAmount: shop.min_order_amount,
     },
     categories: data.categories.map((c) => ({ id: c.id, name: c.name })),
     products: data.products.map((p) => publicProductJson(p, publicUrl)),
@@ -67,6 +68,7 @@ export function publicCatalogJson(data: PublicCatalogData, publicUrl: string) {
       price: m.price,
       freeOver: m.free_over,
       requiresAddress: m.requires_address,
+      minOrderAmount: m.min_order_amount,
     })),
   }
 }

@@ -90,6 +90,7 @@ describe.each(testEngines())('public catalog on %s', (engine) => {
         closedDates: [],
         channels: { instagram: 'fresh' },
         address: '',
+        minOrderAmount: null,
       },
       categories: [{ id: categoryId, name: 'Fruit' }],
       products: [
@@ -141,6 +142,7 @@ describe.each(testEngines())('public catalog on %s', (engine) => {
           price: 0,
           freeOver: null,
           requiresAddress: false,
+          minOrderAmount: null,
         },
         {
           id: expect.any(String),
@@ -148,6 +150,7 @@ describe.each(testEngines())('public catalog on %s', (engine) => {
           price: 500,
           freeOver: 3000,
           requiresAddress: true,
+          minOrderAmount: null,
         },
       ],
       nextCursor: null,

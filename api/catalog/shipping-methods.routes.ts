@@ -35,6 +35,7 @@ export function shippingMethodRoutes() {
       price: input.price,
       free_over: input.freeOver ?? null,
       requires_address: input.requiresAddress ?? false,
+      min_order_amount: input.minOrderAmount ?? null,
       active: input.active ?? true,
       position: input.position,
     })
@@ -56,6 +57,7 @@ export function shippingMethodRoutes() {
       price: input.price,
       free_over: input.freeOver,
       requires_address: input.requiresAddress,
+      min_order_amount: input.minOrderAmount,
       active: input.active,
       position: input.position,
     })

@@ -106,43 +106,38 @@ describe.each(testEngines())('checkout with discounts and minimums on %s', (engi
   })
 
   it('should refuse an order below the shop or method minimum with below_minimum', async () => {
-    await t.db
-      .updateTable('shops')
-      .set({ min_order_amount: 500 })
-      .where('id', '=', shopId)
-      .execute()
-    await t.db
-      .updateTable('shipping_methods')
-      .set({ min_order_amount: 1500 })
-      .where('id', '=', courier)
-      .execute()
+    const shop = await client.patch(`/api/shops/${slug}`, { minOrderAmount: 500 })
+    expect(shop.status, shop.text).toBe(200)
+    expect(shop.body.minOrderAmount).toBe(500)
+    const method = await client.patch(`/api/shops/${slug}/shipping-methods/${courier}`, {
+      minOrderAmount: 1500,
+    })
+    expect(method.body.minOrderAmount).toBe(1500)
+    const catalog = await client.get(`/api/shops/${slug}/catalog`)
+    expect(catalog.body.shop.minOrderAmount).toBe(500)
+    expect(catalog.body.shippingMethods[0].minOrderAmount).toBe(1500)
+    const bad = await client.patch(`/api/shops/${slug}`, { minOrderAmount: -1 })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.field).toBe('minOrderAmount')
     try {
       const before = await tableCounts(t.db)
-      const shop = await order({ items: [{ sku: 'PIN', quantity: 2 }] })
-      expect(shop.status).toBe(400)
-      expect(shop.body.error).toMatchObject({ code: 'below_minimum' })
-      expect(shop.body.error.message).toContain('300')
-      const method = await order({
+      const small = await order({ items: [{ sku: 'PIN', quantity: 2 }] })
+      expect(small.status).toBe(400)
+      expect(small.body.error).toMatchObject({ code: 'below_minimum' })
+      expect(small.body.error.message).toContain('300')
+      const byMethod = await order({
         items: [{ sku: 'MUG', quantity: 1 }],
         shippingMethodId: courier,
       })
-      expect(method.status).toBe(400)
-      expect(method.body.error).toMatchObject({ code: 'below_minimum' })
-      expect(method.body.error.message).toContain('500')
+      expect(byMethod.status).toBe(400)
+      expect(byMethod.body.error).toMatchObject({ code: 'below_minimum' })
+      expect(byMethod.body.error.message).toContain('500')
       expect(await tableCounts(t.db)).toEqual(before)
       const enough = await order({ items: [{ sku: 'PIN', quantity: 5 }] })
       expect(enough.status).toBe(201)
     } finally {
-      await t.db
-        .updateTable('shops')
-        .set({ min_order_amount: null })
-        .where('id', '=', shopId)
-        .execute()
-      await t.db
-        .updateTable('shipping_methods')
-        .set({ min_order_amount: null })
-        .where('id', '=', courier)
-        .execute()
+      await client.patch(`/api/shops/${slug}`, { minOrderAmount: null })
+      await client.patch(`/api/shops/${slug}/shipping-methods/${courier}`, { minOrderAmount: null })
     }
   })
 

@@ -30,6 +30,7 @@ export function ownerShopJson(shop: ShopRow, publicUrl: string) {
     autoConfirmReply: shop.auto_confirm_reply,
     monthlyMessageCap: shop.monthly_message_cap,
     payments: shop.payments,
+    minOrderAmount: shop.min_order_amount,
     createdAt: shop.created_at.toISOString(),
     updatedAt: shop.updated_at.toISOString(),
   }

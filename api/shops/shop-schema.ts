@@ -165,6 +165,13 @@ const settings = {
   monthlyMessageCap: z.number().int('use a whole number').min(0).max(1_000_000).nullable(),
   /** The payment methods offered on the order page; checked against the currency by the route. */
   payments: paymentsSchema,
+  /** The subtotal an order needs, in minor units; null = none. */
+  minOrderAmount: z
+    .number()
+    .int('use an integer amount in minor units')
+    .min(0)
+    .max(1e13)
+    .nullable(),
 }
 
 // A logo can only be set once the shop exists and the image is uploaded to it.
@@ -185,6 +192,7 @@ export const createShopSchema = z.strictObject({ slug: slugSchema, ...createFiel
   autoConfirmReply: true,
   monthlyMessageCap: true,
   payments: true,
+  minOrderAmount: true,
 })
 
 export const updateShopSchema = z.strictObject(settings).partial()
