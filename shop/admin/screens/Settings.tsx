@@ -19,6 +19,7 @@ import { settingsErrors } from '../settings-errors.ts'
 import { activeShop, replaceShop, toast } from '../state.ts'
 import { composePhone, splitPhone, waMeLink } from '../wizard-logic.ts'
 import { Account } from './Account.tsx'
+import { PaymentSettings } from './PaymentSettings.tsx'
 import { WhatsAppStatus } from './WhatsAppStatus.tsx'
 import { WhatsAppUsage } from './WhatsAppUsage.tsx'
 
@@ -525,6 +526,7 @@ export function Settings({ slug }: { slug: string }) {
           )}
         </Field>
       </div>
+      <PaymentSettings slug={slug} shop={shop} />
       <WhatsAppStatus slug={slug} phoneNumberId={shop.whatsappPhoneNumberId} />
       <WhatsAppUsage slug={slug} />
       <Account />
