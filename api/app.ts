@@ -17,6 +17,7 @@ import { requestLog } from './middleware/request-log.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { refuseBadUrlText } from './middleware/url-text.ts'
 import { orderRoutes } from './orders/orders.routes.ts'
+import { quoteRoutes } from './orders/quote.routes.ts'
 import { replyRoutes } from './orders/replies.routes.ts'
 import { stripeWebhookRoutes } from './payments/stripe-webhook.routes.ts'
 import { shopRoutes } from './shops/shops.routes.ts'
@@ -87,6 +88,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', mediaRoutes())
   app.route('/', ogRoutes(catalogCache))
   app.route('/', orderRoutes())
+  app.route('/', quoteRoutes())
   app.route('/', replyRoutes())
   app.route('/', widgetRoutes())
   app.route('/', whatsappWebhookRoutes())

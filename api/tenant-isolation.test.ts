@@ -127,6 +127,9 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/shops/:slug/orders',
   // The CORS preflight of checkout: headers only, no data.
   'OPTIONS /api/shops/:slug/orders',
+  // What checkout would charge for a cart: prices only, nothing of the owner's.
+  'POST /api/shops/:slug/quote',
+  'OPTIONS /api/shops/:slug/quote',
 ])
 
 // Which fixture fills a path parameter, by the segment before it (`/products/:id` → productId).

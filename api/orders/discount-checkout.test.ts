@@ -141,6 +141,47 @@ describe.each(testEngines())('checkout with discounts and minimums on %s', (engi
     }
   })
 
+  it('should quote the saving and the amount missing for the minimum, writing nothing', async () => {
+    await discount({ code: 'QUOTE20', percentOff: 20 })
+    await client.patch(`/api/shops/${slug}`, { minOrderAmount: 2500 })
+    try {
+      const before = await tableCounts(t.db)
+      const quote = await client.post(`/api/shops/${slug}/quote`, {
+        items: [{ sku: 'CAKE', quantity: 1 }],
+        shippingMethodId: courier,
+        discountCode: 'quote20',
+      })
+      expect(quote.status, quote.text).toBe(200)
+      expect(quote.body).toEqual({
+        subtotal: 2000,
+        discountTotal: 400,
+        shippingTotal: 500,
+        total: 2100,
+        discountCode: 'QUOTE20',
+        missingForMinimum: 500,
+      })
+      const plain = await client.post(`/api/shops/${slug}/quote`, {
+        items: [{ sku: 'CAKE', quantity: 2 }],
+      })
+      expect(plain.body).toMatchObject({ discountCode: null, discountTotal: 0, total: 4000 })
+      expect(plain.body.missingForMinimum).toBeNull()
+      const bad = await client.post(`/api/shops/${slug}/quote`, {
+        items: [{ sku: 'CAKE', quantity: 1 }],
+        discountCode: 'NOPE',
+      })
+      expect(bad.status).toBe(400)
+      expect(bad.body.error).toMatchObject({ code: 'invalid_discount', field: 'discountCode' })
+      const unknown = await client.post(`/api/shops/${slug}/quote`, {
+        items: [{ sku: 'NOPE', quantity: 1 }],
+      })
+      expect(unknown.status).toBe(400)
+      expect(unknown.body.error.field).toBe('items.0.sku')
+      expect(await tableCounts(t.db)).toEqual(before)
+    } finally {
+      await client.patch(`/api/shops/${slug}`, { minOrderAmount: null })
+    }
+  })
+
   it('should place exactly maxUses of 12 concurrent orders and refuse the rest with 409', async () => {
     const d = await discount({ code: 'THREE', amountOff: 100, maxUses: 3 })
     const before = await t.db

@@ -135,7 +135,7 @@ export function checkOrderLines(input: PlaceOrderInput): Map<string, number> {
 export interface PricedOrder {
   input: PlaceOrderInput
   lines: { line: PricedLine; sku: OrderableSku }[]
-  totals: ReturnType<typeof orderTotals>
+  totals: ReturnType<typeof orderTotals> & { discountTotal: number }
   shipping: OrderShippingMethod | null
   /** The catalog values used, for the write to check when they came from a cache. */
   snapshot: OrderingSnapshot
@@ -143,6 +143,8 @@ export interface PricedOrder {
   fieldOf: (sku: string) => string
   /** The discount applied and what it saves; null without a code. */
   discount: { id: string; code: string; total: number } | null
+  /** How much the subtotal lacks for the shop's or the method's minimum; null when enough. */
+  missingForMinimum: number | null
 }
 
 /** A shop's discount found by its code, with the products it applies to (null: all). */
@@ -163,6 +165,8 @@ export function priceOrder(
   catalogValues: OrderingSnapshot,
   discount: ResolvedDiscount | null = null,
   now: Date = new Date(),
+  /** A quote reports the amount missing for the minimum instead of refusing the order. */
+  quote = false,
 ): PricedOrder {
   const firstIndex = checkOrderLines(input)
   const fieldOf = (sku: string) => `items.${firstIndex.get(sku) ?? 0}.sku`
@@ -203,7 +207,8 @@ export function priceOrder(
     }
   }
   const minimum = Math.max(shop.min_order_amount ?? 0, method?.min_order_amount ?? 0)
-  if (priced.subtotal < minimum) {
+  const missingForMinimum = priced.subtotal < minimum ? minimum - priced.subtotal : null
+  if (priced.subtotal < minimum && !quote) {
     const missing = minimum - priced.subtotal
     throw new AppError(
       400,
@@ -247,6 +252,7 @@ export function priceOrder(
     },
     fieldOf,
     discount: applied,
+    missingForMinimum,
   }
 }
 
