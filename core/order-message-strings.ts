@@ -9,6 +9,8 @@ export type OrderMessageStrings = {
   order: string
   subtotal: string
   shipping: string
+  /** Labels the saving of a discount code: "Discount (SUMMER10): -€3.00". */
+  discount: string
   free: string
   total: string
   name: string
@@ -34,6 +36,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     order: 'Order',
     subtotal: 'Subtotal',
     shipping: 'Shipping',
+    discount: 'Discount',
     free: 'free',
     total: 'Total',
     name: 'Name',
@@ -52,6 +55,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     order: 'Commande',
     subtotal: 'Sous-total',
     shipping: 'Livraison',
+    discount: 'Remise',
     free: 'offerte',
     total: 'Total',
     name: 'Nom',
@@ -70,6 +74,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     order: 'Pedido',
     subtotal: 'Subtotal',
     shipping: 'Envío',
+    discount: 'Descuento',
     free: 'gratis',
     total: 'Total',
     name: 'Nombre',
@@ -88,6 +93,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     order: 'Ordine',
     subtotal: 'Subtotale',
     shipping: 'Spedizione',
+    discount: 'Sconto',
     free: 'gratuita',
     total: 'Totale',
     name: 'Nome',
@@ -106,6 +112,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     order: 'Pedido',
     subtotal: 'Subtotal',
     shipping: 'Envio',
+    discount: 'Desconto',
     free: 'grátis',
     total: 'Total',
     name: 'Nome',
@@ -124,6 +131,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     order: 'Bestellung',
     subtotal: 'Zwischensumme',
     shipping: 'Versand',
+    discount: 'Rabatt',
     free: 'kostenlos',
     total: 'Gesamt',
     name: 'Name',
@@ -143,6 +151,7 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     order: 'الطلب',
     subtotal: 'المجموع الفرعي',
     shipping: 'الشحن',
+    discount: 'الخصم',
     free: 'مجاني',
     total: 'الإجمالي',
     name: 'الاسم',

@@ -46,6 +46,9 @@ export type OrderMessageInput = {
   subtotal: number
   shippingTotal: number
   shippingName?: string | null
+  /** The saving of a discount code, shown under the subtotal when above 0. */
+  discountTotal?: number
+  discountCode?: string | null
   total: number
   customer: { name: string; phone?: string | null; address?: string | null }
   note?: string | null
@@ -195,6 +198,11 @@ function renderOrderMessage(
   const showShipping = shippingName !== '' || input.shippingTotal !== 0
   if (details && (showShipping || input.subtotal !== input.total)) {
     totals.push(label(strings.subtotal, money(input.subtotal)))
+  }
+  if (input.discountTotal) {
+    const code = toLine(input.discountCode ?? '')
+    const name = details && code !== '' ? `${strings.discount} (${code})` : strings.discount
+    totals.push(label(name, `-${money(input.discountTotal)}`))
   }
   if (showShipping) {
     const shipping =
@@ -371,7 +379,15 @@ const LABELS: [LabelKind, RegExp][] = [
   [
     'other',
     labelPattern(
-      ALL_STRINGS.flatMap((s) => [s.name, s.phone, s.address, s.note, s.orderPage, s.howToPay]),
+      ALL_STRINGS.flatMap((s) => [
+        s.name,
+        s.phone,
+        s.address,
+        s.note,
+        s.orderPage,
+        s.howToPay,
+        s.discount,
+      ]),
     ),
   ],
 ]

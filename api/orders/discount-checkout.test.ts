@@ -64,6 +64,7 @@ describe.each(testEngines())('checkout with discounts and minimums on %s', (engi
       shippingTotal: 500,
       total: 3200,
     })
+    expect(res.body.message).toContain('Discount (Hello10): -€3.00')
     expect(await uses(d.id)).toBe(1)
     const owner = await client.get(`/api/shops/${slug}/orders/${res.body.code}`)
     expect(owner.body).toMatchObject({ discountCode: 'Hello10', discountTotal: 300, total: 3200 })

@@ -325,6 +325,7 @@ export async function writePricedOrder(
       })),
       ...totals,
       shippingName: shipping?.name ?? null,
+      discountCode: priced.discount?.code ?? null,
       customer,
       note,
       orderUrl,
