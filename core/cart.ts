@@ -125,3 +125,40 @@ export function discountAmount(eligible: number, discount: DiscountValue): numbe
       : discount.amountOff
   return Math.max(0, Math.min(eligible, off))
 }
+
+/** Where a shipping method delivers for its own fee: by postal code prefix or by district. */
+export interface DeliveryArea {
+  name: string
+  postalPrefixes: string[]
+  districts: string[]
+  fee: number
+  freeOver: number | null
+}
+
+const squash = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(/[\s-]+/g, '')
+    .toLowerCase()
+
+/**
+ * The area that `place` names: an area's name, one of its districts (both in any case), or a
+ * postal code starting with one of its prefixes (spaces and dashes ignored). Undefined for none.
+ * @example matchDeliveryArea(areas, '75011') // the area with prefix "75"
+ */
+export function matchDeliveryArea(
+  areas: readonly DeliveryArea[],
+  place: string,
+): DeliveryArea | undefined {
+  const wanted = squash(place)
+  if (wanted === '') return undefined
+  return (
+    areas.find((area) => squash(area.name) === wanted) ??
+    areas.find((area) => area.districts.some((district) => squash(district) === wanted)) ??
+    areas.find((area) =>
+      area.postalPrefixes.some(
+        (prefix) => squash(prefix) !== '' && wanted.startsWith(squash(prefix)),
+      ),
+    )
+  )
+}

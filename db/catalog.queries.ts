@@ -1,5 +1,6 @@
 import { type Expression, type Insertable, sql, type Transaction, type Updateable } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
+import type { DeliveryArea } from '../core/cart.ts'
 import type { Database, DbOrTrx } from './database.ts'
 import type { ProductOption, ProductsTable } from './schema/products.ts'
 import type { ShippingMethodsTable } from './schema/shipping-methods.ts'
@@ -477,6 +478,7 @@ export interface PublicCatalogData {
     free_over: number | null
     requires_address: boolean
     min_order_amount: number | null
+    areas: DeliveryArea[]
   }[]
 }
 
@@ -544,6 +546,7 @@ export async function loadPublicCatalog(
             'm.free_over',
             'm.requires_address',
             'm.min_order_amount',
+            'm.areas',
           ])
           .whereRef('m.shop_id', '=', 's.id')
           .where('m.active', '=', true)

@@ -1,5 +1,6 @@
 import { type Expression, type Insertable, type InsertObject, sql, Transaction } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
+import type { DeliveryArea } from '../core/cart.ts'
 import type { Database, DbOrTrx } from './database.ts'
 import { withSavepoint } from './savepoint.ts'
 import type {
@@ -270,6 +271,8 @@ export interface OrderShippingMethod {
   free_over: number | null
   min_order_amount: number | null
   requires_address: boolean
+  /** Priced by area instead of `price` when not empty. */
+  areas?: DeliveryArea[]
 }
 
 /** The columns of `orders` that `chatcart_write_order` inserts (the others take their defaults). */
@@ -300,6 +303,7 @@ type WrittenOrderColumn =
   | 'discount_id'
   | 'discount_code'
   | 'discount_total'
+  | 'delivery_area'
 
 /** An order ready to be written: every value priced and composed, its id chosen. */
 export interface NewOrder {
@@ -428,6 +432,7 @@ export async function findOrderingContext(
             'm.free_over',
             'm.requires_address',
             'm.min_order_amount',
+            'm.areas',
           ])
           .whereRef('m.shop_id', '=', 's.id')
           .where('m.id', '=', shippingMethodId)

@@ -88,6 +88,7 @@ export function shippingMethodJson(method: ShippingMethodRow) {
     freeOver: method.free_over,
     requiresAddress: method.requires_address,
     minOrderAmount: method.min_order_amount,
+    areas: method.areas,
     active: method.active,
     position: method.position,
     createdAt: method.created_at.toISOString(),

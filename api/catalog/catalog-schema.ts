@@ -157,10 +157,26 @@ const shippingFields = {
   active: z.boolean(),
   position: positionSchema,
   minOrderAmount: amountSchema.nullable(),
+  areas: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(100),
+        postalPrefixes: z.array(z.string().trim().min(1).max(20)).max(500),
+        districts: z.array(z.string().trim().min(1).max(100)).max(500),
+        fee: amountSchema,
+        freeOver: amountSchema.nullable(),
+      }),
+    )
+    .max(100)
+    .refine(
+      (areas) => new Set(areas.map((a) => a.name.toLowerCase())).size === areas.length,
+      'area names must be unique',
+    ),
 }
 export const createShippingMethodSchema = z.strictObject(shippingFields).partial({
   freeOver: true,
   minOrderAmount: true,
+  areas: true,
   requiresAddress: true,
   active: true,
   position: true,

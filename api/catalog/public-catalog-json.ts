@@ -69,6 +69,7 @@ export function publicCatalogJson(data: PublicCatalogData, publicUrl: string) {
       freeOver: m.free_over,
       requiresAddress: m.requires_address,
       minOrderAmount: m.min_order_amount,
+      areas: m.areas,
     })),
   }
 }

@@ -143,6 +143,7 @@ describe.each(testEngines())('public catalog on %s', (engine) => {
           freeOver: null,
           requiresAddress: false,
           minOrderAmount: null,
+          areas: [],
         },
         {
           id: expect.any(String),
@@ -151,6 +152,7 @@ describe.each(testEngines())('public catalog on %s', (engine) => {
           freeOver: 3000,
           requiresAddress: true,
           minOrderAmount: null,
+          areas: [],
         },
       ],
       nextCursor: null,

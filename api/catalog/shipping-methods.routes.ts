@@ -36,6 +36,7 @@ export function shippingMethodRoutes() {
       free_over: input.freeOver ?? null,
       requires_address: input.requiresAddress ?? false,
       min_order_amount: input.minOrderAmount ?? null,
+      areas: JSON.stringify(input.areas ?? []),
       active: input.active ?? true,
       position: input.position,
     })
@@ -58,6 +59,7 @@ export function shippingMethodRoutes() {
       free_over: input.freeOver,
       requires_address: input.requiresAddress,
       min_order_amount: input.minOrderAmount,
+      areas: input.areas && JSON.stringify(input.areas),
       active: input.active,
       position: input.position,
     })

@@ -183,6 +183,61 @@ describe.each(testEngines())('checkout with discounts and minimums on %s', (engi
     }
   })
 
+  it('should price a method with areas by the area named, its district or a postal code', async () => {
+    const created = await client.post(`/api/shops/${slug}/shipping-methods`, {
+      name: 'City courier',
+      price: 900,
+      areas: [
+        {
+          name: 'Centre',
+          postalPrefixes: ['750'],
+          districts: ['Marais'],
+          fee: 300,
+          freeOver: 2500,
+        },
+        { name: 'Suburbs', postalPrefixes: ['92', '93'], districts: [], fee: 700, freeOver: null },
+      ],
+    })
+    expect(created.status, created.text).toBe(201)
+    expect(created.body.areas).toHaveLength(2)
+    const method = created.body.id
+    const place = (deliveryArea?: string) =>
+      order({ items: [{ sku: 'MUG', quantity: 1 }], shippingMethodId: method, deliveryArea })
+    const byPostal = await place('92 100')
+    expect(byPostal.status, byPostal.text).toBe(201)
+    expect(byPostal.body).toMatchObject({ shippingTotal: 700, total: 1700 })
+    const owner = await client.get(`/api/shops/${slug}/orders/${byPostal.body.code}`)
+    expect(owner.body.deliveryArea).toBe('Suburbs')
+    expect((await place('marais')).body).toMatchObject({ shippingTotal: 300 })
+    expect((await place('centre')).body).toMatchObject({ shippingTotal: 300 })
+    const free = await order({
+      items: [{ sku: 'CAKE', quantity: 2 }],
+      shippingMethodId: method,
+      deliveryArea: '75011',
+    })
+    expect(free.body).toMatchObject({ shippingTotal: 0 })
+    const before = await tableCounts(t.db)
+    const outside = await place('13001')
+    expect(outside.status).toBe(400)
+    expect(outside.body.error).toMatchObject({ code: 'outside_areas', field: 'deliveryArea' })
+    const missing = await place()
+    expect(missing.status).toBe(400)
+    expect(missing.body.error.field).toBe('deliveryArea')
+    expect(await tableCounts(t.db)).toEqual(before)
+    const quote = await client.post(`/api/shops/${slug}/quote`, {
+      items: [{ sku: 'MUG', quantity: 1 }],
+      shippingMethodId: method,
+      deliveryArea: '93200',
+    })
+    expect(quote.body).toMatchObject({ shippingTotal: 700, total: 1700 })
+    const bad = await client.patch(`/api/shops/${slug}/shipping-methods/${method}`, {
+      areas: [{ name: 'X', postalPrefixes: [], districts: [], fee: -1, freeOver: null }],
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.field).toBe('areas.0.fee')
+    await client.patch(`/api/shops/${slug}/shipping-methods/${method}`, { active: false })
+  })
+
   it('should place exactly maxUses of 12 concurrent orders and refuse the rest with 409', async () => {
     const d = await discount({ code: 'THREE', amountOff: 100, maxUses: 3 })
     const before = await t.db

@@ -47,6 +47,12 @@ export const placeOrderSchema = z.strictObject({
     .max(40)
     .optional()
     .transform((code) => code?.trim() || undefined),
+  /** An area name, district or postal code of the shipping method's delivery areas. */
+  deliveryArea: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((place) => place?.trim() || undefined),
 })
 
 export type PlaceOrderBody = z.infer<typeof placeOrderSchema>

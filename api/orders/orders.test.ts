@@ -693,6 +693,7 @@ describe.each(testEngines())('orders API (%s)', (engine) => {
         shippingTotal: 0,
         discountCode: null,
         discountTotal: 0,
+        deliveryArea: null,
         total: 2190,
         currency: 'EUR',
         whatsappUrl: placed.body.whatsappUrl,

@@ -1,5 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { discountAmount, orderTotals, priceLines } from '../../core/cart.ts'
+import {
+  type DeliveryArea,
+  discountAmount,
+  matchDeliveryArea,
+  orderTotals,
+  priceLines,
+} from '../../core/cart.ts'
 import { MAX_AMOUNT } from '../../core/money.ts'
 import { generateOrderCode } from '../../core/order-code.ts'
 import { composeOrderWhatsAppUrl } from '../../core/order-message.ts'
@@ -38,6 +44,8 @@ export interface PlaceOrderInput {
   locale?: string | null | undefined
   /** A discount code as typed; checkout resolves it with `resolveDiscount` before pricing. */
   discountCode?: string | null | undefined
+  /** An area name, district or postal code of the shipping method's delivery areas. */
+  deliveryArea?: string | null | undefined
 }
 
 export interface PlaceOrderOptions {
@@ -145,6 +153,8 @@ export interface PricedOrder {
   discount: { id: string; code: string; total: number } | null
   /** How much the subtotal lacks for the shop's or the method's minimum; null when enough. */
   missingForMinimum: number | null
+  /** The name of the delivery area the shipping was priced for; null without areas. */
+  deliveryArea: string | null
 }
 
 /** A shop's discount found by its code, with the products it applies to (null: all). */
@@ -218,9 +228,13 @@ export function priceOrder(
     )
   }
   const applied = discount && applyDiscount(discount, priced, catalog, now)
+  const area = method ? deliveryAreaOf(method.areas ?? [], input.deliveryArea) : null
   const shipped = orderTotals(
     priced.subtotal,
-    method && { price: method.price, freeOver: method.free_over },
+    method &&
+      (area
+        ? { price: area.fee, freeOver: area.freeOver }
+        : { price: method.price, freeOver: method.free_over }),
   )
   const discountTotal = applied?.total ?? 0
   const totals = { ...shipped, discountTotal, total: shipped.total - discountTotal }
@@ -253,7 +267,29 @@ export function priceOrder(
     fieldOf,
     discount: applied,
     missingForMinimum,
+    deliveryArea: area?.name ?? null,
   }
+}
+
+/** The method's area for `place`; null for a method without areas; 400 on deliveryArea else. */
+function deliveryAreaOf(
+  areas: readonly DeliveryArea[],
+  place: string | null | undefined,
+): DeliveryArea | null {
+  if (areas.length === 0) return null
+  if (!place) {
+    throw new AppError(400, 'required', 'Give the delivery area or postal code', 'deliveryArea')
+  }
+  const area = matchDeliveryArea(areas, place)
+  if (!area) {
+    throw new AppError(
+      400,
+      'outside_areas',
+      'This shipping method does not deliver there',
+      'deliveryArea',
+    )
+  }
+  return area
 }
 
 /** Checks a discount's window and minimum against the cart and prices its saving. */
@@ -383,6 +419,7 @@ export async function writePricedOrder(
       discount_id: priced.discount?.id ?? null,
       discount_code: priced.discount?.code ?? null,
       discount_total: priced.discount?.total ?? 0,
+      delivery_area: priced.deliveryArea,
     }
     const { idempotency } = options
     const result = await writeOrder(db, {

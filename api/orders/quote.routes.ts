@@ -15,6 +15,7 @@ export const quoteSchema = placeOrderSchema.pick({
   items: true,
   shippingMethodId: true,
   discountCode: true,
+  deliveryArea: true,
 })
 export type QuoteBody = z.infer<typeof quoteSchema>
 

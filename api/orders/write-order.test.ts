@@ -57,6 +57,7 @@ describe.each(testEngines())('writeOrder (%s)', (engine) => {
         discount_id: null,
         discount_code: null,
         discount_total: 0,
+        delivery_area: null,
       },
       items: [
         {

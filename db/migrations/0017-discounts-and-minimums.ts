@@ -45,6 +45,46 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where(sql.ref('discount_id'), 'is not', null)
     .execute()
   // chatcart_write_order (0011), now also counting the discount's use in the same statement.
+  await writeOrderFunction(db)
+
+  // An order that lapses or is cancelled gives its discount use back; one brought back takes it
+  // again. Only orders holding a discount fire it.
+  await sql`
+    create function chatcart_discount_uses() returns trigger language plpgsql as $$
+    begin
+      if new.status in ('expired', 'cancelled') and old.status not in ('expired', 'cancelled') then
+        update discounts set uses = greatest(uses - 1, 0) where id = new.discount_id;
+      elsif old.status in ('expired', 'cancelled')
+        and new.status not in ('expired', 'cancelled') then
+        update discounts set uses = uses + 1 where id = new.discount_id;
+      end if;
+      return null;
+    end
+    $$`.execute(db)
+  await sql`
+    create trigger orders_discount_uses after update of status on orders
+    for each row when (new.discount_id is not null and old.status is distinct from new.status)
+    execute function chatcart_discount_uses()`.execute(db)
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop trigger orders_discount_uses on orders`.execute(db)
+  await sql`drop function chatcart_discount_uses()`.execute(db)
+  await stockFirst.up(db)
+  await db.schema.dropIndex('orders_discount_phone_idx').execute()
+  await db.schema
+    .alterTable('orders')
+    .dropColumn('discount_id')
+    .dropColumn('discount_code')
+    .dropColumn('discount_total')
+    .execute()
+  await db.schema.alterTable('shipping_methods').dropColumn('min_order_amount').execute()
+  await db.schema.alterTable('shops').dropColumn('min_order_amount').execute()
+  await db.schema.dropTable('discounts').execute()
+}
+
+/** chatcart_write_order as of this migration (0018 restores it on the way down). */
+export async function writeOrderFunction(db: Kysely<any>): Promise<void> {
   await sql`
     create or replace function chatcart_write_order(p jsonb) returns setof orders
     language plpgsql as $$
@@ -189,39 +229,4 @@ export async function up(db: Kysely<any>): Promise<void> {
       return next v_order;
     end
     $$`.execute(db)
-
-  // An order that lapses or is cancelled gives its discount use back; one brought back takes it
-  // again. Only orders holding a discount fire it.
-  await sql`
-    create function chatcart_discount_uses() returns trigger language plpgsql as $$
-    begin
-      if new.status in ('expired', 'cancelled') and old.status not in ('expired', 'cancelled') then
-        update discounts set uses = greatest(uses - 1, 0) where id = new.discount_id;
-      elsif old.status in ('expired', 'cancelled')
-        and new.status not in ('expired', 'cancelled') then
-        update discounts set uses = uses + 1 where id = new.discount_id;
-      end if;
-      return null;
-    end
-    $$`.execute(db)
-  await sql`
-    create trigger orders_discount_uses after update of status on orders
-    for each row when (new.discount_id is not null and old.status is distinct from new.status)
-    execute function chatcart_discount_uses()`.execute(db)
-}
-
-export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop trigger orders_discount_uses on orders`.execute(db)
-  await sql`drop function chatcart_discount_uses()`.execute(db)
-  await stockFirst.up(db)
-  await db.schema.dropIndex('orders_discount_phone_idx').execute()
-  await db.schema
-    .alterTable('orders')
-    .dropColumn('discount_id')
-    .dropColumn('discount_code')
-    .dropColumn('discount_total')
-    .execute()
-  await db.schema.alterTable('shipping_methods').dropColumn('min_order_amount').execute()
-  await db.schema.alterTable('shops').dropColumn('min_order_amount').execute()
-  await db.schema.dropTable('discounts').execute()
 }

@@ -32,6 +32,8 @@ export interface OrdersTable {
   discount_id: string | null
   discount_code: string | null
   discount_total: Generated<number>
+  /** The delivery area of the shipping method the order was priced for (migration 0018). */
+  delivery_area: string | null
   customer_address: string | null
   customer_wa_id: string | null
   customer_user_id: string | null

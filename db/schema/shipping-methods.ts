@@ -1,4 +1,6 @@
 import type { Generated, Selectable } from 'kysely'
+import type { DeliveryArea } from '../../core/cart.ts'
+import type { JsonWithDefault } from './json.ts'
 
 export interface ShippingMethodsTable {
   id: Generated<string>
@@ -10,6 +12,8 @@ export interface ShippingMethodsTable {
   requires_address: Generated<boolean>
   /** The subtotal this method needs; null means none (migration 0017). */
   min_order_amount: number | null
+  /** Priced by area instead of `price` when not empty (migration 0018). */
+  areas: JsonWithDefault<DeliveryArea[]>
   active: Generated<boolean>
   position: Generated<number>
   created_at: Generated<Date>
