@@ -227,9 +227,7 @@ function renderOrderMessage(
   blocks.push(customer)
 
   if (details && orderUrl !== '') {
-    const pay = (input.paymentMethods ?? []).map((type) => paymentMethodWord(type, strings))
-    const name = pay.length > 0 ? `${strings.howToPay} (${pay.join(', ')})` : strings.orderPage
-    blocks.push([label(name, orderUrl)])
+    blocks.push([orderPageLine(strings, input.paymentMethods ?? [], orderUrl)])
   }
 
   return blocks
@@ -239,6 +237,22 @@ function renderOrderMessage(
 }
 
 /** A payment method's name in the message: the rails keep their brand names. */
+/** "How to pay (Pix, cash): <order page>", or "Order page: <url>" when the shop offers none. */
+function orderPageLine(strings: OrderMessageStrings, methods: readonly string[], url: string) {
+  const pay = methods.map((type) => paymentMethodWord(type, strings))
+  const name = pay.length > 0 ? `${strings.howToPay} (${pay.join(', ')})` : strings.orderPage
+  return `${name}${strings.colon}${url}`
+}
+
+/**
+ * The order message's line on how to pay, in `locale`: the methods' names and the order page,
+ * where the QR codes and instructions are. The merchant's one-tap payment reply says the same.
+ * @example howToPayLine('en', ['pix', 'cash'], 'https://x/o/t') // 'How to pay (Pix, cash): https://x/o/t'
+ */
+export function howToPayLine(locale: string, methods: readonly string[], url: string): string {
+  return orderPageLine(ORDER_MESSAGE_STRINGS[pickLocale(locale, 'en')], methods, url)
+}
+
 function paymentMethodWord(type: string, strings: OrderMessageStrings): string {
   const brands: Record<string, string> = {
     pix: 'Pix',

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { normalizeOrderCode } from '../../core/order-code.ts'
+import { howToPayLine } from '../../core/order-message.ts'
 import {
   REPLY_KINDS,
   type ReplyKind,
@@ -29,11 +30,13 @@ const tapBodySchema = z.strictObject({ trackingUrl })
 
 /** One ready reply: its words and the wa.me link to the customer (null: copy the text). */
 export function orderReply(
-  shop: Pick<ShopRow, 'name'>,
+  shop: Pick<ShopRow, 'name' | 'payments'>,
   order: OrderRow,
   kind: ReplyKind,
   options: { publicUrl: string; trackingUrl?: string | null },
 ) {
+  const orderUrl = `${options.publicUrl}/o/${order.token}`
+  const methods = shop.payments.map((m) => m.type)
   const text = replyText({
     kind,
     locale: order.locale,
@@ -42,7 +45,12 @@ export function orderReply(
     shopName: shop.name,
     total: order.total,
     currency: order.currency,
-    orderUrl: `${options.publicUrl}/o/${order.token}`,
+    orderUrl,
+    // The same line as the order message: the shop's methods and the page with their codes.
+    howToPay:
+      kind === 'payment' && methods.length > 0
+        ? howToPayLine(order.locale, methods, orderUrl)
+        : null,
     trackingUrl: kind === 'shipped' ? options.trackingUrl : null,
   })
   // The number the customer wrote from, else the one typed at checkout.

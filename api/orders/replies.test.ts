@@ -162,4 +162,22 @@ describe.each(testEngines())('one-tap replies (%s)', (engine) => {
     expect(missing.status).toBe(404)
     expect(await tableCounts(t.db)).toEqual(before)
   })
+
+  it("should give the payment reply the order message's line on how to pay", async () => {
+    const before = await place({ name: 'Ana', phone: '+33 6 11 22 33 44' }, 'fr')
+    const plain = (await replies(before.code)).find((r) => r.kind === 'payment')
+    expect(plain?.text).toContain(`/o/${before.token}`)
+    expect(plain?.text).not.toContain('Comment payer')
+
+    const set = await client.patch(`/api/shops/${slug}`, {
+      payments: [{ type: 'cash' }, { type: 'bank', instructions: 'IBAN on request' }],
+    })
+    expect(set.status).toBe(200)
+    const order = await place({ name: 'Ana', phone: '+33 6 11 22 33 44' }, 'fr')
+    const payment = (await replies(order.code)).find((r) => r.kind === 'payment')
+    const line = payment?.text.split('\n').find((l) => l.startsWith('Comment payer'))
+    expect(line).toMatch(/^Comment payer \(.+, .+\) ?: http.*\/o\//)
+    expect(line).toContain(`/o/${order.token}`)
+    expect(textOf(payment?.whatsappUrl ?? '')).toBe(payment?.text)
+  })
 })
