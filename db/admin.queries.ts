@@ -53,6 +53,24 @@ export async function orderFunnel(db: DbOrTrx, args: { shopId: string; since: Da
   return { created: Number(row.created), arrived: Number(row.arrived), paid: Number(row.paid) }
 }
 
+/**
+ * The orders paid since `since` (paid, shipped or completed) by how they were paid, most first;
+ * `method` is null for orders marked paid before methods were recorded.
+ */
+export async function paidOrdersByMethod(db: DbOrTrx, args: { shopId: string; since: Date }) {
+  const rows = await db
+    .selectFrom('orders')
+    .select(['paid_method as method', sql<string>`count(*)`.as('orders')])
+    .where('shop_id', '=', args.shopId)
+    .where('created_at', '>=', args.since)
+    .where('status', 'in', ['paid', 'shipped', 'completed'])
+    .groupBy('paid_method')
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('paid_method')
+    .execute()
+  return rows.map((r) => ({ method: r.method, orders: Number(r.orders) }))
+}
+
 /** The best-selling SKUs (by units) of orders not cancelled since `since`. */
 export async function topSellingSkus(
   db: DbOrTrx,

@@ -383,19 +383,23 @@ describe.each(testEngines())('admin data APIs on %s', (engine) => {
     expect(placed.status).toBe(201)
     let dash = await c.get(`/api/shops/${slug}/dashboard`)
     expect(dash.status).toBe(200)
-    expect(dash.body.funnel).toEqual({ created: 1, arrived: 0, paid: 0 })
+    expect(dash.body.funnel).toEqual({ created: 1, arrived: 0, paid: 0, paidByMethod: [] })
     expect(dash.body.days).toHaveLength(30)
-    for (const status of ['confirmed', 'paid']) {
-      expect(
-        (await c.patch(`/api/shops/${slug}/orders/${placed.body.code}`, { status })).status,
-      ).toBe(200)
-    }
+    expect(
+      (await c.patch(`/api/shops/${slug}/orders/${placed.body.code}`, { status: 'confirmed' }))
+        .status,
+    ).toBe(200)
+    const paid = await c.post(`/api/shops/${slug}/orders/${placed.body.code}/payment`, {
+      method: 'cash',
+      amount: 1300,
+    })
+    expect(paid.status).toBe(200)
     dash = await c.get(`/api/shops/${slug}/dashboard`)
     expect(dash.body).toMatchObject({
       currency: 'EUR',
       totals: { orders: 1, revenue: 1300 },
       // Marked paid by hand: no WhatsApp message arrived.
-      funnel: { created: 1, arrived: 0, paid: 1 },
+      funnel: { created: 1, arrived: 0, paid: 1, paidByMethod: [{ method: 'cash', orders: 1 }] },
       topProducts: [{ sku: 'JAM', name: 'Jam', quantity: 2, revenue: 1300 }],
       unmatchedMessages: 0,
     })

@@ -3,6 +3,7 @@ import {
   countUnmatchedMessages,
   dailyOrderTotals,
   orderFunnel,
+  paidOrdersByMethod,
   topSellingSkus,
 } from '../../db/admin.queries.ts'
 import type { AppEnv } from '../app-env.ts'
@@ -42,9 +43,10 @@ export function dashboardRoutes() {
     const days = lastDays(DASHBOARD_DAYS, shop.timezone)
     // From the start of the first day shown, in the shop's time zone (give or take its offset).
     const since = new Date(Date.now() - (DASHBOARD_DAYS + 1) * DAY_MS)
-    const [daily, funnel, topProducts, unmatchedMessages] = await Promise.all([
+    const [daily, funnel, paidBy, topProducts, unmatchedMessages] = await Promise.all([
       dailyOrderTotals(db, { shopId: shop.id, timezone: shop.timezone, since }),
       orderFunnel(db, { shopId: shop.id, since }),
+      paidOrdersByMethod(db, { shopId: shop.id, since }),
       topSellingSkus(db, { shopId: shop.id, since, limit: 5 }),
       countUnmatchedMessages(db, shop.id),
     ])
@@ -61,7 +63,7 @@ export function dashboardRoutes() {
         orders: series.reduce((n, d) => n + d.orders, 0),
         revenue: series.reduce((n, d) => n + d.revenue, 0),
       },
-      funnel,
+      funnel: { ...funnel, paidByMethod: paidBy },
       topProducts,
       unmatchedMessages,
     })

@@ -4,13 +4,20 @@ import { Link } from '../components/Link.tsx'
 import { Empty, Loading } from '../components/States.tsx'
 import { money, shortDate } from '../format.ts'
 import { t } from '../i18n.ts'
+import { methodName } from '../i18n-payments.ts'
 import { shopUrl } from '../router.ts'
 
 interface DashboardData {
   currency: string
   days: { date: string; orders: number; revenue: number }[]
   totals: { orders: number; revenue: number }
-  funnel: { created: number; arrived: number; paid: number }
+  funnel: {
+    created: number
+    arrived: number
+    paid: number
+    /** How the paid orders were paid; `method` null when nobody said. */
+    paidByMethod: { method: string | null; orders: number }[]
+  }
   topProducts: { sku: string; name: string; quantity: number; revenue: number }[]
   unmatchedMessages: number
 }
@@ -152,6 +159,13 @@ export function Dashboard({ slug }: { slug: string }) {
               </li>
             ))}
           </ul>
+          {funnel.paidByMethod.length > 0 && (
+            <p class="muted small" data-testid="paid-by-method">
+              {funnel.paidByMethod
+                .map((m) => `${m.method ? methodName(m.method) : methodName('other')} ${m.orders}`)
+                .join(' · ')}
+            </p>
+          )}
           <p class="muted small">{t('funnelArrivedHint')}</p>
         </div>
         <div class="card">
