@@ -168,8 +168,12 @@ describe('merchant admin in Chromium', () => {
     await page.getByRole('heading', { name: new RegExp(`Order #${code}`) }).waitFor()
     expect(await page.getByRole('link', { name: 'Reply on WhatsApp' }).count()).toBe(0)
     await shot('order')
-    await page.getByRole('button', { name: 'Mark paid' }).click()
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Mark paid' }).click()
+    // "Mark paid" leads to the payment card, which asks how the money came.
+    await page.getByRole('button', { name: 'Mark paid' }).first().click()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pay-method')
+    const payment = page.locator('form:has(#pay-method)')
+    await payment.locator('#pay-method').selectOption('cash')
+    await payment.getByRole('button', { name: 'Mark paid' }).click()
     await page.locator('.badge.paid').first().waitFor()
     await page.getByRole('button', { name: 'Mark shipped' }).waitFor()
 

@@ -52,7 +52,7 @@ describe('order payment card', () => {
     )
     expect(root.textContent).toContain('Offered on the order page: Pix, cash')
     const options = [...root.querySelectorAll('option')].map((o) => o.textContent)
-    expect(options).toEqual(['Pix', 'cash', 'other'])
+    expect(options).toEqual(['Pix', 'cash', 'bank transfer', 'other'])
     const reference = root.querySelector<HTMLInputElement>('#pay-reference')
     if (!reference) throw new Error('no reference field')
     reference.value = 'E1'

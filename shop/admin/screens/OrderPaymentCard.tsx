@@ -33,7 +33,8 @@ export function OrderPaymentCard(props: {
   const shopMethods = (
     (activeShop.value as { payments?: { type: string }[] } | undefined)?.payments ?? []
   ).map((m) => m.type)
-  const choices = [...shopMethods, 'other']
+  // The shop's methods first; cash and a bank transfer are always possible ways to be paid.
+  const choices = [...new Set([...shopMethods, 'cash', 'bank', 'other'])]
   const [method, setMethod] = useState(choices[0] ?? 'other')
   const [reference, setReference] = useState('')
   const [amount, setAmount] = useState<number | null>(null)
