@@ -4,7 +4,7 @@ import { Link } from '../components/Link.tsx'
 import { Empty, Loading } from '../components/States.tsx'
 import { money, shortDate } from '../format.ts'
 import { t } from '../i18n.ts'
-import { methodName } from '../i18n-payments.ts'
+import { methodName, tp } from '../i18n-payments.ts'
 import { shopUrl } from '../router.ts'
 
 interface DashboardData {
@@ -161,8 +161,9 @@ export function Dashboard({ slug }: { slug: string }) {
           </ul>
           {funnel.paidByMethod.length > 0 && (
             <p class="muted small" data-testid="paid-by-method">
+              {tp('payMethod')}:{' '}
               {funnel.paidByMethod
-                .map((m) => `${m.method ? methodName(m.method) : methodName('other')} ${m.orders}`)
+                .map((m) => `${methodName(m.method ?? 'other')} ${m.orders}`)
                 .join(' · ')}
             </p>
           )}
