@@ -55,3 +55,13 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
+
+/**
+ * The migrations exactly as this process loaded them (names and code): what a cache of a
+ * migrated database must be named after, since files on disk may have changed since.
+ */
+export function loadedMigrationsText(): string {
+  return Object.entries(migrations)
+    .map(([name, m]) => `${name}\0${String(m.up)}\0${String(m.down ?? '')}`)
+    .join('\0\0')
+}

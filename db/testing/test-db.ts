@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -9,7 +9,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import { createDb, type Engine } from '../create-db.ts'
 import type { Database, Db } from '../database.ts'
-import { migrateToLatest } from '../migrate.ts'
+import { loadedMigrationsText, migrateToLatest } from '../migrate.ts'
 import { testSettings } from './test-settings.ts'
 
 // Booting PGlite runs initdb (seconds of WebAssembly), and every migration follows. The suite
@@ -153,19 +153,14 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
 let migrationsHashCache: string | undefined
 
 /**
- * A hash of everything that decides the migrated schema: the registry, every migration file and
- * the PGlite version (its data directory format).
+ * A hash of everything that decides the migrated schema: the migrations as this process loaded
+ * them (not the files, which may have been edited since: a snapshot built from the old code must
+ * not take the new name) and the PGlite version (its data directory format).
  */
 function migrationsHash(): string {
   if (migrationsHashCache) return migrationsHashCache
-  const dbDir = join(import.meta.dirname, '..')
-  const migrationsDir = join(dbDir, 'migrations')
   const hash = createHash('sha256')
-  hash.update(readFileSync(join(dbDir, 'migrate.ts')))
-  for (const file of readdirSync(migrationsDir).sort()) {
-    hash.update(`\0${file}\0`)
-    hash.update(readFileSync(join(migrationsDir, file)))
-  }
+  hash.update(loadedMigrationsText())
   // The package does not export its package.json: read it beside the resolved entry point.
   const pgliteEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite')
   hash.update(readFileSync(join(dirname(pgliteEntry), '..', 'package.json')))
