@@ -557,3 +557,23 @@ export function reopenExpiredOrder(db: DbOrTrx, orderId: string, outOfStock: boo
     .returningAll()
     .executeTakeFirst()
 }
+
+/** Records how an order was paid and moves it to paid (the caller holds its row lock). */
+export function setOrderPaid(
+  trx: Transaction<Database>,
+  orderId: string,
+  paid: { method: string; reference: string | null; amount: number | null; at: Date },
+) {
+  return trx
+    .updateTable('orders')
+    .set({
+      status: 'paid',
+      paid_method: paid.method,
+      paid_reference: paid.reference,
+      paid_amount: paid.amount,
+      paid_at: paid.at,
+      updated_at: paid.at,
+    })
+    .where('id', '=', orderId)
+    .execute()
+}

@@ -1,6 +1,6 @@
 import { canMoveOrder } from '../../core/order-status.ts'
 import type { Db } from '../../db/database.ts'
-import { insertOrderEvent, lockOrder } from '../../db/orders.queries.ts'
+import { insertOrderEvent, lockOrder, setOrderPaid } from '../../db/orders.queries.ts'
 
 /** A payment received for an order, by whatever method. */
 export interface OrderPayment {
@@ -30,19 +30,12 @@ export async function markOrderPaid(db: Db, payment: OrderPayment): Promise<{ ch
     if (!order || order.shop_id !== payment.shopId || !canMoveOrder(order.status, 'paid')) {
       return { changed: false }
     }
-    const now = new Date()
-    await trx
-      .updateTable('orders')
-      .set({
-        status: 'paid',
-        paid_method: payment.method,
-        paid_reference: payment.reference ?? null,
-        paid_amount: payment.amount ?? null,
-        paid_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', order.id)
-      .execute()
+    await setOrderPaid(trx, order.id, {
+      method: payment.method,
+      reference: payment.reference ?? null,
+      amount: payment.amount ?? null,
+      at: new Date(),
+    })
     await insertOrderEvent(trx, {
       shop_id: order.shop_id,
       order_id: order.id,

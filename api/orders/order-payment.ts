@@ -9,6 +9,7 @@ import { PaymentSettingsError } from '../../core/payments/payment-order.ts'
 import type { DbOrTrx } from '../../db/database.ts'
 import type { OrderRow } from '../../db/schema/orders.ts'
 import type { ShopPaymentMethod } from '../../db/schema/shops.ts'
+import { findShopPaymentMethods } from '../../db/shops.queries.ts'
 import type { AppConfig } from '../config.ts'
 import {
   type StripePaymentEntry,
@@ -56,14 +57,7 @@ export function paidPayment(order: OrderRow): PaidPayment | null {
 }
 
 /** The shop's payment methods, in the order they are offered. */
-export async function shopPaymentMethods(db: DbOrTrx, shopId: string) {
-  const row = await db
-    .selectFrom('shops')
-    .select('payments')
-    .where('id', '=', shopId)
-    .executeTakeFirst()
-  return row?.payments ?? []
-}
+export const shopPaymentMethods = findShopPaymentMethods
 
 /**
  * What the order page shows under "how to pay": the paid payment, or each of the shop's methods
