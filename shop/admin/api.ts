@@ -1,5 +1,6 @@
 /** The admin's only door to the server: JSON in, JSON out, errors as `ApiError`. */
 
+import { CHANNELS, type Channel } from '../../core/channel-links.ts'
 import type { OrderStatus } from '../../core/order-status.ts'
 
 export class ApiError extends Error {
@@ -135,15 +136,10 @@ export interface Me {
 
 export type ShopWeekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
 /** The shop's other channels, as the settings API names them. */
-export const SHOP_CHANNELS = [
-  'instagram',
-  'messenger',
-  'telegram',
-  'sms',
-  'email',
-  'phone',
-] as const
-export type ShopChannel = (typeof SHOP_CHANNELS)[number]
+export const SHOP_CHANNELS = CHANNELS.filter(
+  (c): c is Exclude<Channel, 'whatsapp'> => c !== 'whatsapp',
+)
+export type ShopChannel = Exclude<Channel, 'whatsapp'>
 
 export interface Shop {
   id: string
