@@ -480,6 +480,7 @@ export function findPublicOrder(db: DbOrTrx, token: string) {
       's.name as shop_name',
       's.whatsapp_phone as shop_phone',
       's.timezone as shop_timezone',
+      's.payments as shop_payments',
     ])
     .where('o.token', '=', token)
     .executeTakeFirst()

@@ -99,13 +99,3 @@ export async function isPhoneNumberIdTaken(
 export function findShopById(trx: DbOrTrx, shopId: string) {
   return trx.selectFrom('shops').selectAll().where('id', '=', shopId).executeTakeFirst()
 }
-
-/** The shop's payment methods, in the order they are offered. */
-export async function findShopPaymentMethods(db: DbOrTrx, shopId: string) {
-  const row = await db
-    .selectFrom('shops')
-    .select('payments')
-    .where('id', '=', shopId)
-    .executeTakeFirst()
-  return row?.payments ?? []
-}

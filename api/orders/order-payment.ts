@@ -9,7 +9,6 @@ import { PaymentSettingsError } from '../../core/payments/payment-order.ts'
 import type { DbOrTrx } from '../../db/database.ts'
 import type { OrderRow } from '../../db/schema/orders.ts'
 import type { ShopPaymentMethod } from '../../db/schema/shops.ts'
-import { findShopPaymentMethods } from '../../db/shops.queries.ts'
 import type { AppConfig } from '../config.ts'
 import {
   type StripePaymentEntry,
@@ -55,9 +54,6 @@ export function paidPayment(order: OrderRow): PaidPayment | null {
     paidAt: order.paid_at?.toISOString() ?? null,
   }
 }
-
-/** The shop's payment methods, in the order they are offered. */
-export const shopPaymentMethods = findShopPaymentMethods
 
 /**
  * What the order page shows under "how to pay": the paid payment, or each of the shop's methods

@@ -23,7 +23,7 @@ import { readJson, readQuery, uuidParam } from '../validate.ts'
 import { checkout } from './checkout.ts'
 import { markOrderPaid } from './mark-paid.ts'
 import { orderEventJson, ownerOrderJson, publicOrderJson } from './order-json.ts'
-import { markPaidSchema, orderPayment, shopPaymentMethods } from './order-payment.ts'
+import { markPaidSchema, orderPayment } from './order-payment.ts'
 import { listOrdersQuerySchema, placeOrderSchema, updateOrderSchema } from './order-schema.ts'
 import { OrderingCache } from './ordering-cache.ts'
 import { TooManyOrders } from './place-order.ts'
@@ -76,11 +76,14 @@ export function orderRoutes() {
     const token = c.req.param('token')
     const order = TOKEN.test(token) ? await findPublicOrder(c.var.db, token) : undefined
     if (!order) throw notFound('Order')
-    const [items, methods] = await Promise.all([
-      listOrderItems(c.var.db, order.id),
-      shopPaymentMethods(c.var.db, order.shop_id),
-    ])
-    const payment = await orderPayment(c.var.db, c.var.config, order, methods, clientIp(c))
+    const items = await listOrderItems(c.var.db, order.id)
+    const payment = await orderPayment(
+      c.var.db,
+      c.var.config,
+      order,
+      order.shop_payments,
+      clientIp(c),
+    )
     c.header('Cache-Control', 'no-store')
     c.header('Referrer-Policy', 'no-referrer')
     return c.json({

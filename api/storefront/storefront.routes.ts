@@ -22,7 +22,7 @@ import { publicProductJson } from '../catalog/public-catalog-json.ts'
 import { type PublicCatalogRequest, publicCatalogPage } from '../catalog/public-catalog-page.ts'
 import { handleError, notFound } from '../errors.ts'
 import { clientIp } from '../middleware/client-ip.ts'
-import { orderPayment, shopPaymentMethods } from '../orders/order-payment.ts'
+import { orderPayment } from '../orders/order-payment.ts'
 import { pageSecurityPolicy } from '../static/content-security-policy.ts'
 import { serveDistFile } from '../static/serve-dist.ts'
 import { homePageResponse, PageNotFound, pageNotFoundResponse } from './instance-pages.tsx'
@@ -107,12 +107,9 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
     const token = c.req.param('token')
     const order = TOKEN.test(token) ? await findPublicOrder(c.var.db, token) : undefined
     if (!order) throw new PageNotFound({ kind: 'order' })
-    const [items, methods] = await Promise.all([
-      listOrderItems(c.var.db, order.id),
-      shopPaymentMethods(c.var.db, order.shop_id),
-    ])
+    const items = await listOrderItems(c.var.db, order.id)
     const payment = await viewPayment(
-      await orderPayment(c.var.db, c.var.config, order, methods, clientIp(c)),
+      await orderPayment(c.var.db, c.var.config, order, order.shop_payments, clientIp(c)),
     )
     const whatsappUrl = buildWhatsAppUrl(order.shop_phone, order.message)
     const qrSvg = await QRCode.toString(whatsappUrl, {
