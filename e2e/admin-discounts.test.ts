@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from './browser.ts'
-import { seriousViolations, startTestServer, type TestServer } from './harness.ts'
+import { seriousViolations, signUpMerchant, startTestServer, type TestServer } from './harness.ts'
 
 /** Screenshots land here, outside the repository. */
 const SHOTS = join(tmpdir(), 'chatcart-admin-discounts-shots')
@@ -21,23 +21,13 @@ beforeAll(async () => {
   server = await startTestServer()
   origin = server.origin
   browser = await launchBrowser()
-  const setup = await fetch(`${origin}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-  })
-  expect(setup.status).toBe(201)
-  const cookie = setup.headers.get('set-cookie')?.split(';')[0] ?? ''
-  const shop = await fetch(`${origin}/api/shops`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({
-      slug: SLUG,
-      name: 'Discount Shop',
-      whatsappPhone: '+33 6 12 34 56 78',
-      currency: 'EUR',
-      locale: 'fr',
-    }),
+  const post = await signUpMerchant(origin, EMAIL, PASSWORD)
+  const shop = await post('/api/shops', {
+    slug: SLUG,
+    name: 'Discount Shop',
+    whatsappPhone: '+33 6 12 34 56 78',
+    currency: 'EUR',
+    locale: 'fr',
   })
   expect(shop.status).toBe(201)
 }, 120_000)

@@ -99,3 +99,24 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     (v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`,
   )
 }
+
+/**
+ * Signs a merchant up through the API (sign-up must be open on the server) and returns a POST
+ * helper carrying their session, for making their shop and catalog before the browser opens.
+ * @example const post = await signUpMerchant(origin, 'a@example.com', 'a long password')
+ */
+export async function signUpMerchant(origin: string, email: string, password: string) {
+  const signup = await fetch(`${origin}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  if (signup.status !== 201) throw new Error(`sign-up answered ${signup.status}`)
+  const cookie = signup.headers.get('set-cookie')?.split(';')[0] ?? ''
+  return (path: string, data: unknown) =>
+    fetch(`${origin}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify(data),
+    })
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from './browser.ts'
-import { seriousViolations, startTestServer, type TestServer } from './harness.ts'
+import { seriousViolations, signUpMerchant, startTestServer, type TestServer } from './harness.ts'
 
 /** Screenshots land here, outside the repository. */
 const SHOTS = join(tmpdir(), 'chatcart-order-replies-shots')
@@ -22,19 +22,7 @@ beforeAll(async () => {
   origin = server.origin
   browser = await launchBrowser()
   // The merchant and their shop, made through the API in a context of its own.
-  const setup = await fetch(`${origin}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-  })
-  expect(setup.status).toBe(201)
-  const cookie = setup.headers.get('set-cookie')?.split(';')[0] ?? ''
-  const post = (path: string, data: unknown) =>
-    fetch(`${origin}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify(data),
-    })
+  const post = await signUpMerchant(origin, EMAIL, PASSWORD)
   const shop = await post('/api/shops', {
     slug: SLUG,
     name: 'Reply Shop',
