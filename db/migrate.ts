@@ -17,6 +17,8 @@ import * as replyTapsAndMessageCosts from './migrations/0015-reply-taps-and-mess
 import * as metaCatalogSync from './migrations/0016-meta-catalog-sync.ts'
 import * as discountsAndMinimums from './migrations/0017-discounts-and-minimums.ts'
 import * as deliveryAreasAndSlots from './migrations/0018-delivery-areas-and-slots.ts'
+import * as timeSlots from './migrations/0019-time-slots.ts'
+import * as webhookThroughput from './migrations/0020-webhook-throughput.ts'
 
 // Registered by static import, in order, so a bundle or a fresh clone runs exactly these.
 const migrations: Record<string, Migration> = {
@@ -38,6 +40,8 @@ const migrations: Record<string, Migration> = {
   '0016-meta-catalog-sync': metaCatalogSync,
   '0017-discounts-and-minimums': discountsAndMinimums,
   '0018-delivery-areas-and-slots': deliveryAreasAndSlots,
+  '0019-time-slots': timeSlots,
+  '0020-webhook-throughput': webhookThroughput,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
