@@ -19,6 +19,7 @@ import { refuseBadUrlText } from './middleware/url-text.ts'
 import { orderRoutes } from './orders/orders.routes.ts'
 import { quoteRoutes } from './orders/quote.routes.ts'
 import { replyRoutes } from './orders/replies.routes.ts'
+import { slotRoutes } from './orders/slots.routes.ts'
 import { stripeWebhookRoutes } from './payments/stripe-webhook.routes.ts'
 import { shopRoutes } from './shops/shops.routes.ts'
 import { slugSuggestionRoutes } from './shops/slug-suggestion.routes.ts'
@@ -89,6 +90,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', ogRoutes(catalogCache))
   app.route('/', orderRoutes())
   app.route('/', quoteRoutes())
+  app.route('/', slotRoutes())
   app.route('/', replyRoutes())
   app.route('/', widgetRoutes())
   app.route('/', whatsappWebhookRoutes())

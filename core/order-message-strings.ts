@@ -24,6 +24,10 @@ export type OrderMessageStrings = {
   allOnOrderPage: string
   /** Labels the order page link when the shop takes payments: "How to pay (Pix, cash): …". */
   howToPay: string
+  /** Labels the delivery area chosen at checkout. */
+  deliveryArea: string
+  /** Labels the time slot chosen at checkout: "Time slot: Tue 1 Dec, 09:00–10:00". */
+  slot: string
   /** Names of the methods that are not brands. */
   payMethods: { cash: string; bank: string; card: string }
 }
@@ -47,6 +51,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     moreItems: (count) => (count === 1 ? '… and 1 more item' : `… and ${count} more items`),
     allOnOrderPage: 'all on the order page',
     howToPay: 'How to pay',
+    deliveryArea: 'Delivery area',
+    slot: 'Time slot',
     payMethods: { cash: 'cash', bank: 'bank transfer', card: 'card' },
   },
   fr: {
@@ -66,6 +72,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     moreItems: (count) => (count === 1 ? '… et 1 autre article' : `… et ${count} autres articles`),
     allOnOrderPage: 'tous dans le suivi de commande',
     howToPay: 'Comment payer',
+    deliveryArea: 'Zone de livraison',
+    slot: 'Créneau',
     payMethods: { cash: 'espèces', bank: 'virement', card: 'carte' },
   },
   es: {
@@ -85,6 +93,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     moreItems: (count) => (count === 1 ? '… y 1 artículo más' : `… y ${count} artículos más`),
     allOnOrderPage: 'todos en la página del pedido',
     howToPay: 'Cómo pagar',
+    deliveryArea: 'Zona de entrega',
+    slot: 'Franja horaria',
     payMethods: { cash: 'efectivo', bank: 'transferencia', card: 'tarjeta' },
   },
   it: {
@@ -104,6 +114,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     moreItems: (count) => (count === 1 ? '… e un altro articolo' : `… e altri ${count} articoli`),
     allOnOrderPage: 'tutti nella pagina dell’ordine',
     howToPay: 'Come pagare',
+    deliveryArea: 'Zona di consegna',
+    slot: 'Fascia oraria',
     payMethods: { cash: 'contanti', bank: 'bonifico', card: 'carta' },
   },
   pt: {
@@ -123,6 +135,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     moreItems: (count) => (count === 1 ? '… e mais 1 item' : `… e mais ${count} itens`),
     allOnOrderPage: 'todos na página do pedido',
     howToPay: 'Como pagar',
+    deliveryArea: 'Área de entrega',
+    slot: 'Horário',
     payMethods: { cash: 'dinheiro', bank: 'transferência', card: 'cartão' },
   },
   de: {
@@ -143,6 +157,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
       count === 1 ? '… und 1 weiterer Artikel' : `… und ${count} weitere Artikel`,
     allOnOrderPage: 'alle auf der Bestellseite',
     howToPay: 'So bezahlen',
+    deliveryArea: 'Liefergebiet',
+    slot: 'Zeitfenster',
     payMethods: { cash: 'Bargeld', bank: 'Überweisung', card: 'Karte' },
   },
   ar: {
@@ -162,6 +178,8 @@ export const ORDER_MESSAGE_STRINGS: Readonly<Record<SupportedLocale, OrderMessag
     moreItems: (count) => (count === 1 ? '… ومنتج آخر' : `… و${count} منتجات أخرى`),
     allOnOrderPage: 'جميعها في صفحة الطلب',
     howToPay: 'طريقة الدفع',
+    deliveryArea: 'منطقة التوصيل',
+    slot: 'الموعد',
     payMethods: { cash: 'نقدًا', bank: 'تحويل بنكي', card: 'بطاقة' },
   },
 }

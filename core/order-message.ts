@@ -32,6 +32,7 @@ import { pickLocale, SUPPORTED_LOCALES } from './locale.ts'
 import { formatMoney, parseMoney } from './money.ts'
 import { findOrderCodeMatches, normalizeOrderCode } from './order-code.ts'
 import { ORDER_MESSAGE_STRINGS, type OrderMessageStrings } from './order-message-strings.ts'
+import { formatSlot } from './time-slots.ts'
 
 /** One item line of an order message; `lineTotal` in minor units. */
 export type OrderMessageItem = { name: string; quantity: number; lineTotal: number }
@@ -51,6 +52,10 @@ export type OrderMessageInput = {
   discountCode?: string | null
   total: number
   customer: { name: string; phone?: string | null; address?: string | null }
+  /** The delivery area chosen at checkout. */
+  deliveryArea?: string | null
+  /** The time slot chosen at checkout, written in the shop's time zone. */
+  slot?: { startsAt: Date | string; endsAt: Date | string; timeZone: string } | null
   note?: string | null
   orderUrl?: string | null
   /**
@@ -222,6 +227,11 @@ function renderOrderMessage(
   if (details && phone !== '') customer.push(label(strings.phone, phone))
   const address = toLine(input.customer.address ?? '', ', ')
   if (options.address && address !== '') customer.push(label(strings.address, address))
+  const area = toLine(input.deliveryArea ?? '')
+  if (area !== '') customer.push(label(strings.deliveryArea, area))
+  if (input.slot) {
+    customer.push(label(strings.slot, formatSlot(input.slot, input.locale, input.slot.timeZone)))
+  }
   const note = toLine(input.note ?? '')
   if (options.note && note !== '') customer.push(label(strings.note, note))
   blocks.push(customer)
@@ -401,6 +411,8 @@ const LABELS: [LabelKind, RegExp][] = [
         s.orderPage,
         s.howToPay,
         s.discount,
+        s.deliveryArea,
+        s.slot,
       ]),
     ),
   ],

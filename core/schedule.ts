@@ -25,11 +25,12 @@ export interface ClosedDate {
 
 /** Weekdays in JavaScript's order (0 = Sunday), as keys of {@link WeeklyHours}. */
 export const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
-const DAY = 1440
+/** Minutes in a day. */
+export const DAY = 1440
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 /** Local wall-clock parts of an instant in a time zone. */
-interface LocalTime {
+export interface LocalTime {
   year: number
   month: number
   day: number
@@ -56,7 +57,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f
 }
 
-function localTime(date: Date, timeZone: string): LocalTime {
+export function localTime(date: Date, timeZone: string): LocalTime {
   const parts: Record<string, number> = {}
   for (const part of formatter(timeZone).formatToParts(date)) parts[part.type] = Number(part.value)
   const year = parts.year ?? 1970
@@ -77,7 +78,7 @@ function toMinutes(time: string): number {
 }
 
 /** Intervals of one weekday in minutes; an end at or before the start spills into the next day. */
-function intervals(hours: WeeklyHours, weekday: number): [number, number][] {
+export function intervals(hours: WeeklyHours, weekday: number): [number, number][] {
   const list = hours[WEEKDAYS[((weekday % 7) + 7) % 7] ?? 'sun'] ?? []
   return list.map(([from, to]) => {
     const start = toMinutes(from)
@@ -87,7 +88,7 @@ function intervals(hours: WeeklyHours, weekday: number): [number, number][] {
 }
 
 /** `YYYY-MM-DD` of a local calendar day; `day` may overflow the month (it is normalised). */
-function isoDate(year: number, month: number, day: number): string {
+export function isoDate(year: number, month: number, day: number): string {
   return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10)
 }
 
@@ -102,7 +103,7 @@ export function localDate(date: Date, timeZone: string): string {
 }
 
 /** The set of closed `YYYY-MM-DD` dates, for quick look-ups. */
-function closedSet(closed: readonly ClosedDate[] | null | undefined): Set<string> {
+export function closedSet(closed: readonly ClosedDate[] | null | undefined): Set<string> {
   return new Set((closed ?? []).map((c) => c.date))
 }
 
@@ -165,7 +166,13 @@ export function nextOpening(
 }
 
 /** The UTC instant of a local wall time, found by correcting for the zone's offset twice. */
-function fromLocal(year: number, month: number, day: number, minutes: number, zone: string): Date {
+export function fromLocal(
+  year: number,
+  month: number,
+  day: number,
+  minutes: number,
+  zone: string,
+): Date {
   const wall = Date.UTC(year, month - 1, day, 0, minutes)
   let guess = wall
   for (let i = 0; i < 2; i++) {
@@ -176,7 +183,8 @@ function fromLocal(year: number, month: number, day: number, minutes: number, zo
   return new Date(guess)
 }
 
-function safeZone(timeZone: string): string {
+/** The time zone when Intl knows it, else UTC. */
+export function safeZone(timeZone: string): string {
   try {
     formatter(timeZone)
     return timeZone

@@ -1,6 +1,7 @@
 import { type Expression, type Insertable, sql, type Transaction, type Updateable } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DeliveryArea } from '../core/cart.ts'
+import type { SlotSettings } from '../core/time-slots.ts'
 import type { Database, DbOrTrx } from './database.ts'
 import type { ProductOption, ProductsTable } from './schema/products.ts'
 import type { ShippingMethodsTable } from './schema/shipping-methods.ts'
@@ -479,6 +480,7 @@ export interface PublicCatalogData {
     requires_address: boolean
     min_order_amount: number | null
     areas: DeliveryArea[]
+    slots: SlotSettings | null
   }[]
 }
 
@@ -547,6 +549,7 @@ export async function loadPublicCatalog(
             'm.requires_address',
             'm.min_order_amount',
             'm.areas',
+            'm.slots',
           ])
           .whereRef('m.shop_id', '=', 's.id')
           .where('m.active', '=', true)

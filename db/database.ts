@@ -21,6 +21,7 @@ import type { ProductsTable, ProductVariantsTable } from './schema/products.ts'
 import type { InvitesTable, RateLimitsTable, SessionsTable } from './schema/sessions.ts'
 import type { ShippingMethodsTable } from './schema/shipping-methods.ts'
 import type { ShopsTable } from './schema/shops.ts'
+import type { SlotBookingsTable } from './schema/slot-bookings.ts'
 import type { StripeCheckoutSessionsTable } from './schema/stripe-checkout-sessions.ts'
 
 /** Every table of the product; the only description of the schema that app code uses. */
@@ -47,6 +48,7 @@ export interface Database {
   meta_catalog_items: MetaCatalogItemsTable
   stripe_checkout_sessions: StripeCheckoutSessionsTable
   discounts: DiscountsTable
+  slot_bookings: SlotBookingsTable
 }
 
 export type Db = Kysely<Database>

@@ -1,6 +1,7 @@
 import { type Expression, type Insertable, type InsertObject, sql, Transaction } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { DeliveryArea } from '../core/cart.ts'
+import type { SlotSettings } from '../core/time-slots.ts'
 import type { Database, DbOrTrx } from './database.ts'
 import { withSavepoint } from './savepoint.ts'
 import type {
@@ -205,6 +206,8 @@ export interface ListShopOrdersArgs {
   status?: OrderStatus | undefined
   /** Matches the code, the customer's name or phone (case-insensitive, substring). */
   q?: string | undefined
+  /** Only orders whose time slot starts in `[from, to)`. */
+  slotsBetween?: { from: Date; to: Date } | undefined
   limit: number
   /** The id of the last order of the previous page (keyset pagination). */
   afterId?: string | undefined
@@ -215,6 +218,11 @@ export interface ListShopOrdersArgs {
 export function listShopOrders(db: DbOrTrx, args: ListShopOrdersArgs) {
   let query = db.selectFrom('orders').selectAll().where('shop_id', '=', args.shopId)
   if (args.status) query = query.where('status', '=', args.status)
+  if (args.slotsBetween) {
+    query = query
+      .where('slot_starts_at', '>=', args.slotsBetween.from)
+      .where('slot_starts_at', '<', args.slotsBetween.to)
+  }
   const q = args.q?.trim()
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
@@ -273,6 +281,8 @@ export interface OrderShippingMethod {
   requires_address: boolean
   /** Priced by area instead of `price` when not empty. */
   areas?: DeliveryArea[]
+  /** The time slots it offers, if any. */
+  slots?: SlotSettings | null
 }
 
 /** The columns of `orders` that `chatcart_write_order` inserts (the others take their defaults). */
@@ -304,6 +314,8 @@ type WrittenOrderColumn =
   | 'discount_code'
   | 'discount_total'
   | 'delivery_area'
+  | 'slot_starts_at'
+  | 'slot_ends_at'
 
 /** An order ready to be written: every value priced and composed, its id chosen. */
 export interface NewOrder {
@@ -339,6 +351,8 @@ export type WriteOrderResult =
   | { kind: 'discount_exhausted' }
   /** The customer's phone already holds this once-per-customer discount. */
   | { kind: 'discount_used' }
+  /** The time slot has no place left: nothing was written. */
+  | { kind: 'slot_full' }
 
 /**
  * Writes a whole order in ONE statement, `chatcart_write_order` (migration 0009), so no
@@ -399,6 +413,7 @@ function refusal(error: unknown): WriteOrderResult | undefined {
     if (reason === 'stale') return { kind: 'stale' }
     if (reason === 'discount_exhausted') return { kind: 'discount_exhausted' }
     if (reason === 'discount_used') return { kind: 'discount_used' }
+    if (reason === 'slot_full') return { kind: 'slot_full' }
     if (reason === 'rate_limited') {
       return { kind: 'rate_limited', retryAfterSeconds: Math.max(1, Number(detail) || 1) }
     }
@@ -433,6 +448,7 @@ export async function findOrderingContext(
             'm.requires_address',
             'm.min_order_amount',
             'm.areas',
+            'm.slots',
           ])
           .whereRef('m.shop_id', '=', 's.id')
           .where('m.id', '=', shippingMethodId)

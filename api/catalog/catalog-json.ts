@@ -89,6 +89,7 @@ export function shippingMethodJson(method: ShippingMethodRow) {
     requiresAddress: method.requires_address,
     minOrderAmount: method.min_order_amount,
     areas: method.areas,
+    slots: method.slots,
     active: method.active,
     position: method.position,
     createdAt: method.created_at.toISOString(),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { MAX_AMOUNT } from '../../core/money.ts'
 import type { VariantValues } from '../../db/catalog.queries.ts'
 import { notFound } from '../errors.ts'
+import { weeklyHoursSchema } from '../shops/shop-schema.ts'
 import { uuidParam } from '../validate.ts'
 
 // Stock columns are PostgreSQL integers: anything larger would fail in the database, not here.
@@ -172,11 +173,20 @@ const shippingFields = {
       (areas) => new Set(areas.map((a) => a.name.toLowerCase())).size === areas.length,
       'area names must be unique',
     ),
+  slots: z
+    .strictObject({
+      weekly: weeklyHoursSchema,
+      durationMinutes: z.number().int().min(10).max(1440),
+      leadMinutes: z.number().int().min(0).max(43_200),
+      capacity: z.number().int().min(1).max(10_000),
+    })
+    .nullable(),
 }
 export const createShippingMethodSchema = z.strictObject(shippingFields).partial({
   freeOver: true,
   minOrderAmount: true,
   areas: true,
+  slots: true,
   requiresAddress: true,
   active: true,
   position: true,

@@ -70,6 +70,7 @@ export function publicCatalogJson(data: PublicCatalogData, publicUrl: string) {
       requiresAddress: m.requires_address,
       minOrderAmount: m.min_order_amount,
       areas: m.areas,
+      hasSlots: m.slots !== null,
     })),
   }
 }

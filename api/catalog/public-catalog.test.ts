@@ -144,6 +144,7 @@ describe.each(testEngines())('public catalog on %s', (engine) => {
           requiresAddress: false,
           minOrderAmount: null,
           areas: [],
+          hasSlots: false,
         },
         {
           id: expect.any(String),
@@ -153,6 +154,7 @@ describe.each(testEngines())('public catalog on %s', (engine) => {
           requiresAddress: true,
           minOrderAmount: null,
           areas: [],
+          hasSlots: false,
         },
       ],
       nextCursor: null,

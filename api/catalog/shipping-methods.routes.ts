@@ -37,6 +37,7 @@ export function shippingMethodRoutes() {
       requires_address: input.requiresAddress ?? false,
       min_order_amount: input.minOrderAmount ?? null,
       areas: JSON.stringify(input.areas ?? []),
+      slots: input.slots ? JSON.stringify(input.slots) : null,
       active: input.active ?? true,
       position: input.position,
     })
@@ -60,6 +61,7 @@ export function shippingMethodRoutes() {
       requires_address: input.requiresAddress,
       min_order_amount: input.minOrderAmount,
       areas: input.areas && JSON.stringify(input.areas),
+      slots: input.slots === undefined ? undefined : input.slots && JSON.stringify(input.slots),
       active: input.active,
       position: input.position,
     })

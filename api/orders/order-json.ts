@@ -15,13 +15,20 @@ export function orderItemJson(item: OrderItemRow) {
   }
 }
 
+/** The time slot an order booked, or null. */
+export function slotJson(order: Partial<Pick<OrderRow, 'slot_starts_at' | 'slot_ends_at'>>) {
+  return order.slot_starts_at && order.slot_ends_at
+    ? { startsAt: order.slot_starts_at.toISOString(), endsAt: order.slot_ends_at.toISOString() }
+    : null
+}
+
 /** The answer to a placed order (also what an idempotent replay returns). */
 export function placedOrderJson(placed: {
   order: Pick<
     OrderRow,
     'id' | 'code' | 'token' | 'status' | 'subtotal' | 'shipping_total' | 'total' | 'currency'
   > &
-    Partial<Pick<OrderRow, 'discount_code' | 'discount_total'>>
+    Partial<Pick<OrderRow, 'discount_code' | 'discount_total' | 'slot_starts_at' | 'slot_ends_at'>>
   message: string
   whatsappUrl: string
   orderUrl: string
@@ -36,6 +43,7 @@ export function placedOrderJson(placed: {
     shippingTotal: order.shipping_total,
     discountCode: order.discount_code ?? null,
     discountTotal: order.discount_total ?? 0,
+    slot: slotJson(order),
     total: order.total,
     currency: order.currency,
     message: placed.message,
@@ -59,6 +67,7 @@ export function publicOrderJson(
     discountCode: order.discount_code,
     discountTotal: order.discount_total,
     deliveryArea: order.delivery_area,
+    slot: slotJson(order),
     total: order.total,
     currency: order.currency,
     whatsappUrl,
@@ -95,6 +104,7 @@ export function ownerOrderJson(order: OrderRow, items: OrderItemRow[]) {
     discountCode: order.discount_code,
     discountTotal: order.discount_total,
     deliveryArea: order.delivery_area,
+    slot: slotJson(order),
     total: order.total,
     currency: order.currency,
     locale: order.locale,

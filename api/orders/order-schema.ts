@@ -53,6 +53,8 @@ export const placeOrderSchema = z.strictObject({
     .max(100)
     .optional()
     .transform((place) => place?.trim() || undefined),
+  /** One of the shipping method's time slots, as `GET …/slots` lists them. */
+  slotId: z.string().max(40).optional(),
 })
 
 export type PlaceOrderBody = z.infer<typeof placeOrderSchema>
@@ -84,6 +86,8 @@ export const listOrdersQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
+  /** Only orders whose time slot starts on this day, in the shop's time zone. */
+  day: z.iso.date('use YYYY-MM-DD').optional(),
 })
 
 /** Body of `PATCH /api/shops/:slug/orders/:code`. */

@@ -4,6 +4,7 @@ import { normalizeOrderCode } from '../../core/order-code.ts'
 import { buildWhatsAppUrl } from '../../core/order-message.ts'
 import { canMoveOrder } from '../../core/order-status.ts'
 import { byStockLockOrder } from '../../core/stock-lock-order.ts'
+import { localDayBounds } from '../../core/time-slots.ts'
 import {
   findPublicOrder,
   findShopOrderByCode,
@@ -105,6 +106,7 @@ export function orderRoutes() {
       shopId: c.var.shop.id,
       status: query.status,
       q: query.q,
+      slotsBetween: query.day ? localDayBounds(query.day, c.var.shop.timezone) : undefined,
       limit,
       afterId: query.cursor,
       offset: query.page ? (query.page - 1) * limit : 0,

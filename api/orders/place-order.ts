@@ -9,6 +9,7 @@ import {
 import { MAX_AMOUNT } from '../../core/money.ts'
 import { generateOrderCode } from '../../core/order-code.ts'
 import { composeOrderWhatsAppUrl } from '../../core/order-message.ts'
+import { findTimeSlot, type TimeSlot } from '../../core/time-slots.ts'
 import type { DbOrTrx } from '../../db/database.ts'
 import {
   findActiveShippingMethod,
@@ -17,6 +18,7 @@ import {
   type OrderableSku,
   type OrderingSnapshot,
   type OrderShippingMethod,
+  type WriteOrderResult,
   writeOrder,
 } from '../../db/orders.queries.ts'
 import type { DiscountRow } from '../../db/schema/discounts.ts'
@@ -46,6 +48,8 @@ export interface PlaceOrderInput {
   discountCode?: string | null | undefined
   /** An area name, district or postal code of the shipping method's delivery areas. */
   deliveryArea?: string | null | undefined
+  /** One of the shipping method's time slots (`GET …/shipping-methods/{id}/slots`). */
+  slotId?: string | null | undefined
 }
 
 export interface PlaceOrderOptions {
@@ -155,6 +159,8 @@ export interface PricedOrder {
   missingForMinimum: number | null
   /** The name of the delivery area the shipping was priced for; null without areas. */
   deliveryArea: string | null
+  /** The time slot booked; null when the method offers none. */
+  slot: TimeSlot | null
 }
 
 /** A shop's discount found by its code, with the products it applies to (null: all). */
@@ -178,6 +184,60 @@ export function priceOrder(
   /** A quote reports the amount missing for the minimum instead of refusing the order. */
   quote = false,
 ): PricedOrder {
+  const { priced, catalog, fieldOf } = priceItems(input, catalogValues)
+  const method = checkedShippingMethod(input, catalogValues)
+  const minimum = Math.max(shop.min_order_amount ?? 0, method?.min_order_amount ?? 0)
+  const missingForMinimum = priced.subtotal < minimum ? minimum - priced.subtotal : null
+  if (missingForMinimum !== null && !quote) {
+    throw new AppError(
+      400,
+      'below_minimum',
+      `The order needs ${missingForMinimum} more minor units to reach the minimum of ${minimum}`,
+      'items',
+    )
+  }
+  const applied = discount && applyDiscount(discount, priced, catalog, now)
+  const area = method ? deliveryAreaOf(method.areas ?? [], input.deliveryArea) : null
+  const slot = quote ? null : timeSlotOf(shop, method, input.slotId, now)
+  const shipped = orderTotals(
+    priced.subtotal,
+    method &&
+      (area
+        ? { price: area.fee, freeOver: area.freeOver }
+        : { price: method.price, freeOver: method.free_over }),
+  )
+  const discountTotal = applied?.total ?? 0
+  const totals = { ...shipped, discountTotal, total: shipped.total - discountTotal }
+  if (totals.total > MAX_AMOUNT) {
+    throw new AppError(
+      400,
+      'amount_too_large',
+      `The order total may be at most ${MAX_AMOUNT} minor units`,
+      'items',
+    )
+  }
+  const lines = priced.lines.map((line) => ({ line, sku: catalog.get(line.sku) as OrderableSku }))
+  const { id, name, currency, locale, whatsapp_phone, order_expiry_hours } = shop
+  return {
+    input,
+    lines,
+    totals,
+    shipping: method,
+    snapshot: {
+      shop: { id, name, currency, locale, whatsapp_phone, order_expiry_hours },
+      skus: lines.map(({ sku }) => sku),
+      shipping: method,
+    },
+    fieldOf,
+    discount: applied,
+    missingForMinimum,
+    deliveryArea: area?.name ?? null,
+    slot,
+  }
+}
+
+/** Prices the cart's lines from catalog values; 400 naming the line for anything refused. */
+function priceItems(input: PlaceOrderInput, catalogValues: OrderingSnapshot) {
   const firstIndex = checkOrderLines(input)
   const fieldOf = (sku: string) => `items.${firstIndex.get(sku) ?? 0}.sku`
   const catalog = new Map(catalogValues.skus.map((s) => [s.sku, s]))
@@ -201,74 +261,43 @@ export function priceOrder(
     throw new AppError(400, 'unknown_sku', `No product with SKU "${issue.sku}"`, fieldOf(issue.sku))
   }
   if (issue) throw invalidField(fieldOf(issue.sku).replace(/sku$/, 'quantity'), 'Invalid quantity')
+  return { priced, catalog, fieldOf }
+}
 
-  const method = input.shippingMethodId ? catalogValues.shipping : null
-  if (input.shippingMethodId) {
-    if (!method || method.id !== input.shippingMethodId) {
-      throw invalidField('shippingMethodId', 'No such shipping method', 'not_found')
-    }
-    if (method.requires_address && !input.customer.address?.trim()) {
-      throw new AppError(
-        400,
-        'required',
-        'This shipping method needs an address',
-        'customer.address',
-      )
-    }
+/** The shipping method asked for, checked against the input; null when none was asked for. */
+function checkedShippingMethod(
+  input: PlaceOrderInput,
+  catalogValues: OrderingSnapshot,
+): OrderShippingMethod | null {
+  if (!input.shippingMethodId) return null
+  const method = catalogValues.shipping
+  if (!method || method.id !== input.shippingMethodId) {
+    throw invalidField('shippingMethodId', 'No such shipping method', 'not_found')
   }
-  const minimum = Math.max(shop.min_order_amount ?? 0, method?.min_order_amount ?? 0)
-  const missingForMinimum = priced.subtotal < minimum ? minimum - priced.subtotal : null
-  if (priced.subtotal < minimum && !quote) {
-    const missing = minimum - priced.subtotal
-    throw new AppError(
-      400,
-      'below_minimum',
-      `The order needs ${missing} more minor units to reach the minimum of ${minimum}`,
-      'items',
-    )
+  if (method.requires_address && !input.customer.address?.trim()) {
+    throw new AppError(400, 'required', 'This shipping method needs an address', 'customer.address')
   }
-  const applied = discount && applyDiscount(discount, priced, catalog, now)
-  const area = method ? deliveryAreaOf(method.areas ?? [], input.deliveryArea) : null
-  const shipped = orderTotals(
-    priced.subtotal,
-    method &&
-      (area
-        ? { price: area.fee, freeOver: area.freeOver }
-        : { price: method.price, freeOver: method.free_over }),
-  )
-  const discountTotal = applied?.total ?? 0
-  const totals = { ...shipped, discountTotal, total: shipped.total - discountTotal }
-  if (totals.total > MAX_AMOUNT) {
-    throw new AppError(
-      400,
-      'amount_too_large',
-      `The order total may be at most ${MAX_AMOUNT} minor units`,
-      'items',
-    )
+  return method
+}
+
+/** The slot `id` names among the method's; null for a method without slots; 400 on slotId else. */
+function timeSlotOf(
+  shop: ShopRow,
+  method: OrderShippingMethod | null,
+  id: string | null | undefined,
+  now: Date,
+): TimeSlot | null {
+  const settings = method?.slots
+  if (!settings) {
+    if (id) throw invalidField('slotId', 'This shipping method offers no time slots')
+    return null
   }
-  const lines = priced.lines.map((line) => ({ line, sku: catalog.get(line.sku) as OrderableSku }))
-  return {
-    input,
-    lines,
-    totals,
-    shipping: method,
-    snapshot: {
-      shop: {
-        id: shop.id,
-        name: shop.name,
-        currency: shop.currency,
-        locale: shop.locale,
-        whatsapp_phone: shop.whatsapp_phone,
-        order_expiry_hours: shop.order_expiry_hours,
-      },
-      skus: lines.map(({ sku }) => sku),
-      shipping: method,
-    },
-    fieldOf,
-    discount: applied,
-    missingForMinimum,
-    deliveryArea: area?.name ?? null,
+  if (!id) throw new AppError(400, 'required', 'Choose a time slot', 'slotId')
+  const slot = findTimeSlot(settings, shop.timezone, id, now, shop.closed_dates)
+  if (!slot) {
+    throw new AppError(400, 'slot_unavailable', 'This time slot is not available', 'slotId')
   }
+  return slot
 }
 
 /** The method's area for `place`; null for a method without areas; 400 on deliveryArea else. */
@@ -339,58 +368,20 @@ export async function writePricedOrder(
   priced: PricedOrder,
   options: PlaceOrderOptions & { pricedFromCache?: boolean },
 ): Promise<PlacedOrder | null | 'stale'> {
-  const { input, lines, totals, shipping, fieldOf } = priced
+  const { input, totals, shipping } = priced
   const status = options.status ?? 'pending'
   const locale = input.locale || shop.locale
-  const customer = {
-    name: input.customer.name,
-    phone: input.customer.phone || null,
-    address: input.customer.address || null,
-  }
-  const note = input.note || null
-  const compose = (code: string, orderUrl: string) =>
-    composeOrderWhatsAppUrl(shop.whatsapp_phone, {
-      shopName: shop.name,
-      currency: shop.currency,
-      locale,
-      code,
-      items: lines.map(({ line }) => ({
-        name: line.name,
-        quantity: line.quantity,
-        lineTotal: line.lineTotal,
-      })),
-      ...totals,
-      shippingName: shipping?.name ?? null,
-      discountCode: priced.discount?.code ?? null,
-      customer,
-      note,
-      orderUrl,
-      paymentMethods: shop.payments.map((method) => method.type),
-    })
-  // Limited rows are taken in the statement; rows of unlimited stock are left alone (no lock).
-  const takes = lines
-    .filter(({ sku }) => sku.stock !== null)
-    .map(({ line, sku }) => ({
-      productId: sku.productId,
-      variantId: sku.variantId,
-      quantity: line.quantity,
-    }))
-  const items = lines.map(({ line, sku }, position) => ({
-    product_id: sku.productId,
-    variant_id: sku.variantId,
-    sku: line.sku,
-    name: line.name,
-    quantity: line.quantity,
-    unit_price: line.unitPrice,
-    line_total: line.lineTotal,
-    position,
-  }))
-
+  const message = orderMessageInput(shop, priced, locale)
+  const { takes, items } = orderRows(priced)
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
     const code = generateOrderCode()
     const token = newOrderToken()
     const orderUrl = `${options.publicUrl}/o/${token}`
-    const { text, url } = compose(code, orderUrl)
+    const { text, url } = composeOrderWhatsAppUrl(shop.whatsapp_phone, {
+      ...message,
+      code,
+      orderUrl,
+    })
     const order = {
       id: randomUUID(),
       shop_id: shop.id,
@@ -405,13 +396,13 @@ export async function writePricedOrder(
       total: totals.total,
       shipping_method_id: shipping?.id ?? null,
       shipping_method_name: shipping?.name ?? null,
-      customer_name: customer.name,
-      customer_phone: customer.phone,
-      customer_address: customer.address,
+      customer_name: message.customer.name,
+      customer_phone: message.customer.phone,
+      customer_address: message.customer.address,
       customer_wa_id: input.customer.waId || null,
       customer_user_id: input.customer.userId || null,
       customer_profile_name: input.customer.profileName || null,
-      note,
+      note: message.note,
       message: text,
       confirmed_at: status === 'confirmed' ? new Date() : null,
       // An order that never reaches WhatsApp gives its stock back after the shop's time.
@@ -420,6 +411,8 @@ export async function writePricedOrder(
       discount_code: priced.discount?.code ?? null,
       discount_total: priced.discount?.total ?? 0,
       delivery_area: priced.deliveryArea,
+      slot_starts_at: priced.slot?.startsAt ?? null,
+      slot_ends_at: priced.slot?.endsAt ?? null,
     }
     const { idempotency } = options
     const result = await writeOrder(db, {
@@ -442,34 +435,99 @@ export async function writePricedOrder(
         return null
       case 'stale':
         return 'stale'
-      case 'rate_limited':
-        throw new TooManyOrders(result.retryAfterSeconds)
-      case 'out_of_stock': {
-        const short = lines.find(({ sku }) => (sku.variantId ?? sku.productId) === result.rowId)
-        throw new AppError(
-          409,
-          'out_of_stock',
-          `Not enough stock for "${short?.line.name ?? 'an item'}"`,
-          fieldOf(short?.sku.sku ?? ''),
-        )
-      }
-      case 'discount_exhausted':
-        throw new AppError(
-          409,
-          'discount_exhausted',
-          'This discount code has been used up',
-          'discountCode',
-        )
-      case 'discount_used':
-        throw new AppError(
-          400,
-          'discount_used',
-          'This discount code was already used with this phone number',
-          'discountCode',
-        )
       case 'code_taken':
         continue
+      default:
+        throw refusalError(result, priced)
     }
   }
   throw new Error('Could not find a free order code')
+}
+
+/** What the order's WhatsApp message says, but its code and link (chosen per attempt). */
+function orderMessageInput(shop: ShopRow, priced: PricedOrder, locale: string) {
+  const { input, lines, totals, shipping } = priced
+  return {
+    shopName: shop.name,
+    currency: shop.currency,
+    locale,
+    items: lines.map(({ line }) => ({
+      name: line.name,
+      quantity: line.quantity,
+      lineTotal: line.lineTotal,
+    })),
+    ...totals,
+    shippingName: shipping?.name ?? null,
+    discountCode: priced.discount?.code ?? null,
+    deliveryArea: priced.deliveryArea,
+    slot: priced.slot && { ...priced.slot, timeZone: shop.timezone },
+    customer: {
+      name: input.customer.name,
+      phone: input.customer.phone || null,
+      address: input.customer.address || null,
+    },
+    note: input.note || null,
+    paymentMethods: shop.payments.map((method) => method.type),
+  }
+}
+
+/** The stock the order takes (rows of unlimited stock are left alone: no lock) and its lines. */
+function orderRows({ lines }: PricedOrder) {
+  const takes = lines
+    .filter(({ sku }) => sku.stock !== null)
+    .map(({ line, sku }) => ({
+      productId: sku.productId,
+      variantId: sku.variantId,
+      quantity: line.quantity,
+    }))
+  const items = lines.map(({ line, sku }, position) => ({
+    product_id: sku.productId,
+    variant_id: sku.variantId,
+    sku: line.sku,
+    name: line.name,
+    quantity: line.quantity,
+    unit_price: line.unitPrice,
+    line_total: line.lineTotal,
+    position,
+  }))
+  return { takes, items }
+}
+
+/** The answer to a write the statement refused. */
+function refusalError(
+  result: Extract<
+    WriteOrderResult,
+    { kind: 'rate_limited' | 'out_of_stock' | 'discount_exhausted' | 'discount_used' | 'slot_full' }
+  >,
+  { lines, fieldOf }: PricedOrder,
+): AppError {
+  switch (result.kind) {
+    case 'rate_limited':
+      return new TooManyOrders(result.retryAfterSeconds)
+    case 'out_of_stock': {
+      const short = lines.find(({ sku }) => (sku.variantId ?? sku.productId) === result.rowId)
+      return new AppError(
+        409,
+        'out_of_stock',
+        `Not enough stock for "${short?.line.name ?? 'an item'}"`,
+        fieldOf(short?.sku.sku ?? ''),
+      )
+    }
+    case 'discount_exhausted':
+      return new AppError(
+        409,
+        'discount_exhausted',
+        'This discount code has been used up',
+        'discountCode',
+      )
+    case 'discount_used':
+      return new AppError(
+        400,
+        'discount_used',
+        'This discount code was already used with this phone number',
+        'discountCode',
+      )
+    case 'slot_full':
+      return new AppError(409, 'slot_full', 'This time slot is full', 'slotId')
+  }
 }

@@ -58,6 +58,8 @@ describe.each(testEngines())('writeOrder (%s)', (engine) => {
         discount_code: null,
         discount_total: 0,
         delivery_area: null,
+        slot_starts_at: null,
+        slot_ends_at: null,
       },
       items: [
         {

@@ -34,6 +34,9 @@ export interface OrdersTable {
   discount_total: Generated<number>
   /** The delivery area of the shipping method the order was priced for (migration 0018). */
   delivery_area: string | null
+  /** The time slot booked at checkout (migration 0019). */
+  slot_starts_at: Date | null
+  slot_ends_at: Date | null
   customer_address: string | null
   customer_wa_id: string | null
   customer_user_id: string | null

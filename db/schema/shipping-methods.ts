@@ -1,6 +1,7 @@
 import type { Generated, Selectable } from 'kysely'
 import type { DeliveryArea } from '../../core/cart.ts'
-import type { JsonWithDefault } from './json.ts'
+import type { SlotSettings } from '../../core/time-slots.ts'
+import type { Json, JsonWithDefault } from './json.ts'
 
 export interface ShippingMethodsTable {
   id: Generated<string>
@@ -14,6 +15,8 @@ export interface ShippingMethodsTable {
   min_order_amount: number | null
   /** Priced by area instead of `price` when not empty (migration 0018). */
   areas: JsonWithDefault<DeliveryArea[]>
+  /** The time slots it offers; null when none (migration 0019). */
+  slots: Json<SlotSettings | null> | null
   active: Generated<boolean>
   position: Generated<number>
   created_at: Generated<Date>

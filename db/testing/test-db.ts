@@ -131,6 +131,7 @@ export async function tableCounts(db: Db): Promise<Record<string, number>> {
     'product_variants',
     'shipping_methods',
     'discounts',
+    'slot_bookings',
     'orders',
     'order_items',
     'order_events',
