@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { Database } from './database.ts'
+import { readsFirst } from './pglite-reads-first.ts'
 
 // count(*) and other int8 results come back as strings from node-postgres; every int8 we read
 // is a count or an amount (money columns are bigint, capped at 10^13 minor units by the API),
@@ -65,5 +66,8 @@ export function createDb(options: CreateDbOptions = {}): { db: Kysely<Database>;
   const pglite = new PGlite(options.dataDir ? `${options.dataDir}/pglite` : undefined, {
     postgresqlconf: ['shared_buffers=16MB'],
   })
-  return { db: new Kysely<Database>({ dialect: new PGliteDialect(pglite) }), engine: 'pglite' }
+  return {
+    db: new Kysely<Database>({ dialect: readsFirst(new PGliteDialect(pglite)) }),
+    engine: 'pglite',
+  }
 }

@@ -10,6 +10,7 @@ import pg from 'pg'
 import { createDb, type Engine } from '../create-db.ts'
 import type { Database, Db } from '../database.ts'
 import { loadedMigrationsText, migrateToLatest } from '../migrate.ts'
+import { readsFirst } from '../pglite-reads-first.ts'
 import { testSettings } from './test-settings.ts'
 
 // Booting PGlite runs initdb (seconds of WebAssembly), and every migration follows. The suite
@@ -46,7 +47,7 @@ export async function createTestDb(engine: Engine): Promise<TestDatabase> {
       // As createDb sets it for the server.
       postgresqlconf: ['shared_buffers=32MB'],
     })
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
+    const db = new Kysely<Database>({ dialect: readsFirst(new PGliteDialect(pglite)) })
     return { engine, db, destroy: () => db.destroy() }
   }
   const created = await createPostgresDatabase({ template: await preparePostgresTemplate() })
