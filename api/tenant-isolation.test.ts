@@ -130,6 +130,9 @@ const PUBLIC_ROUTES = new Set([
   // What checkout would charge for a cart: prices only, nothing of the owner's.
   'POST /api/shops/:slug/quote',
   'OPTIONS /api/shops/:slug/quote',
+  // A method's time slots with the places left: what checkout lists, nothing of the owner's.
+  'GET /api/shops/:slug/shipping-methods/:id/slots',
+  'OPTIONS /api/shops/:slug/shipping-methods/:id/slots',
 ])
 
 // Which fixture fills a path parameter, by the segment before it (`/products/:id` → productId).
