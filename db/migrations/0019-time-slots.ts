@@ -5,7 +5,8 @@ import { type Kysely, sql } from 'kysely'
 // leadMinutes, capacity }`, weekly hours in the shop's time zone); an order keeps the slot it
 // booked. `slot_bookings` counts the places taken per slot: chatcart_write_order (0018) now
 // books the slot in the order's statement, refusing it past the method's capacity, and an order
-// that lapses or is cancelled gives its place back.
+// that lapses or is cancelled gives its place back. The stock rows are now locked and read in
+// one statement per table (see step 3).
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -83,6 +84,8 @@ async function writeOrderFunction(db: Kysely<any>, slots: boolean): Promise<void
       v_short uuid;
       v_order orders;
       v_once boolean;
+      v_stock jsonb;
+      v_variant_stock jsonb;
     begin
       -- 1. The catalog values the order was priced from, when they came from a cache.
       if p ? 'priced_from' and not (
@@ -130,23 +133,27 @@ async function writeOrderFunction(db: Kysely<any>, slots: boolean): Promise<void
       end if;
 
       -- 3. The stock: rows locked in one global order (products, then variants, each by id) so
-      -- concurrent carts cannot deadlock, checked, then taken. "No key update", as an update of
-      -- the stock takes: it does not wait for the key-share locks that other orders' lines hold
-      -- on the same products (their foreign keys).
-      perform from products where id in (
-        select (t->>'id')::uuid from jsonb_array_elements(p->'takes') t
-        where not (t->>'variant')::boolean)
-      order by id for no key update;
-      perform from product_variants where id in (
-        select (t->>'id')::uuid from jsonb_array_elements(p->'takes') t
-        where (t->>'variant')::boolean)
-      order by id for no key update;
+      -- concurrent carts cannot deadlock, read as locked, checked, then taken. "No key update",
+      -- as an update of the stock takes: it does not wait for the key-share locks that other
+      -- orders' lines hold on the same products (their foreign keys). Each row is reached twice
+      -- (lock and read, then update): a popular product's row has a long chain of versions, and
+      -- every statement that finds the row walks it (0018 reached it three times).
+      select coalesce(jsonb_object_agg(id, stock), '{}') into v_stock from (
+        select id, stock from products where id in (
+          select (t->>'id')::uuid from jsonb_array_elements(p->'takes') t
+          where not (t->>'variant')::boolean)
+        order by id for no key update) locked;
+      select coalesce(jsonb_object_agg(id, stock), '{}') into v_variant_stock from (
+        select id, stock from product_variants where id in (
+          select (t->>'id')::uuid from jsonb_array_elements(p->'takes') t
+          where (t->>'variant')::boolean)
+        order by id for no key update) locked;
+      -- A row gone is short; a stock made unlimited (null) meanwhile is not.
       select w.id into v_short
       from jsonb_to_recordset(p->'takes') as w(id uuid, variant boolean, quantity int)
-      left join products pr on not w.variant and pr.id = w.id
-      left join product_variants va on w.variant and va.id = w.id
-      where case when w.variant then va.id is null or va.stock < w.quantity
-        else pr.id is null or pr.stock < w.quantity end
+      cross join lateral (
+        select case when w.variant then v_variant_stock else v_stock end as held) h
+      where not (h.held ? w.id::text) or (h.held->>w.id::text)::int < w.quantity
       order by w.variant, w.id
       limit 1;
       if v_short is not null then
