@@ -9,6 +9,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Facts a client shows in its own words, e.g. `{ missing: 1500 }` (minor units). */
+    readonly details?: Record<string, number>,
   ) {
     super(message)
     this.name = 'AppError'
@@ -60,6 +62,7 @@ export function handleError(err: Error, c: Context): Response {
       code: err.code,
       message: err.message,
       ...(err.field ? { field: err.field } : {}),
+      ...err.details,
     }
     return c.json({ error }, err.status)
   }

@@ -56,7 +56,7 @@ export function rulesBody(choice: RulesChoice): RulesChoice {
 async function call<T>(
   url: string,
   body?: unknown,
-): Promise<{ ok: true; data: T } | { ok: false; code: string; field?: string }> {
+): Promise<{ ok: true; data: T } | { ok: false; code: string; field?: string; missing?: number }> {
   try {
     const res = await fetch(
       url,
@@ -70,11 +70,13 @@ async function call<T>(
     )
     const json = await res.json().catch(() => ({}))
     if (res.ok) return { ok: true, data: json as T }
-    const error = (json as { error?: { code?: string; field?: string } }).error ?? {}
+    const error =
+      (json as { error?: { code?: string; field?: string; missing?: number } }).error ?? {}
     return {
       ok: false,
       code: error.code ?? 'error',
       ...(error.field ? { field: error.field } : {}),
+      ...(typeof error.missing === 'number' ? { missing: error.missing } : {}),
     }
   } catch {
     return { ok: false, code: 'offline' }
@@ -98,6 +100,8 @@ export function CheckoutRules(props: {
   method: MethodRules | null
   onChange: (choice: RulesChoice) => void
   onBlock: (reason: string | null) => void
+  /** The server's totals for the cart as chosen, once known. */
+  onQuote?: (quote: Quote | null) => void
 }) {
   const { shop, lines, method } = props
   const t = rulesStrings(shop.locale)
@@ -130,7 +134,7 @@ export function CheckoutRules(props: {
       if (r.ok) setQuote(r.data)
       else if (r.field === 'discountCode' || r.code === 'discount_exhausted') {
         setApplied(undefined)
-        setCodeError(r.code === 'discount_exhausted' ? t.errExhausted : t.errCode)
+        setCodeError(codeErrorText(r))
       }
     })
     return () => {
@@ -154,6 +158,14 @@ export function CheckoutRules(props: {
   useEffect(() => {
     if (area && !areas.some((a) => a.name === area)) setArea(undefined)
   }, [method?.id])
+
+  const codeErrorText = (r: { code: string; missing?: number }) =>
+    r.code === 'discount_exhausted'
+      ? t.errExhausted
+      : r.code === 'below_discount_minimum' && r.missing
+        ? fill(t.errCodeMinimum, { amount: money(r.missing) })
+        : t.errCode
+  useEffect(() => props.onQuote?.(quote), [quote])
 
   const missing = quote?.missingForMinimum ?? null
   const blockReason = missing ? fill(t.missing, { amount: money(missing) }) : null
@@ -180,15 +192,14 @@ export function CheckoutRules(props: {
     if (r.ok) {
       setQuote(r.data)
       setApplied(typed)
-    } else if (r.code === 'discount_exhausted') setCodeError(t.errExhausted)
-    else setCodeError(t.errCode)
+    } else setCodeError(codeErrorText(r))
   }
 
   return (
     <div class="rules">
       <div class="field">
         <label for="cc-code">{t.codeLabel}</label>
-        <div class="row">
+        <div class="row code">
           <input
             id="cc-code"
             value={applied ?? code}
@@ -251,32 +262,27 @@ export function CheckoutRules(props: {
         </div>
       )}
       {method?.hasSlots && (
-        <fieldset class="slots">
+        <fieldset class="choices" aria-busy={slots === null}>
           <legend>{t.slotLabel}</legend>
-          {slots === null ? null : slots.length === 0 ? (
-            <p>{t.noSlots}</p>
-          ) : (
-            slots.map((s) => (
-              <label key={s.id} class="slot">
-                <input
-                  type="radio"
-                  name="cc-slot"
-                  value={s.id}
-                  checked={slotId === s.id}
-                  disabled={s.remaining <= 0}
-                  onChange={() => setSlotId(s.id)}
-                />
-                <span>{formatSlot(s, shop.locale, shop.timezone ?? 'UTC')}</span>
-                <small>{fill(t.remaining, { n: s.remaining })}</small>
-              </label>
-            ))
-          )}
+          {slots?.length === 0 && <p class="hint">{t.noSlots}</p>}
+          {slots?.map((s) => (
+            <label key={s.id} class="choice">
+              <input
+                type="radio"
+                name="cc-slot"
+                value={s.id}
+                checked={slotId === s.id}
+                disabled={s.remaining <= 0}
+                onChange={() => setSlotId(s.id)}
+              />
+              <span class="choice-name">
+                {/* Word joiners: the times stay together when the line wraps. */}
+                {formatSlot(s, shop.locale, shop.timezone ?? 'UTC').replace('–', '\u2060–\u2060')}
+              </span>
+              <small class="choice-price">{fill(t.remaining, { n: s.remaining })}</small>
+            </label>
+          ))}
         </fieldset>
-      )}
-      {blockReason && (
-        <p class="err" role="status" data-missing>
-          {blockReason}
-        </p>
       )}
     </div>
   )

@@ -13,7 +13,7 @@ export interface CheckoutForm {
 
 export type CheckoutResult =
   | { kind: 'placed'; token: string; whatsappUrl: string }
-  | { kind: 'refused'; code: string; message: string; field?: string }
+  | { kind: 'refused'; code: string; message: string; field?: string; missing?: number }
   | { kind: 'outage'; whatsappUrl: string }
 
 const TIMEOUT_MS = 12_000
@@ -89,13 +89,15 @@ export async function submitOrder(
   lines: CartLine[],
   form: CheckoutForm,
   idempotencyKey: string,
+  /** The discount code, delivery area and time slot chosen, as the API names them. */
+  rules: { discountCode?: string; deliveryArea?: string; slotId?: string } = {},
 ): Promise<CheckoutResult> {
   let res: Response
   try {
     res = await fetch(`/api/shops/${encodeURIComponent(shop.slug)}/orders`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-      body: JSON.stringify(orderBody(lines, form, 'shop')),
+      body: JSON.stringify({ ...orderBody(lines, form, 'shop'), ...rules }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
   } catch {
@@ -113,6 +115,7 @@ export async function submitOrder(
       code: String(error.code ?? 'error'),
       message: String(error.message ?? ''),
       ...(error.field ? { field: String(error.field) } : {}),
+      ...(typeof error.missing === 'number' ? { missing: error.missing } : {}),
     }
   } catch {
     return outageMessage(shop, lines, form)

@@ -7,6 +7,12 @@ export interface CheckoutShipping {
   price: number
   freeOver: number | null
   requiresAddress: boolean
+  /** The smallest subtotal this method takes, or null. */
+  minOrderAmount?: number | null
+  /** Where it delivers, each area with its own fee; empty: anywhere at its price. */
+  areas?: { name: string; fee: number; freeOver: number | null }[]
+  /** Whether checkout must offer its time slots. */
+  hasSlots?: boolean
 }
 
 /** What every storefront page hands to its islands (in `<script id="cc-data">`). */
@@ -17,6 +23,8 @@ export interface ShopClientData {
   locale: string
   /** The merchant's WhatsApp number, for the message sent when the API is down. */
   phone: string
+  /** The shop's time zone, the one its time slots are shown in. */
+  timezone?: string
   shippingMethods: CheckoutShipping[]
   strings: ShopStrings
 }

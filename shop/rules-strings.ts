@@ -1,5 +1,7 @@
 import { pickLocale, type SupportedLocale } from '../core/locale.ts'
 
+export { formatSlot } from '../core/time-slots.ts'
+
 /**
  * The words of discount codes, minimum orders, delivery areas and time slots a shopper reads: on
  * the order page (server-rendered) and in checkout's lazily loaded chunk, never in the
@@ -17,6 +19,12 @@ export interface RulesStrings {
   saving: string
   errCode: string
   errExhausted: string
+  /** A once-per-customer code this phone number already used. */
+  errUsed: string
+  /** `This code needs {amount} more in the cart`. */
+  errCodeMinimum: string
+  /** A slot that is no longer offered (gone, or past its lead time). */
+  errSlot: string
   /** `Add {amount} more to reach the minimum order`. */
   missing: string
   areaLabel: string
@@ -38,6 +46,9 @@ const en: RulesStrings = {
   saving: 'You save {amount}',
   errCode: 'This code is not valid now',
   errExhausted: 'This code has been used up',
+  errUsed: 'This code was already used with this phone number',
+  errCodeMinimum: 'This code needs {amount} more in the cart',
+  errSlot: 'This time is no longer available: choose another',
   missing: 'Add {amount} more to reach the minimum order',
   areaLabel: 'Your area or postcode',
   errArea: 'We do not deliver to this area',
@@ -57,6 +68,9 @@ const fr: RulesStrings = {
   saving: 'Vous économisez {amount}',
   errCode: 'Ce code n’est pas valable en ce moment',
   errExhausted: 'Ce code a déjà été utilisé au maximum',
+  errUsed: 'Ce code a déjà été utilisé avec ce numéro',
+  errCodeMinimum: 'Ce code demande encore {amount} dans le panier',
+  errSlot: 'Ce créneau n’est plus disponible : choisissez-en un autre',
   missing: 'Ajoutez {amount} pour atteindre le minimum de commande',
   areaLabel: 'Votre zone ou code postal',
   errArea: 'Nous ne livrons pas dans cette zone',
@@ -76,6 +90,9 @@ const es: RulesStrings = {
   saving: 'Ahorras {amount}',
   errCode: 'Este código no es válido ahora',
   errExhausted: 'Este código ya se ha agotado',
+  errUsed: 'Este código ya se usó con este número',
+  errCodeMinimum: 'Este código necesita {amount} más en el carrito',
+  errSlot: 'Esta hora ya no está disponible: elige otra',
   missing: 'Añade {amount} más para llegar al pedido mínimo',
   areaLabel: 'Tu zona o código postal',
   errArea: 'No entregamos en esta zona',
@@ -95,6 +112,9 @@ const it: RulesStrings = {
   saving: 'Risparmi {amount}',
   errCode: 'Questo codice non è valido ora',
   errExhausted: 'Questo codice è esaurito',
+  errUsed: 'Questo codice è già stato usato con questo numero',
+  errCodeMinimum: 'Questo codice richiede altri {amount} nel carrello',
+  errSlot: 'Questo orario non è più disponibile: scegline un altro',
   missing: 'Aggiungi {amount} per raggiungere l’ordine minimo',
   areaLabel: 'La tua zona o CAP',
   errArea: 'Non consegniamo in questa zona',
@@ -114,6 +134,9 @@ const pt: RulesStrings = {
   saving: 'Você economiza {amount}',
   errCode: 'Este cupom não é válido agora',
   errExhausted: 'Este cupom já esgotou',
+  errUsed: 'Este cupom já foi usado com este número',
+  errCodeMinimum: 'Este cupom precisa de mais {amount} no carrinho',
+  errSlot: 'Este horário não está mais disponível: escolha outro',
   missing: 'Adicione mais {amount} para atingir o pedido mínimo',
   areaLabel: 'Seu bairro ou CEP',
   errArea: 'Não entregamos nesta área',
@@ -133,6 +156,9 @@ const de: RulesStrings = {
   saving: 'Sie sparen {amount}',
   errCode: 'Dieser Code ist derzeit nicht gültig',
   errExhausted: 'Dieser Code ist aufgebraucht',
+  errUsed: 'Dieser Code wurde mit dieser Nummer schon verwendet',
+  errCodeMinimum: 'Für diesen Code fehlen noch {amount} im Warenkorb',
+  errSlot: 'Diese Zeit ist nicht mehr verfügbar: bitte eine andere wählen',
   missing: 'Noch {amount} bis zum Mindestbestellwert',
   areaLabel: 'Ihr Gebiet oder Ihre Postleitzahl',
   errArea: 'In dieses Gebiet liefern wir nicht',
@@ -152,6 +178,9 @@ const ar: RulesStrings = {
   saving: 'توفّر {amount}',
   errCode: 'هذا الرمز غير صالح الآن',
   errExhausted: 'نفد هذا الرمز',
+  errUsed: 'استُخدم هذا الرمز من قبل بهذا الرقم',
+  errCodeMinimum: 'يحتاج هذا الرمز إلى {amount} إضافية في السلة',
+  errSlot: 'لم يعد هذا الموعد متاحًا: اختر موعدًا آخر',
   missing: 'أضف {amount} لبلوغ الحد الأدنى للطلب',
   areaLabel: 'منطقتك أو الرمز البريدي',
   errArea: 'لا نوصّل إلى هذه المنطقة',
@@ -166,24 +195,4 @@ const STRINGS: Record<SupportedLocale, RulesStrings> = { en, fr, es, it, pt, de,
 /** The rules' words in a shop's language (English for an unknown one). */
 export function rulesStrings(locale: string): RulesStrings {
   return STRINGS[pickLocale(locale, 'en')]
-}
-
-/** A slot as the shopper reads it, in the shop's zone: `Sat 5 Dec, 09:00–10:00`. */
-export function formatSlot(
-  slot: { startsAt: string; endsAt: string },
-  locale: string,
-  timeZone: string,
-): string {
-  try {
-    const day = new Intl.DateTimeFormat(locale, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      timeZone,
-    }).format(new Date(slot.startsAt))
-    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone })
-    return `${day}, ${time.format(new Date(slot.startsAt))}–${time.format(new Date(slot.endsAt))}`
-  } catch {
-    return `${slot.startsAt} – ${slot.endsAt}`
-  }
 }

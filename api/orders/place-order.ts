@@ -194,10 +194,15 @@ export function priceOrder(
       'below_minimum',
       `The order needs ${missingForMinimum} more minor units to reach the minimum of ${minimum}`,
       'items',
+      { missing: missingForMinimum },
     )
   }
   const applied = discount && applyDiscount(discount, priced, catalog, now)
-  const area = method ? deliveryAreaOf(method.areas ?? [], input.deliveryArea) : null
+  // A quote before the shopper picked an area prices the method's own fee.
+  const area =
+    method && !(quote && !input.deliveryArea)
+      ? deliveryAreaOf(method.areas ?? [], input.deliveryArea)
+      : null
   const slot = quote ? null : timeSlotOf(shop, method, input.slotId, now)
   const shipped = orderTotals(
     priced.subtotal,
@@ -344,6 +349,7 @@ function applyDiscount(
       'below_discount_minimum',
       `This discount code needs ${missing} more minor units in the cart`,
       'discountCode',
+      { missing },
     )
   }
   const eligible = priced.lines

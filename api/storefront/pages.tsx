@@ -33,7 +33,12 @@ function clientData(catalog: PublicCatalog): ShopClientData {
     currency: shop.currency,
     locale: shop.locale,
     phone: shop.whatsappPhone,
-    shippingMethods: catalog.shippingMethods,
+    timezone: shop.timezone,
+    // Checkout needs each area's name and fee, not the postcodes it covers.
+    shippingMethods: catalog.shippingMethods.map((m) => ({
+      ...m,
+      areas: m.areas.map(({ name, fee, freeOver }) => ({ name, fee, freeOver })),
+    })),
     strings: shopStrings(shop.locale),
   }
 }

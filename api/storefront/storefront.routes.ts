@@ -22,6 +22,7 @@ import { publicProductJson } from '../catalog/public-catalog-json.ts'
 import { type PublicCatalogRequest, publicCatalogPage } from '../catalog/public-catalog-page.ts'
 import { handleError, notFound } from '../errors.ts'
 import { clientIp } from '../middleware/client-ip.ts'
+import { slotJson } from '../orders/order-json.ts'
 import { orderPayment } from '../orders/order-payment.ts'
 import { pageSecurityPolicy } from '../static/content-security-policy.ts'
 import { serveDistFile } from '../static/serve-dist.ts'
@@ -125,6 +126,10 @@ export function storefrontRoutes(cache: PublicCatalogCache) {
         subtotal: order.subtotal,
         shippingTotal: order.shipping_total,
         shippingName: order.shipping_method_name,
+        discountCode: order.discount_code,
+        discountTotal: order.discount_total,
+        deliveryArea: order.delivery_area,
+        slot: slotJson(order),
         total: order.total,
         currency: order.currency,
         locale: order.locale,

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { shippingCost } from '../../core/cart.ts'
 import { formatMoney } from '../../core/money.ts'
 import {
   cartCount,
@@ -10,26 +9,51 @@ import {
   MAX_QUANTITY,
   setQuantity,
 } from '../cart-store.ts'
-import {
-  type CheckoutForm,
-  checkoutTotals,
-  newIdempotencyKey,
-  preloadOutageMessage,
-  submitOrder,
-} from '../checkout.ts'
 import { fill } from '../fill.ts'
 import type { ShopClientData } from '../page-data.ts'
 
-const FIELDS: Record<string, keyof CheckoutForm> = {
-  'customer.name': 'name',
-  'customer.phone': 'phone',
-  'customer.address': 'address',
-  note: 'note',
-  shippingMethodId: 'shippingMethodId',
+type Panel = typeof import('./CheckoutPanel.tsx').CheckoutPanel
+let panel: Promise<Panel> | undefined
+
+/** The checkout form's chunk, fetched once; a failed fetch may be tried again. */
+function loadCheckout(): Promise<Panel> {
+  panel ??= import('./CheckoutPanel.tsx').then(
+    (m) => m.CheckoutPanel,
+    (error) => {
+      panel = undefined
+      throw error
+    },
+  )
+  return panel
 }
 
-/** The wording by error code: a small chunk of its own, fetched with the checkout form. */
-const loadErrorWords = () => import('../checkout-errors.ts').catch(() => null)
+/** The checkout form once its chunk is here; a way to try again if it could not be fetched. */
+function CheckoutSlot(props: Parameters<Panel>[0]) {
+  const [Loaded, setLoaded] = useState<{ Panel: Panel } | null>(null)
+  const [failed, setFailed] = useState(false)
+  const t = props.shop.strings
+  const fetchPanel = () => {
+    setFailed(false)
+    loadCheckout().then(
+      (Panel) => setLoaded({ Panel }),
+      () => setFailed(true),
+    )
+  }
+  useEffect(fetchPanel, [])
+  if (Loaded) return <Loaded.Panel {...props} />
+  return (
+    <div class="dbody" aria-busy={!failed}>
+      {failed && (
+        <div class="note" role="alert">
+          <p>{t.error}</p>
+          <button type="button" class="btn" onClick={fetchPanel}>
+            {t.checkout}
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}
 
 /** Opens WhatsApp in a new tab when allowed; otherwise the order page opens it (`#wa`). */
 function handOff(whatsappUrl: string, orderPath: string | null): void {
@@ -44,24 +68,11 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
   const t = shop.strings
   const dialog = useRef<HTMLDialogElement>(null)
   const [view, setView] = useState<'cart' | 'checkout'>('cart')
-  const [form, setForm] = useState<CheckoutForm>({
-    name: '',
-    phone: '',
-    address: '',
-    note: '',
-    shippingMethodId: shop.shippingMethods[0]?.id ?? '',
-  })
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null)
   const [outageUrl, setOutageUrl] = useState<string | null>(null)
-  const attempt = useRef<{ body: string; key: string } | null>(null)
-  const [phoneHint, setPhoneHint] = useState<string | null>(null)
   const open = cartOpen.value
   const lines = cartLines.value
   const count = cartCount.value
   const money = (amount: number) => formatMoney(amount, shop.currency, shop.locale)
-  const totals = checkoutTotals(shop, lines, form.shippingMethodId)
-  const needsAddress = totals.method?.requiresAddress ?? false
 
   useEffect(() => {
     const d = dialog.current
@@ -70,48 +81,10 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
     else if (!open && d.open) d.close()
   }, [open])
 
+  // The checkout form is a chunk of its own: fetched as soon as the cart opens.
   useEffect(() => {
-    if (view === 'checkout') {
-      preloadOutageMessage()
-      void loadErrorWords()
-    }
-  }, [view])
-
-  const update = (field: keyof CheckoutForm) => (e: { currentTarget: { value: string } }) => {
-    setForm({ ...form, [field]: e.currentTarget.value })
-    // The message beside a field goes once the shopper changes it.
-    if (error?.field && FIELDS[error.field] === field) setError(null)
-  }
-
-  const submit = async (e: Event) => {
-    e.preventDefault()
-    if (busy || lines.length === 0) return
-    setBusy(true)
-    setError(null)
-    // Retrying the same order reuses its key, so a lost response never makes two orders.
-    const body = JSON.stringify([lines.map((l) => [l.sku, l.quantity]), form])
-    if (attempt.current?.body !== body) attempt.current = { body, key: newIdempotencyKey() }
-    const result = await submitOrder(shop, lines, form, attempt.current.key)
-    setBusy(false)
-    if (result.kind === 'placed') {
-      clearCart()
-      handOff(result.whatsappUrl, `/o/${encodeURIComponent(result.token)}`)
-    } else if (result.kind === 'outage') {
-      setOutageUrl(result.whatsappUrl)
-      handOff(result.whatsappUrl, null)
-    } else {
-      const words = await loadErrorWords()
-      setError({
-        message: words ? words.refusalText(t, result.code, result.field, lines) : t.error,
-        ...(result.field ? { field: result.field } : {}),
-      })
-    }
-  }
-
-  const fieldError = (field: keyof CheckoutForm) =>
-    error?.field && FIELDS[error.field] === field ? error.message : null
-  const describedBy = (field: keyof CheckoutForm) =>
-    fieldError(field) ? `err-${field}` : undefined
+    if (open) loadCheckout().catch(() => undefined)
+  }, [open])
 
   const lineList = (
     <ul class="lines">
@@ -169,13 +142,6 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
       })}
     </ul>
   )
-
-  const fieldMessage = (field: keyof CheckoutForm) =>
-    fieldError(field) && (
-      <p class="err" id={`err-${field}`}>
-        {fieldError(field)}
-      </p>
-    )
 
   return (
     <>
@@ -265,133 +231,18 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
             </div>
           </>
         ) : (
-          <form class="form dform" onSubmit={submit} noValidate={false}>
-            <div class="dbody">
-              {error && !FIELDS[error.field ?? ''] && (
-                <p class="err" role="alert">
-                  {error.message}
-                </p>
-              )}
-              <label for="co-name">{t.name}</label>
-              <input
-                id="co-name"
-                name="name"
-                autoComplete="name"
-                required
-                maxLength={100}
-                value={form.name}
-                onInput={update('name')}
-                aria-invalid={fieldError('name') ? 'true' : undefined}
-                aria-describedby={describedBy('name')}
-              />
-              {fieldMessage('name')}
-              <label for="co-phone">
-                {t.phone} <small>({t.optional})</small>
-              </label>
-              <input
-                id="co-phone"
-                name="phone"
-                type="tel"
-                autoComplete="tel"
-                maxLength={40}
-                value={form.phone}
-                onInput={(e) => {
-                  update('phone')(e)
-                  setPhoneHint(null)
-                }}
-                // Says how the shop will read the number; the phone rules load only then.
-                onBlur={(e) => {
-                  const typed = e.currentTarget.value
-                  import('../phone-preview.ts')
-                    .then((m) => setPhoneHint(m.understoodPhone(typed, shop.phone)))
-                    .catch(() => undefined)
-                }}
-                aria-invalid={fieldError('phone') ? 'true' : undefined}
-                aria-describedby={describedBy('phone') ?? (phoneHint ? 'phone-hint' : undefined)}
-              />
-              {fieldMessage('phone') ||
-                (phoneHint && (
-                  <p class="hint" id="phone-hint">
-                    {fill(t.phoneUnderstood, { phone: phoneHint })}
-                  </p>
-                ))}
-              {shop.shippingMethods.length > 0 && (
-                <fieldset class="choices">
-                  <legend>{t.shippingMethod}</legend>
-                  {shop.shippingMethods.map((m) => {
-                    const cost = shippingCost(m, totals.subtotal)
-                    return (
-                      <label key={m.id} class="choice">
-                        <input
-                          type="radio"
-                          name="shipping"
-                          value={m.id}
-                          checked={form.shippingMethodId === m.id}
-                          onChange={update('shippingMethodId')}
-                        />
-                        <span class="choice-name">
-                          {m.name}
-                          {m.freeOver !== null && cost > 0 && (
-                            <small>{fill(t.freeOver, { amount: money(m.freeOver) })}</small>
-                          )}
-                        </span>
-                        <span class="choice-price">{cost === 0 ? t.free : money(cost)}</span>
-                      </label>
-                    )
-                  })}
-                  {fieldMessage('shippingMethodId')}
-                </fieldset>
-              )}
-              {needsAddress && (
-                <>
-                  <label for="co-address">{t.address}</label>
-                  <textarea
-                    id="co-address"
-                    name="address"
-                    autoComplete="street-address"
-                    required
-                    maxLength={500}
-                    rows={3}
-                    value={form.address}
-                    onInput={update('address')}
-                    aria-invalid={fieldError('address') ? 'true' : undefined}
-                    aria-describedby={describedBy('address')}
-                  />
-                  {fieldMessage('address')}
-                </>
-              )}
-              <label for="co-note">
-                {t.note} <small>({t.optional})</small>
-              </label>
-              <textarea
-                id="co-note"
-                name="note"
-                maxLength={1000}
-                rows={2}
-                value={form.note}
-                onInput={update('note')}
-              />
-            </div>
-            <div class="dfoot">
-              <p class="row">
-                <span>{t.subtotal}</span>
-                <span>{money(totals.subtotal)}</span>
-              </p>
-              {totals.method && (
-                <p class="row">
-                  <span>{t.shipping}</span>
-                  <span>{totals.shippingTotal === 0 ? t.free : money(totals.shippingTotal)}</span>
-                </p>
-              )}
-              <p class="row">
-                <strong>{t.total}</strong>
-                <strong data-total>{money(totals.total)}</strong>
-              </p>
-              <button type="submit" class="btn primary wide" disabled={busy}>
-                {busy ? t.sending : t.sendOrder}
-              </button>
-            </div>
-          </form>
+          <CheckoutSlot
+            shop={shop}
+            lines={lines}
+            onPlaced={(whatsappUrl, token) => {
+              clearCart()
+              handOff(whatsappUrl, `/o/${encodeURIComponent(token)}`)
+            }}
+            onOutage={(whatsappUrl) => {
+              setOutageUrl(whatsappUrl)
+              handOff(whatsappUrl, null)
+            }}
+          />
         )}
       </dialog>
     </>
