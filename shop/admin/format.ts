@@ -1,4 +1,5 @@
 import { formatMoney, toMajorUnits } from '../../core/money.ts'
+import { formatSlot } from '../../core/time-slots.ts'
 import { locale } from './i18n.ts'
 
 /** An amount in minor units, in the admin's language. */
@@ -43,23 +44,11 @@ export function relativeTime(iso: string, now = Date.now()): string {
   return format.format(0, 'second')
 }
 
-/** A time slot in the shop's zone: `Sat 5 Dec, 09:00–10:00`. */
+/** A time slot in the shop's zone (the browser's when unknown): `Sat 5 Dec, 09:00–10:00`. */
 export function slotText(slot: { startsAt: string; endsAt: string }, timeZone?: string): string {
-  const zone = timeZone ? { timeZone } : {}
-  try {
-    const day = new Intl.DateTimeFormat(locale.value, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      ...zone,
-    }).format(new Date(slot.startsAt))
-    const time = new Intl.DateTimeFormat(locale.value, {
-      hour: '2-digit',
-      minute: '2-digit',
-      ...zone,
-    })
-    return `${day}, ${time.format(new Date(slot.startsAt))}–${time.format(new Date(slot.endsAt))}`
-  } catch {
-    return `${slot.startsAt} – ${slot.endsAt}`
-  }
+  return formatSlot(
+    slot,
+    locale.value,
+    timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  )
 }

@@ -49,8 +49,9 @@ describe('orders with discounts, areas and slots', () => {
     const root = await mount(<Orders slug="shop" />)
     await settle()
     expect(sent[0]?.url).toContain('day=2026-12-05')
+    // Written as the order's WhatsApp message writes it (core/time-slots.ts).
     expect(root.querySelector('[data-slot]')?.textContent).toMatch(
-      /Time slot: Sat, Dec 5, 09:00\sAM–10:00\sAM/,
+      /Time slot: Sat, Dec 5, 09:00–10:00$/,
     )
     currentQuery.value = ''
   })
