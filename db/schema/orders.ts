@@ -10,6 +10,8 @@ export interface OrderMatch {
   method: string
   edited: boolean
   differences: unknown[]
+  /** The code came from another number than the one typed at checkout. */
+  senderDiffers?: boolean
 }
 
 export interface OrdersTable {

@@ -1,5 +1,6 @@
 /** The admin's only door to the server: JSON in, JSON out, errors as `ApiError`. */
 
+import type { orderEventJson, ownerOrderJson } from '../../api/orders/order-json.ts'
 import { CHANNELS, type Channel } from '../../core/channel-links.ts'
 import type { OrderStatus } from '../../core/order-status.ts'
 
@@ -258,57 +259,13 @@ export interface OrderItem {
   lineTotal: number
 }
 
-export interface Order {
-  id: string
-  code: string
-  status: OrderStatus
-  source: string
-  items: OrderItem[]
-  subtotal: number
-  shippingTotal: number
-  total: number
-  currency: string
-  customer: {
-    name: string
-    phone: string | null
-    waId: string | null
-    /** A customer who hides their number: their business-scoped user id and username. */
-    userId?: string | null
-    username?: string | null
-    address: string | null
-  }
-  note?: string | null
-  /** The shipping method's name as chosen at checkout. */
-  shippingMethod: string | null
-  match: {
-    messageId?: string
-    method?: string
-    edited?: boolean
-    differences?: unknown[]
-    senderDiffers?: boolean
-  } | null
-  events?: {
-    type: string
-    fromStatus: string | null
-    toStatus: string | null
-    actor: string
-    createdAt: string
-  }[]
-  createdAt: string
-  confirmedAt: string | null
-  /** When a pending order lapses if never sent. */
-  expiresAt?: string | null
-  /** Revived by a late message after its stock was sold: check it before accepting. */
-  outOfStockOnRevival?: boolean
-  /** When the merchant answered it from the WhatsApp Business app. */
-  merchantRepliedAt?: string | null
-  /** The discount code applied and its saving (minor units). */
-  discountCode?: string | null
-  discountTotal?: number
-  /** The delivery area chosen at checkout. */
-  deliveryArea?: string | null
-  /** The time slot chosen at checkout. */
-  slot?: { startsAt: string; endsAt: string } | null
+/**
+ * An order as the owner's routes send it: the server's own mapper's type, so a field renamed
+ * there fails the admin's type check instead of showing `undefined`.
+ */
+export type Order = ReturnType<typeof ownerOrderJson> & {
+  /** Its history, on the one-order routes. */
+  events?: ReturnType<typeof orderEventJson>[]
 }
 
 export interface UploadedImage {

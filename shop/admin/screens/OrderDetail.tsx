@@ -209,7 +209,7 @@ export function OrderDetail({ slug, code }: { slug: string; code: string }) {
             <dd class="num">{money(order.subtotal, order.currency)}</dd>
             <dt>
               {t('shippingCost')}
-              {order.shippingMethod && <div class="muted small">{order.shippingMethod}</div>}
+              {order.shippingMethod && <div class="muted small">{order.shippingMethod.name}</div>}
             </dt>
             <dd class="num">{money(order.shippingTotal, order.currency)}</dd>
             {order.discountCode && (

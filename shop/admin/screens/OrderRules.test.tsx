@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import type { Order, Shop } from '../api.ts'
+import type { Shop } from '../api.ts'
 import { setAdminLanguage } from '../i18n.ts'
 import { currentQuery } from '../router.ts'
 import { activeSlug, shops } from '../state.ts'
 import { fakeServer, mount, settle } from '../test-dom.ts'
+import { orderItemRow, orderJson } from '../testing/server-json.ts'
 import { OrderDetail } from './OrderDetail.tsx'
 import { Orders } from './Orders.tsx'
 
@@ -16,27 +17,23 @@ const shop = {
   locale: 'pt',
   timezone: 'America/Sao_Paulo',
 } as Shop
-const order = {
-  id: 'o1',
-  code: 'K7Q2M9',
-  status: 'confirmed',
-  source: 'storefront',
-  items: [{ sku: 'TEA', name: 'Chá', quantity: 2, unitPrice: 1500, lineTotal: 3000 }],
-  subtotal: 3000,
-  shippingTotal: 500,
-  total: 3200,
-  currency: 'BRL',
-  customer: { name: 'Ana', phone: '+5511999999999', waId: null, address: 'Rua A' },
-  shippingMethod: 'Entrega',
-  match: null,
-  events: [],
-  createdAt: '2026-12-01T10:00:00.000Z',
-  confirmedAt: null,
-  discountCode: 'BEMVINDO',
-  discountTotal: 300,
-  deliveryArea: 'Pinheiros',
-  slot: { startsAt: '2026-12-05T12:00:00.000Z', endsAt: '2026-12-05T13:00:00.000Z' },
-} as Order
+// The server's own JSON of a confirmed order with a code, an area and a slot.
+const order = orderJson(
+  {
+    status: 'confirmed',
+    currency: 'BRL',
+    locale: 'pt',
+    shipping_method_name: 'Entrega',
+    subtotal: 3000,
+    total: 3200,
+    discount_code: 'BEMVINDO',
+    discount_total: 300,
+    delivery_area: 'Pinheiros',
+    slot_starts_at: new Date('2026-12-05T12:00:00.000Z'),
+    slot_ends_at: new Date('2026-12-05T13:00:00.000Z'),
+  },
+  [orderItemRow({ sku: 'TEA', name: 'Chá', quantity: 2, unit_price: 1500, line_total: 3000 })],
+)
 
 describe('orders with discounts, areas and slots', () => {
   shops.value = [shop]
@@ -67,5 +64,8 @@ describe('orders with discounts, areas and slots', () => {
     expect(root.querySelector('[data-discount]')?.textContent).toMatch(/−R\$\s?3\.00/)
     expect(root.querySelector('[data-area]')?.textContent).toBe('Pinheiros')
     expect(root.querySelector('[data-slot]')?.textContent).toMatch(/Dec 5, 09:00/)
+    // The method as the server sends it ({ id, name }), by its name.
+    expect(root.textContent).toContain('Entrega')
+    expect(root.textContent).not.toContain('[object Object]')
   })
 })

@@ -1,0 +1,81 @@
+import { ownerOrderJson } from '../../../api/orders/order-json.ts'
+import type { OrderItemRow, OrderRow } from '../../../db/schema/orders.ts'
+import type { Order } from '../api.ts'
+
+// The admin's component tests answer with JSON made by the server's own mappers from database
+// rows, so a field renamed or reshaped on the server fails them.
+
+const CREATED = new Date('2026-12-01T10:00:00.000Z')
+
+/** An order row as the database holds it, with `changes` applied. */
+export function orderRow(changes: Partial<OrderRow> = {}): OrderRow {
+  return {
+    id: 'o1',
+    shop_id: 's1',
+    code: 'K7Q2M9',
+    token: 'token-of-the-order',
+    status: 'pending',
+    source: 'shop',
+    currency: 'EUR',
+    locale: 'en',
+    subtotal: 3000,
+    shipping_total: 500,
+    total: 3500,
+    shipping_method_id: 'm1',
+    shipping_method_name: 'Courier',
+    customer_name: 'Ana',
+    customer_phone: '33612345678',
+    discount_id: null,
+    discount_code: null,
+    discount_total: 0,
+    delivery_area: null,
+    slot_starts_at: null,
+    slot_ends_at: null,
+    customer_address: '1 rue de la Paix',
+    customer_wa_id: null,
+    customer_user_id: null,
+    customer_profile_name: null,
+    customer_username: null,
+    merchant_replied_at: null,
+    note: null,
+    message: 'Hello! I would like to order…',
+    match: null,
+    created_at: CREATED,
+    updated_at: CREATED,
+    confirmed_at: null,
+    expires_at: new Date('2026-12-03T10:00:00.000Z'),
+    out_of_stock_on_revival: false,
+    paid_method: null,
+    paid_reference: null,
+    paid_amount: null,
+    paid_at: null,
+    ...changes,
+  }
+}
+
+/** One line of an order. */
+export function orderItemRow(changes: Partial<OrderItemRow> = {}): OrderItemRow {
+  return {
+    id: 'i1',
+    shop_id: 's1',
+    order_id: 'o1',
+    product_id: 'p1',
+    variant_id: null,
+    sku: 'MUG',
+    name: 'Mug',
+    quantity: 2,
+    unit_price: 1500,
+    line_total: 3000,
+    position: 0,
+    flags: null,
+    ...changes,
+  }
+}
+
+/** The owner's JSON of an order, as `GET /api/shops/{slug}/orders/{code}` answers it. */
+export function orderJson(
+  changes: Partial<OrderRow> = {},
+  items: OrderItemRow[] = [orderItemRow()],
+): Order {
+  return JSON.parse(JSON.stringify({ ...ownerOrderJson(orderRow(changes), items), events: [] }))
+}
