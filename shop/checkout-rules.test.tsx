@@ -78,7 +78,9 @@ describe('checkout rules', () => {
     expect(
       sent.some((r) => (r.body as { discountCode?: string })?.discountCode === 'bemvindo'),
     ).toBe(true)
-    expect(root.querySelector('label.choice')?.textContent).toMatch(/09:00\u2060–\u206010:00restam 2$/)
+    expect(root.querySelector('label.choice')?.textContent).toMatch(
+      /09:00\u2060–\u206010:00restam 2$/,
+    )
     await click(root.querySelector('input[name=cc-slot]'))
     expect(seen.choice).toEqual({ discountCode: 'bemvindo', slotId: 'sl1' })
   })
