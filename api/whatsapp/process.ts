@@ -459,10 +459,32 @@ async function processRows(
   config: AppConfig,
   rows: InboundMessageRow[],
 ): Promise<void> {
+  const sorted = await sortRows(trx, rows)
+  const { outcomes, candidates } = sorted
+  await applyCustomerFacts(trx, sorted)
+  const { found, confirmations } = await matchCandidates(trx, candidates)
+  await setCandidateOutcomes(trx, config, candidates, found, outcomes)
+  await applyConfirmations(trx, config, confirmations, outcomes)
+  await finishInboundMessages(
+    trx,
+    rows.map((row) => ({ id: row.id, ...(outcomes.get(row.id) ?? { state: 'unmatched' }) })),
+  )
+}
+
+type RoutedRow = InboundMessageRow & { shop_id: string }
+type Found = Awaited<ReturnType<typeof findOrders>>
+type Confirmation = Candidate & { order: OrderRow; method: string; match: OrderMatch }
+
+/**
+ * Settles what needs no order (unknown shapes, unrouted items, statuses, system notices) and
+ * sorts the rest by what they are: messages that may be about an order, echoes, contacts, user
+ * id changes and the media of past messages.
+ */
+async function sortRows(trx: Transaction<Database>, rows: InboundMessageRow[]) {
   const outcomes = new Map<string, Outcome>()
   const candidates: Candidate[] = []
-  const echoes: (InboundMessageRow & { shop_id: string })[] = []
-  const contacts: (InboundMessageRow & { shop_id: string })[] = []
+  const echoes: RoutedRow[] = []
+  const contacts: RoutedRow[] = []
   const userIdChanges: { shopId: string | null; previous: string; current: string }[] = []
   const historyMedia: Parameters<typeof applyHistoryMedia>[1] = []
   for (const row of rows) {
@@ -509,6 +531,15 @@ async function processRows(
       }
     }
   }
+  return { outcomes, candidates, echoes, contacts, userIdChanges, historyMedia }
+}
+
+/** What a batch says about customers: new user ids, past media, names, echoes of the merchant. */
+async function applyCustomerFacts(
+  trx: Transaction<Database>,
+  sorted: Awaited<ReturnType<typeof sortRows>>,
+): Promise<void> {
+  const { outcomes, candidates, echoes, contacts, userIdChanges, historyMedia } = sorted
   await applyUserIdChanges(trx, userIdChanges)
   await applyHistoryMedia(trx, historyMedia)
   await joinCustomerIdentities(
@@ -544,7 +575,13 @@ async function processRows(
     ),
   )
   for (const row of contacts) outcomes.set(row.id, { state: 'recorded' })
+}
 
+/** The orders the candidates point at (an expired one revived), and the confirmations to apply. */
+async function matchCandidates(
+  trx: Transaction<Database>,
+  candidates: Candidate[],
+): Promise<{ found: Found; confirmations: Confirmation[] }> {
   const found = await findOrders(trx, candidates)
   // A late message revives an order that lapsed meanwhile (see orders/expiry.ts), once.
   const revived = new Map<string, OrderRow>()
@@ -569,7 +606,7 @@ async function processRows(
     ...new Set(confirming.filter((c) => c.text).map((c) => c.order.id)),
   ])
 
-  const confirmations: (Candidate & { order: OrderRow; method: string; match: OrderMatch })[] = []
+  const confirmations: Confirmation[] = []
   const taken = new Set<string>()
   for (const c of confirming) {
     if (taken.has(c.order.id)) continue
@@ -581,6 +618,17 @@ async function processRows(
     confirmations.push({ ...c, match: matchOf(c.row, c.order, c.method, differences) })
   }
 
+  return { found, confirmations }
+}
+
+/** Each candidate's outcome but the confirmed ones': recorded, suggested, a native cart or unmatched. */
+async function setCandidateOutcomes(
+  trx: Transaction<Database>,
+  config: AppConfig,
+  candidates: Candidate[],
+  found: Found,
+  outcomes: Map<string, Outcome>,
+): Promise<void> {
   for (const c of candidates) {
     const f = found.get(c.row.id)
     if (f?.method === 'phone') {
@@ -605,7 +653,15 @@ async function processRows(
       outcomes.set(c.row.id, { state: 'unmatched' })
     }
   }
+}
 
+/** Confirms the pending orders, with their events and their replies, in one statement each. */
+async function applyConfirmations(
+  trx: Transaction<Database>,
+  config: AppConfig,
+  confirmations: Confirmation[],
+  outcomes: Map<string, Outcome>,
+): Promise<void> {
   const confirmed = new Map(
     (
       await confirmPendingOrders(
@@ -652,10 +708,6 @@ async function processRows(
         toUserId: c.row.from_user_id,
         replyTo: c.row.wa_message_id,
       })),
-  )
-  await finishInboundMessages(
-    trx,
-    rows.map((row) => ({ id: row.id, ...(outcomes.get(row.id) ?? { state: 'unmatched' }) })),
   )
 }
 
