@@ -319,126 +319,166 @@ export function extractWebhookEvents(raw: Uint8Array): WebhookEvent[] {
         : body
     return [{ ...unknownEvent(payload, null, null), eventKey: `sha256:${sha256(raw)}` }]
   }
-  const events: WebhookEvent[] = []
-  for (const entry of envelope.data.entry) {
-    for (const change of entry.changes) {
-      if (change.field === 'user_id_update') {
-        events.push(...userIdUpdateEvents(change))
-        continue
-      }
-      const value = messagesValueSchema.safeParse(change.value)
-      if (!READ_FIELDS.has(change.field) || !value.success) {
-        events.push(unknownEvent(change, null, change.field))
-        continue
-      }
-      const where = {
-        phoneNumberId: value.data.metadata.phone_number_id,
-        displayPhone: value.data.metadata.display_phone_number?.replace(/\D/g, '') || null,
-      }
-      const contacts = value.data.contacts ?? []
-      const contactOf = (waId?: string, userId?: string) =>
-        contacts.find((c) => (waId && c.wa_id === waId) || (userId && c.user_id === userId)) ??
-        (contacts.length === 1 ? contacts[0] : undefined)
-      // A `history` webhook also carries media of the last 14 days as messages and echoes.
-      const messageKind = change.field === 'history' ? 'history' : 'message'
+  return envelope.data.entry.flatMap((entry) => entry.changes.flatMap(changeEvents))
+}
 
-      for (const item of value.data.messages ?? []) {
-        const parsed = messageSchema.safeParse(item)
-        if (!parsed.success) {
-          events.push(unknownEvent(item, where.phoneNumberId, 'message'))
-          continue
-        }
-        const message = parsed.data
-        const contact = contactOf(message.from, message.from_user_id)
-        events.push({
-          eventKey: messageKind === 'history' ? `${HISTORY_MEDIA}${message.id}` : message.id,
-          kind: messageKind,
-          ...where,
-          waMessageId: message.id,
-          type: message.type,
-          fromWaId: message.from ?? contact?.wa_id ?? null,
-          fromUserId: message.from_user_id ?? contact?.user_id ?? null,
-          profileName: contact?.profile?.name ?? null,
-          username: contact?.profile?.username ?? null,
-          body: messageText(message),
-          contextId: message.context?.id ?? null,
-          sentAt: fromUnixSeconds(message.timestamp),
-          payload: item,
-        })
-      }
-      for (const item of value.data.message_echoes ?? []) {
-        const parsed = echoSchema.safeParse(item)
-        if (!parsed.success) {
-          events.push(unknownEvent(item, where.phoneNumberId, 'echo'))
-          continue
-        }
-        const echo = parsed.data
-        const contact = contactOf(echo.to, echo.to_user_id)
-        events.push({
-          eventKey: messageKind === 'history' ? `${HISTORY_MEDIA}${echo.id}` : `echo:${echo.id}`,
-          kind: messageKind === 'history' ? 'history' : 'echo',
-          ...where,
-          waMessageId: echo.id,
-          type: echo.type,
-          fromWaId: echo.to ?? contact?.wa_id ?? null,
-          fromUserId: echo.to_user_id ?? contact?.user_id ?? null,
-          profileName: contact?.profile?.name ?? null,
-          username: contact?.profile?.username ?? null,
-          body: echoText(echo),
-          contextId:
-            echo.edit?.original_message_id ??
-            echo.revoke?.original_message_id ??
-            echo.context?.id ??
-            null,
-          sentAt: fromUnixSeconds(echo.timestamp),
-          payload: item,
-          outgoing: true,
-        })
-      }
-      for (const chunk of value.data.history ?? []) {
-        events.push(...historyEvents(chunk, where))
-      }
-      for (const item of value.data.state_sync ?? []) {
-        const parsed = stateSyncSchema.safeParse(item)
-        if (!parsed.success || parsed.data.type !== 'contact') {
-          events.push(unknownEvent(item, where.phoneNumberId, 'state_sync'))
-          continue
-        }
-        const { contact, action } = parsed.data
-        events.push({
-          ...unknownEvent({ where, item }, where.phoneNumberId, action),
-          kind: 'contact',
-          ...where,
-          fromWaId: contact?.phone_number?.replace(/\D/g, '') || null,
-          fromUserId: contact?.user_id ?? null,
-          profileName: contact?.full_name ?? contact?.first_name ?? null,
-          username: contact?.username ?? null,
-          payload: item,
-        })
-      }
-      for (const item of value.data.statuses ?? []) {
-        const parsed = statusSchema.safeParse(item)
-        if (!parsed.success) {
-          events.push(unknownEvent(item, where.phoneNumberId, 'status'))
-          continue
-        }
-        const status = parsed.data
-        events.push({
-          eventKey: `status:${status.id}:${status.status}`,
-          kind: 'status',
-          ...where,
-          waMessageId: status.id,
-          type: status.status,
-          fromWaId: status.recipient_id ?? null,
-          fromUserId: status.recipient_user_id ?? null,
-          profileName: null,
-          body: statusError(status),
-          contextId: null,
-          sentAt: fromUnixSeconds(status.timestamp),
-          payload: item,
-        })
-      }
+type Change = z.infer<typeof envelopeSchema>['entry'][number]['changes'][number]
+type MessagesValue = z.infer<typeof messagesValueSchema>
+type Where = Destination
+type Contact = NonNullable<MessagesValue['contacts']>[number]
+
+/** The events of one change: its messages, echoes, history, contacts and statuses. */
+function changeEvents(change: Change): WebhookEvent[] {
+  if (change.field === 'user_id_update') return userIdUpdateEvents(change)
+  const parsed = messagesValueSchema.safeParse(change.value)
+  if (!READ_FIELDS.has(change.field) || !parsed.success) {
+    return [unknownEvent(change, null, change.field)]
+  }
+  const value = parsed.data
+  const where: Where = {
+    phoneNumberId: value.metadata.phone_number_id,
+    displayPhone: value.metadata.display_phone_number?.replace(/\D/g, '') || null,
+  }
+  const contacts = value.contacts ?? []
+  const contactOf = (waId?: string, userId?: string) =>
+    contacts.find((c) => (waId && c.wa_id === waId) || (userId && c.user_id === userId)) ??
+    (contacts.length === 1 ? contacts[0] : undefined)
+  // A `history` webhook also carries media of the last 14 days as messages and echoes.
+  const history = change.field === 'history'
+  return [
+    ...messageEvents(value, where, contactOf, history),
+    ...echoEvents(value, where, contactOf, history),
+    ...(value.history ?? []).flatMap((chunk) => historyEvents(chunk, where)),
+    ...stateSyncEvents(value, where),
+    ...statusEvents(value, where),
+  ]
+}
+
+type ContactOf = (waId?: string, userId?: string) => Contact | undefined
+
+function messageEvents(
+  value: MessagesValue,
+  where: Where,
+  contactOf: ContactOf,
+  history: boolean,
+): WebhookEvent[] {
+  const messageKind = history ? 'history' : 'message'
+  const events: WebhookEvent[] = []
+  for (const item of value.messages ?? []) {
+    const parsed = messageSchema.safeParse(item)
+    if (!parsed.success) {
+      events.push(unknownEvent(item, where.phoneNumberId, 'message'))
+      continue
     }
+    const message = parsed.data
+    const contact = contactOf(message.from, message.from_user_id)
+    events.push({
+      eventKey: messageKind === 'history' ? `${HISTORY_MEDIA}${message.id}` : message.id,
+      kind: messageKind,
+      ...where,
+      waMessageId: message.id,
+      type: message.type,
+      fromWaId: message.from ?? contact?.wa_id ?? null,
+      fromUserId: message.from_user_id ?? contact?.user_id ?? null,
+      profileName: contact?.profile?.name ?? null,
+      username: contact?.profile?.username ?? null,
+      body: messageText(message),
+      contextId: message.context?.id ?? null,
+      sentAt: fromUnixSeconds(message.timestamp),
+      payload: item,
+    })
+  }
+  return events
+}
+
+function echoEvents(
+  value: MessagesValue,
+  where: Where,
+  contactOf: ContactOf,
+  history: boolean,
+): WebhookEvent[] {
+  const messageKind = history ? 'history' : 'message'
+  const events: WebhookEvent[] = []
+  for (const item of value.message_echoes ?? []) {
+    const parsed = echoSchema.safeParse(item)
+    if (!parsed.success) {
+      events.push(unknownEvent(item, where.phoneNumberId, 'echo'))
+      continue
+    }
+    const echo = parsed.data
+    const contact = contactOf(echo.to, echo.to_user_id)
+    events.push({
+      eventKey: messageKind === 'history' ? `${HISTORY_MEDIA}${echo.id}` : `echo:${echo.id}`,
+      kind: messageKind === 'history' ? 'history' : 'echo',
+      ...where,
+      waMessageId: echo.id,
+      type: echo.type,
+      fromWaId: echo.to ?? contact?.wa_id ?? null,
+      fromUserId: echo.to_user_id ?? contact?.user_id ?? null,
+      profileName: contact?.profile?.name ?? null,
+      username: contact?.profile?.username ?? null,
+      body: echoText(echo),
+      contextId:
+        echo.edit?.original_message_id ??
+        echo.revoke?.original_message_id ??
+        echo.context?.id ??
+        null,
+      sentAt: fromUnixSeconds(echo.timestamp),
+      payload: item,
+      outgoing: true,
+    })
+  }
+  return events
+}
+
+/** Contacts the merchant's app synced (names, numbers, usernames). */
+function stateSyncEvents(value: MessagesValue, where: Where): WebhookEvent[] {
+  const events: WebhookEvent[] = []
+  for (const item of value.state_sync ?? []) {
+    const parsed = stateSyncSchema.safeParse(item)
+    if (!parsed.success || parsed.data.type !== 'contact') {
+      events.push(unknownEvent(item, where.phoneNumberId, 'state_sync'))
+      continue
+    }
+    const { contact, action } = parsed.data
+    events.push({
+      ...unknownEvent({ where, item }, where.phoneNumberId, action),
+      kind: 'contact',
+      ...where,
+      fromWaId: contact?.phone_number?.replace(/\D/g, '') || null,
+      fromUserId: contact?.user_id ?? null,
+      profileName: contact?.full_name ?? contact?.first_name ?? null,
+      username: contact?.username ?? null,
+      payload: item,
+    })
+  }
+  return events
+}
+
+/** Delivery statuses of the messages the shop sent. */
+function statusEvents(value: MessagesValue, where: Where): WebhookEvent[] {
+  const events: WebhookEvent[] = []
+  for (const item of value.statuses ?? []) {
+    const parsed = statusSchema.safeParse(item)
+    if (!parsed.success) {
+      events.push(unknownEvent(item, where.phoneNumberId, 'status'))
+      continue
+    }
+    const status = parsed.data
+    events.push({
+      eventKey: `status:${status.id}:${status.status}`,
+      kind: 'status',
+      ...where,
+      waMessageId: status.id,
+      type: status.status,
+      fromWaId: status.recipient_id ?? null,
+      fromUserId: status.recipient_user_id ?? null,
+      profileName: null,
+      body: statusError(status),
+      contextId: null,
+      sentAt: fromUnixSeconds(status.timestamp),
+      payload: item,
+    })
   }
   return events
 }
