@@ -169,44 +169,7 @@ async function createFlaggedOrder(
   }[],
 ): Promise<{ order: OrderRow; flags: CartFlag[] }> {
   const { shop } = input
-  const flags: CartFlag[] = []
-  const items = []
-  for (const { line, item, flags: lineDifferences, lineFlags } of checked) {
-    flags.push(...lineDifferences)
-    if (!item) {
-      flags.push({ kind: 'unknown_sku', sku: line.sku })
-      const sameCurrency = line.currency === undefined || line.currency === shop.currency
-      const price =
-        line.itemPrice !== undefined && sameCurrency
-          ? toMinorUnits(line.itemPrice, shop.currency)
-          : 0
-      items.push({
-        product_id: null,
-        variant_id: null,
-        sku: line.sku,
-        name: line.sku,
-        quantity: line.quantity,
-        unit_price: price,
-        flags: { ...lineFlags, unknownSku: true },
-      })
-      continue
-    }
-    const flagged = { ...lineFlags }
-    if (!(await takeStock(trx, item, line.quantity))) {
-      flags.push({ kind: 'stock', sku: line.sku, requested: line.quantity })
-      flagged.outOfStock = true
-    }
-    items.push({
-      product_id: item.productId,
-      variant_id: item.variantId,
-      sku: item.sku,
-      name: orderLineName(item),
-      quantity: line.quantity,
-      unit_price: item.price,
-      flags: Object.keys(flagged).length > 0 ? flagged : null,
-    })
-  }
-
+  const { items, flags } = await takeFlaggedLines(trx, shop, checked)
   const subtotal = items.reduce((sum, i) => sum + i.unit_price * i.quantity, 0)
   const match: OrderMatch = {
     messageId: input.messageId,
@@ -263,4 +226,51 @@ async function createFlaggedOrder(
     data: JSON.stringify({ source: 'whatsapp', flags }),
   })
   return { order, flags }
+}
+
+/** The order's lines: stock taken where there is some, each problem flagged, none refused. */
+async function takeFlaggedLines(
+  trx: DbOrTrx,
+  shop: WhatsAppOrderInput['shop'],
+  checked: Parameters<typeof createFlaggedOrder>[2],
+) {
+  const flags: CartFlag[] = []
+  const items = []
+  for (const { line, item, flags: lineDifferences, lineFlags } of checked) {
+    flags.push(...lineDifferences)
+    if (!item) {
+      flags.push({ kind: 'unknown_sku', sku: line.sku })
+      const sameCurrency = line.currency === undefined || line.currency === shop.currency
+      const price =
+        line.itemPrice !== undefined && sameCurrency
+          ? toMinorUnits(line.itemPrice, shop.currency)
+          : 0
+      items.push({
+        product_id: null,
+        variant_id: null,
+        sku: line.sku,
+        name: line.sku,
+        quantity: line.quantity,
+        unit_price: price,
+        flags: { ...lineFlags, unknownSku: true },
+      })
+      continue
+    }
+    const flagged = { ...lineFlags }
+    if (!(await takeStock(trx, item, line.quantity))) {
+      flags.push({ kind: 'stock', sku: line.sku, requested: line.quantity })
+      flagged.outOfStock = true
+    }
+    items.push({
+      product_id: item.productId,
+      variant_id: item.variantId,
+      sku: item.sku,
+      name: orderLineName(item),
+      quantity: line.quantity,
+      unit_price: item.price,
+      flags: Object.keys(flagged).length > 0 ? flagged : null,
+    })
+  }
+
+  return { items, flags }
 }
