@@ -134,6 +134,43 @@ export async function planProductImport(
   const categories = new Map(categoryRows.map((c) => [c.name.toLowerCase(), c.id]))
   const newCategories = new Map<string, string>()
 
+  const candidates = checkGroups(
+    groups,
+    { bySku, ownerOf, known, categories },
+    errors,
+    newCategories,
+  )
+  errors.sort((a, b) => a.row - b.row)
+
+  const products = await plannedProducts(db, shop.id, candidates, categories)
+  summary.products = groups.length
+  summary.variants = groups.reduce((n, g) => n + (g.input.variants?.length ?? 0), 0)
+  summary.created = products.filter((p) => !p.existing).length
+  summary.updated = products.filter((p) => p.existing && p.changed).length
+  summary.unchanged = products.filter((p) => !p.changed).length
+  summary.categoriesCreated = newCategories.size
+  summary.rowsWithErrors = new Set(errors.map((e) => e.row)).size
+  return { errors, summary, products, categories, newCategories: [...newCategories.values()] }
+}
+
+type Candidate = { group: ProductGroup; existing: ProductRow | undefined }
+
+/**
+ * The groups that can be imported: a SKU another product owns, or an image not uploaded to the
+ * shop, is an error on its row (added to `errors`). Categories not found are collected.
+ */
+function checkGroups(
+  groups: ProductGroup[],
+  shop: {
+    bySku: Map<string, ProductRow>
+    ownerOf: Map<string, string>
+    known: Set<string>
+    categories: Map<string, string>
+  },
+  errors: ImportPlan['errors'],
+  newCategories: Map<string, string>,
+): Candidate[] {
+  const { bySku, ownerOf, known, categories } = shop
   const candidates: { group: ProductGroup; existing: ProductRow | undefined }[] = []
   for (const group of groups) {
     const { input } = group
@@ -173,14 +210,22 @@ export async function planProductImport(
     }
     if (ok) candidates.push({ group, existing })
   }
-  errors.sort((a, b) => a.row - b.row)
+  return candidates
+}
 
+/** Each candidate with its product as stored, and whether the import changes it. */
+async function plannedProducts(
+  db: DbOrTrx,
+  shopId: string,
+  candidates: Candidate[],
+  categories: Map<string, string>,
+): Promise<PlannedProduct[]> {
   const variants = await listVariants(
     db,
-    shop.id,
+    shopId,
     candidates.flatMap((c) => (c.existing ? [c.existing.id] : [])),
   )
-  const products: PlannedProduct[] = candidates.map(({ group, existing }) => {
+  return candidates.map(({ group, existing }) => {
     const categoryId = group.category
       ? (categories.get(group.category.toLowerCase()) ?? null)
       : null
@@ -196,14 +241,6 @@ export async function planProductImport(
       )
     return { group, existing, changed }
   })
-  summary.products = groups.length
-  summary.variants = groups.reduce((n, g) => n + (g.input.variants?.length ?? 0), 0)
-  summary.created = products.filter((p) => !p.existing).length
-  summary.updated = products.filter((p) => p.existing && p.changed).length
-  summary.unchanged = products.filter((p) => !p.changed).length
-  summary.categoriesCreated = newCategories.size
-  summary.rowsWithErrors = new Set(errors.map((e) => e.row)).size
-  return { errors, summary, products, categories, newCategories: [...newCategories.values()] }
 }
 
 /**
