@@ -118,8 +118,23 @@ async function sendOneBatch(db: Db, config: AppConfig, token: string, now: Date)
     batch.shopId,
     batch.items.map((i) => i.sku),
   )
+  const { outcomes, sending } = planBatch(batch, found, config)
+  if (sending.length)
+    outcomes.push(...(await sendToMeta(batch.catalogId, sending, config, token, now)))
+  await settleCatalogItems(db, batch.shopId, outcomes, now)
+  return true
+}
+
+type Sending = { item: ClaimedCatalogItem; request: CatalogRequest; refusal?: string }
+
+/** What each claimed item becomes: settled here (nothing to send), or a request for Meta. */
+function planBatch(
+  batch: { items: ClaimedCatalogItem[] },
+  found: Awaited<ReturnType<typeof findCatalogSources>>,
+  config: AppConfig,
+) {
   const outcomes: CatalogItemOutcome[] = []
-  const sending: { item: ClaimedCatalogItem; request: CatalogRequest; refusal?: string }[] = []
+  const sending: Sending[] = []
   for (const item of batch.items) {
     const plan = found.shop
       ? planCatalogItem(item.sku, {
@@ -144,59 +159,68 @@ async function sendOneBatch(db: Db, config: AppConfig, token: string, now: Date)
       outcomes.push({ sku: item.sku, version: item.version, state: 'synced', inCatalog: false })
     else sending.push({ item, request: plan })
   }
-  if (sending.length) {
-    const answer = await callGraph(
-      `${config.whatsapp.graphUrl}/${encodeURIComponent(batch.catalogId)}/items_batch`,
-      token,
-      {
-        method: 'POST',
-        body: JSON.stringify({
-          item_type: 'PRODUCT_ITEM',
-          // An UPDATE of a missing item creates it: a retry after a lost answer cannot fail on
-          // an item the first attempt already created.
-          allow_upsert: true,
-          requests: sending.map((s) => s.request),
-        }),
-      },
-    )
-    if (answer.kind === 'ok') {
-      const body = answer.body as { handles?: unknown; validation_status?: unknown } | undefined
-      const errors = itemErrors(body?.validation_status)
-      const handle = Array.isArray(body?.handles) ? body.handles[0] : undefined
-      for (const { item, request, refusal } of sending) {
-        const error = errors.get(item.sku)
-        if (error && refusal && NOT_FOUND.test(error))
-          outcomes.push({
-            sku: item.sku,
-            version: item.version,
-            state: 'failed',
-            error: refusal,
-            inCatalog: false,
-          })
-        else if (error) outcomes.push(refused(item, request.method, error))
-        else if (typeof handle === 'string' && handle !== '')
-          outcomes.push({
-            sku: item.sku,
-            version: item.version,
-            state: 'checking',
-            method: request.method,
-            handle,
-            error: refusal ?? null,
-            nextAttemptAt: new Date(now.getTime() + CHECK_INTERVAL_MS),
-          })
-        else outcomes.push(retryOrFail(item, 'Meta took nothing of the batch (no handle)', now))
-      }
-    } else {
-      for (const { item } of sending)
-        outcomes.push(
-          answer.kind === 'retry'
-            ? retryOrFail(item, answer.error, now)
-            : { sku: item.sku, version: item.version, state: 'failed', error: answer.error },
-        )
+  return { outcomes, sending }
+}
+
+/** Sends the requests in one `items_batch` call; each item's outcome from Meta's answer. */
+async function sendToMeta(
+  catalogId: string,
+  sending: Sending[],
+  config: AppConfig,
+  token: string,
+  now: Date,
+): Promise<CatalogItemOutcome[]> {
+  const outcomes: CatalogItemOutcome[] = []
+  const answer = await callGraph(
+    `${config.whatsapp.graphUrl}/${encodeURIComponent(catalogId)}/items_batch`,
+    token,
+    {
+      method: 'POST',
+      body: JSON.stringify({
+        item_type: 'PRODUCT_ITEM',
+        // An UPDATE of a missing item creates it: a retry after a lost answer cannot fail on
+        // an item the first attempt already created.
+        allow_upsert: true,
+        requests: sending.map((s) => s.request),
+      }),
+    },
+  )
+  if (answer.kind === 'ok') {
+    const body = answer.body as { handles?: unknown; validation_status?: unknown } | undefined
+    const errors = itemErrors(body?.validation_status)
+    const handle = Array.isArray(body?.handles) ? body.handles[0] : undefined
+    for (const { item, request, refusal } of sending) {
+      const error = errors.get(item.sku)
+      if (error && refusal && NOT_FOUND.test(error))
+        outcomes.push({
+          sku: item.sku,
+          version: item.version,
+          state: 'failed',
+          error: refusal,
+          inCatalog: false,
+        })
+      else if (error) outcomes.push(refused(item, request.method, error))
+      else if (typeof handle === 'string' && handle !== '')
+        outcomes.push({
+          sku: item.sku,
+          version: item.version,
+          state: 'checking',
+          method: request.method,
+          handle,
+          error: refusal ?? null,
+          nextAttemptAt: new Date(now.getTime() + CHECK_INTERVAL_MS),
+        })
+      else outcomes.push(retryOrFail(item, 'Meta took nothing of the batch (no handle)', now))
     }
+  } else {
+    for (const { item } of sending)
+      outcomes.push(
+        answer.kind === 'retry'
+          ? retryOrFail(item, answer.error, now)
+          : { sku: item.sku, version: item.version, state: 'failed', error: answer.error },
+      )
   }
-  await settleCatalogItems(db, batch.shopId, outcomes, now)
-  return true
+  return outcomes
 }
 
 /** Checks the status of one accepted batch; false when none is due. */
