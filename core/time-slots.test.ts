@@ -128,6 +128,6 @@ describe('localDayBounds and formatSlot', () => {
   it('should write a slot in the shop’s language with Latin digits', () => {
     const slot = { startsAt: '2026-12-01T08:00:00Z', endsAt: '2026-12-01T09:00:00Z' }
     expect(formatSlot(slot, 'fr', 'Europe/Paris')).toBe('mar. 1 déc., 09:00–10:00')
-    expect(formatSlot(slot, 'ar', 'Europe/Paris')).toMatch(/09:00–10:00$/)
+    expect(formatSlot(slot, 'ar', 'Europe/Paris')).toMatch(/، 09:00–10:00$/)
   })
 })

@@ -146,7 +146,9 @@ export function formatSlot(
       timeZone: zone,
     })
     const start = new Date(slot.startsAt)
-    return `${day.format(start)}, ${time.format(start)}–${time.format(new Date(slot.endsAt))}`
+    // Arabic writes its own comma.
+    const comma = tag.startsWith('ar') ? '، ' : ', '
+    return `${day.format(start)}${comma}${time.format(start)}–${time.format(new Date(slot.endsAt))}`
   } catch {
     return `${new Date(slot.startsAt).toISOString()} – ${new Date(slot.endsAt).toISOString()}`
   }
