@@ -139,15 +139,37 @@ export async function stripeCheckoutUrl(
     return other?.url ?? null
   }
 
+  const session = await createStripeSession(db, config, settings, order, amount, now)
+  if (!session) return null
+  await saveStripeCheckoutSession(db, {
+    orderId: order.id,
+    sessionId: session.id,
+    url: session.url,
+    expiresAt: new Date(session.expires_at * 1000),
+  })
+  return session.url
+}
+
+/**
+ * Asks Stripe for the order's Checkout Session, open until the order lapses (or Stripe's
+ * longest session). Null when Stripe fails: then page views leave Stripe alone for a while.
+ */
+async function createStripeSession(
+  db: DbOrTrx,
+  config: AppConfig,
+  settings: StripeSettings,
+  order: StripeCheckoutOrder,
+  amount: number,
+  now: number,
+): Promise<(Stripe.Checkout.Session & { url: string }) | null> {
   const until = Math.min(
     order.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY,
     now + SESSION_MAX_MS,
   )
   const orderUrl = `${config.publicUrl}/o/${order.token}`
   const language = order.locale.split('-')[0] ?? 'en'
-  let session: Stripe.Checkout.Session
   try {
-    session = await stripeClient(settings).checkout.sessions.create({
+    const session = await stripeClient(settings).checkout.sessions.create({
       mode: 'payment',
       client_reference_id: order.id,
       metadata: { order_code: order.code },
@@ -168,6 +190,7 @@ export async function stripeCheckoutUrl(
       cancel_url: orderUrl,
     })
     if (!session.url) throw new Error(`session ${session.id} came without a url`)
+    return session as Stripe.Checkout.Session & { url: string }
   } catch (error) {
     // Stripe away, slow or refusing: the page renders without the pay button, and page views
     // leave Stripe alone for a while.
@@ -180,13 +203,6 @@ export async function stripeCheckoutUrl(
     }
     return null
   }
-  await saveStripeCheckoutSession(db, {
-    orderId: order.id,
-    sessionId: session.id,
-    url: session.url,
-    expiresAt: new Date(session.expires_at * 1000),
-  })
-  return session.url
 }
 
 /** The order page's Stripe method: the pay button's address. */
