@@ -116,10 +116,13 @@ export function widgetSkusJson(data: Awaited<ReturnType<typeof listWidgetSkus>>)
   return { skus }
 }
 
-/** The shop's active shipping methods, as the storefront's checkout offers them. */
+/**
+ * The shop's active shipping methods the widget's mini cart can offer: a method priced by
+ * delivery area or booked by time slot needs the storefront's checkout, which asks for them.
+ */
 export function widgetShippingJson(methods: ShippingMethodRow[]) {
   return methods
-    .filter((method) => method.active)
+    .filter((method) => method.active && method.areas.length === 0 && method.slots === null)
     .map((method) => ({
       id: method.id,
       name: method.name,

@@ -186,6 +186,23 @@ describe.each(testEngines())('public widget API on %s', (engine) => {
           },
           { shop_id: shopId, name: 'Retrait', price: 0, position: 0 },
           { shop_id: shopId, name: 'Old courier', price: 900, active: false, position: 2 },
+          // Priced by area or booked by slot: only the storefront's checkout asks for those.
+          {
+            shop_id: shopId,
+            name: 'By area',
+            price: 0,
+            position: 3,
+            areas: JSON.stringify([
+              { name: 'Centre', postalPrefixes: [], districts: [], fee: 300, freeOver: null },
+            ]),
+          },
+          {
+            shop_id: shopId,
+            name: 'By slot',
+            price: 0,
+            position: 4,
+            slots: JSON.stringify({ weekly: {}, durationMinutes: 60, leadMinutes: 0, capacity: 1 }),
+          },
         ])
         .returning('id')
         .execute()
