@@ -1,8 +1,11 @@
 /** The admin's only door to the server: JSON in, JSON out, errors as `ApiError`. */
 
+import type { shippingMethodJson } from '../../api/catalog/catalog-json.ts'
 import type { orderEventJson, ownerOrderJson } from '../../api/orders/order-json.ts'
+import type { DeliveryArea } from '../../core/cart.ts'
 import { CHANNELS, type Channel } from '../../core/channel-links.ts'
 import type { OrderStatus } from '../../core/order-status.ts'
+import type { SlotSettings } from '../../core/time-slots.ts'
 
 export class ApiError extends Error {
   constructor(
@@ -219,37 +222,12 @@ export interface MetaSync {
   syncedAt?: string
 }
 
-export interface ShippingMethod {
-  id: string
-  name: string
-  price: number
-  freeOver: number | null
-  requiresAddress: boolean
-  active: boolean
-  /** The smallest subtotal for this method (minor units), or null. */
-  minOrderAmount?: number | null
-  /** Where it delivers and for how much; empty when it goes anywhere at its price. */
-  areas?: DeliveryArea[]
-  /** Time slots offered from weekly hours in the shop's zone, or null. */
-  slots?: SlotSettings | null
-}
-
-export interface DeliveryArea {
-  name: string
-  postalPrefixes: string[]
-  districts: string[]
-  fee: number
-  freeOver: number | null
-}
-
-export interface SlotSettings {
-  weekly: Partial<Record<ShopWeekday, [string, string][]>>
-  durationMinutes: number
-  leadMinutes: number
-  capacity: number
-}
-
-export type { OrderStatus }
+/**
+ * A shipping method as the owner's routes send it: the server's mapper's type, like `Order`.
+ * Its areas and slots are core's `DeliveryArea` and `SlotSettings`, which the checkout reads.
+ */
+export type ShippingMethod = ReturnType<typeof shippingMethodJson>
+export type { DeliveryArea, OrderStatus, SlotSettings }
 
 export interface OrderItem {
   sku: string

@@ -4,6 +4,7 @@ import type { ShippingMethod, Shop } from '../api.ts'
 import { setAdminLanguage } from '../i18n.ts'
 import { activeSlug, shops } from '../state.ts'
 import { fakeServer, mount, settle } from '../test-dom.ts'
+import { methodJson } from '../testing/server-json.ts'
 import { Shipping } from './Shipping.tsx'
 
 const shop = {
@@ -14,15 +15,8 @@ const shop = {
   locale: 'fr',
 } as Shop
 const methods: ShippingMethod[] = [
-  {
-    id: 'm1',
-    name: 'Retrait en boutique',
-    price: 0,
-    freeOver: null,
-    requiresAddress: false,
-    active: true,
-  },
-  { id: 'm2', name: 'Colissimo', price: 490, freeOver: 6000, requiresAddress: true, active: true },
+  methodJson({ id: 'm1', name: 'Retrait en boutique', price: 0, requires_address: false }),
+  methodJson({ id: 'm2', name: 'Colissimo', price: 490, free_over: 6000, position: 1 }),
 ]
 
 describe('Shipping', () => {

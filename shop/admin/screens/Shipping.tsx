@@ -10,7 +10,11 @@ import { setDirty } from '../router.ts'
 import { activeShop, toast } from '../state.ts'
 import { AreasEditor, SlotsEditor } from './ShippingRules.tsx'
 
-type Draft = Omit<ShippingMethod, 'id' | 'price'> & { id?: string; price: number | null }
+type Draft = Pick<ShippingMethod, 'name' | 'freeOver' | 'requiresAddress' | 'active'> &
+  Partial<Pick<ShippingMethod, 'minOrderAmount' | 'areas' | 'slots'>> & {
+    id?: string
+    price: number | null
+  }
 
 const blank: Draft = { name: '', price: null, freeOver: null, requiresAddress: false, active: true }
 

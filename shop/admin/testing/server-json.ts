@@ -1,6 +1,8 @@
+import { shippingMethodJson } from '../../../api/catalog/catalog-json.ts'
 import { ownerOrderJson } from '../../../api/orders/order-json.ts'
 import type { OrderItemRow, OrderRow } from '../../../db/schema/orders.ts'
-import type { Order } from '../api.ts'
+import type { ShippingMethodRow } from '../../../db/schema/shipping-methods.ts'
+import type { Order, ShippingMethod } from '../api.ts'
 
 // The admin's component tests answer with JSON made by the server's own mappers from database
 // rows, so a field renamed or reshaped on the server fails them.
@@ -78,4 +80,28 @@ export function orderJson(
   items: OrderItemRow[] = [orderItemRow()],
 ): Order {
   return JSON.parse(JSON.stringify({ ...ownerOrderJson(orderRow(changes), items), events: [] }))
+}
+
+/** A shipping method row as the database holds it, with `changes` applied. */
+export function shippingMethodRow(changes: Partial<ShippingMethodRow> = {}): ShippingMethodRow {
+  return {
+    id: 'm1',
+    shop_id: 's1',
+    name: 'Courier',
+    price: 500,
+    free_over: null,
+    requires_address: true,
+    min_order_amount: null,
+    areas: [],
+    slots: null,
+    active: true,
+    position: 0,
+    created_at: CREATED,
+    ...changes,
+  }
+}
+
+/** The owner's JSON of a shipping method, as `GET /api/shops/{slug}/shipping-methods` lists it. */
+export function methodJson(changes: Partial<ShippingMethodRow> = {}): ShippingMethod {
+  return JSON.parse(JSON.stringify(shippingMethodJson(shippingMethodRow(changes))))
 }
