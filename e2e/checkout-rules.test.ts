@@ -117,4 +117,28 @@ describe('checkout rules in Chromium at 360 px', () => {
     expect(await dialog.locator('[data-saving]').count()).toBe(0)
     await context.close()
   })
+
+  it('should keep the cart and say so in French when the checkout form cannot be fetched', async (ctx) => {
+    if (!browser) return ctx.skip()
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 } })
+    let blocked = true
+    await context.route(/CheckoutPanel-[^/]*\.js$/, (route) =>
+      blocked ? route.abort('internetdisconnected') : route.continue(),
+    )
+    const page = await context.newPage()
+    page.setDefaultTimeout(8000)
+    await page.goto(`${server.origin}/${slug}`)
+    await page.getByRole('button', { name: /Pain de campagne/ }).click()
+    await page.locator('.cart-fab').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: 'Commander' }).click()
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toContain('Une erreur est survenue')
+    expect(await page.locator('[data-cart-count]').textContent()).toBe('1')
+    blocked = false
+    await dialog.getByRole('alert').getByRole('button').click()
+    await dialog.getByLabel('Code de réduction').waitFor()
+    await context.close()
+  })
 })
