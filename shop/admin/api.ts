@@ -2,6 +2,7 @@
 
 import type { shippingMethodJson } from '../../api/catalog/catalog-json.ts'
 import type { orderEventJson, ownerOrderJson } from '../../api/orders/order-json.ts'
+import type { ownerShopJson } from '../../api/shops/shop-json.ts'
 import type { DeliveryArea } from '../../core/cart.ts'
 import { CHANNELS, type Channel } from '../../core/channel-links.ts'
 import type { OrderStatus } from '../../core/order-status.ts'
@@ -145,35 +146,8 @@ export const SHOP_CHANNELS = CHANNELS.filter(
 )
 export type ShopChannel = Exclude<Channel, 'whatsapp'>
 
-export interface Shop {
-  id: string
-  slug: string
-  url: string
-  name: string
-  description: string
-  whatsappPhone: string
-  whatsappPhoneNumberId: string | null
-  currency: string
-  locale: string
-  /** IANA time zone the hours and closed dates are read in. */
-  timezone: string
-  logoImage: string | null
-  logoUrl: string | null
-  address: string
-  /** Opening ranges per weekday (`{ mon: [['09:00', '12:30'], ['14:00', '19:00']] }`); null: not shown. */
-  businessHours: Partial<Record<ShopWeekday, [string, string][]>> | null
-  /** Days the shop stays closed (`YYYY-MM-DD` in its time zone). */
-  closedDates: { date: string; label?: string }[]
-  /** Other ways to reach the shop, beside WhatsApp. */
-  channels: Partial<Record<ShopChannel, string>>
-  published: boolean
-  /** Hours before an unsent pending order lapses and gives its stock back. */
-  orderExpiryHours: number
-  /** The smallest subtotal an order may have (minor units), or null. */
-  minOrderAmount?: number | null
-  /** The Meta catalog product changes are synced to, or null. */
-  metaCatalogId?: string | null
-}
+/** A shop as its owner's routes send it: the server's mapper's type, like `Order`. */
+export type Shop = ReturnType<typeof ownerShopJson>
 
 export interface Category {
   id: string

@@ -42,9 +42,7 @@ function payload(methods: PaymentMethodDraft[]) {
 
 /** Settings card: the shop's payment methods, each with its settings; the API checks them. */
 export function PaymentSettings({ slug, shop }: { slug: string; shop: Shop }) {
-  const saved = ((shop as Shop & { payments?: PaymentMethodDraft[] }).payments ?? []).map((m) => ({
-    ...m,
-  }))
+  const saved = (shop.payments ?? []).map((m) => ({ ...m }) as PaymentMethodDraft)
   const [methods, setMethods] = useState<PaymentMethodDraft[]>(saved)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)

@@ -5,28 +5,14 @@ import { setAdminLanguage } from '../i18n.ts'
 import { setDirty } from '../router.ts'
 import { activeSlug, shops } from '../state.ts'
 import { button, byLabel, click, errorOf, fakeServer, mount, settle, type } from '../test-dom.ts'
+import { shopJson } from '../testing/server-json.ts'
 import { Settings } from './Settings.tsx'
 
-const shop: Shop = {
-  id: 's1',
-  slug: 'shop',
-  url: 'https://chatcart.example/shop',
-  name: 'Maison Test',
-  description: '',
-  whatsappPhone: '33612345678',
-  whatsappPhoneNumberId: null,
-  currency: 'EUR',
-  locale: 'fr',
-  timezone: 'UTC',
-  logoImage: null,
-  logoUrl: null,
-  address: '',
-  businessHours: { mon: [['09:00', '18:00']] },
-  closedDates: [],
+const shop: Shop = shopJson({
+  whatsapp_phone: '33612345678',
+  business_hours: { mon: [['09:00', '18:00']] },
   channels: { instagram: 'maison' },
-  published: true,
-  orderExpiryHours: 24,
-}
+})
 
 function withShop(patch: Partial<Shop> = {}) {
   shops.value = [{ ...shop, ...patch }]

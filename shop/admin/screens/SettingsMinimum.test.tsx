@@ -1,32 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Shop } from '../api.ts'
 import { setAdminLanguage } from '../i18n.ts'
 import { setDirty } from '../router.ts'
 import { activeSlug, shops } from '../state.ts'
 import { button, byLabel, click, fakeServer, mount, type } from '../test-dom.ts'
+import { shopJson } from '../testing/server-json.ts'
 import { Settings } from './Settings.tsx'
 
-const shop = {
-  id: 's1',
-  slug: 'shop',
-  url: 'https://chatcart.example/shop',
-  name: 'Maison Test',
-  description: '',
-  whatsappPhone: '33612345678',
-  whatsappPhoneNumberId: null,
-  currency: 'EUR',
-  locale: 'fr',
-  timezone: 'UTC',
-  logoImage: null,
-  logoUrl: null,
-  address: '',
-  businessHours: null,
-  closedDates: [],
-  channels: {},
-  published: true,
-  orderExpiryHours: 24,
-} as Shop
+const shop = shopJson()
 
 afterEach(() => {
   setDirty('settings', false)

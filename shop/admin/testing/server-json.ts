@@ -1,8 +1,10 @@
 import { shippingMethodJson } from '../../../api/catalog/catalog-json.ts'
 import { ownerOrderJson } from '../../../api/orders/order-json.ts'
+import { ownerShopJson } from '../../../api/shops/shop-json.ts'
 import type { OrderItemRow, OrderRow } from '../../../db/schema/orders.ts'
 import type { ShippingMethodRow } from '../../../db/schema/shipping-methods.ts'
-import type { Order, ShippingMethod } from '../api.ts'
+import type { ShopRow } from '../../../db/schema/shops.ts'
+import type { Order, ShippingMethod, Shop } from '../api.ts'
 
 // The admin's component tests answer with JSON made by the server's own mappers from database
 // rows, so a field renamed or reshaped on the server fails them.
@@ -104,4 +106,41 @@ export function shippingMethodRow(changes: Partial<ShippingMethodRow> = {}): Shi
 /** The owner's JSON of a shipping method, as `GET /api/shops/{slug}/shipping-methods` lists it. */
 export function methodJson(changes: Partial<ShippingMethodRow> = {}): ShippingMethod {
   return JSON.parse(JSON.stringify(shippingMethodJson(shippingMethodRow(changes))))
+}
+
+/** A shop row as the database holds it, with `changes` applied. */
+export function shopRow(changes: Partial<ShopRow> = {}): ShopRow {
+  return {
+    id: 's1',
+    merchant_id: 'u1',
+    slug: 'shop',
+    name: 'Maison Test',
+    description: '',
+    whatsapp_phone: '33612345678',
+    whatsapp_phone_number_id: null,
+    currency: 'EUR',
+    locale: 'fr',
+    timezone: 'UTC',
+    logo_image: null,
+    address: '',
+    business_hours: null,
+    closed_dates: [],
+    channels: {},
+    published: true,
+    widget_settings: {},
+    order_expiry_hours: 24,
+    meta_catalog_id: null,
+    auto_confirm_reply: false,
+    monthly_message_cap: null,
+    payments: [],
+    min_order_amount: null,
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...changes,
+  }
+}
+
+/** The owner's JSON of a shop, as `GET /api/shops` lists it. */
+export function shopJson(changes: Partial<ShopRow> = {}): Shop {
+  return JSON.parse(JSON.stringify(ownerShopJson(shopRow(changes), 'https://chatcart.example')))
 }
