@@ -30,7 +30,7 @@ export function refusalText(
   if (code === 'discount_exhausted') return r.errExhausted
   if (code === 'discount_used') return r.errUsed
   if (field === 'discountCode') return r.errCode
-  if (field === 'deliveryArea') return code === 'outside_areas' ? r.errArea : r.areaLabel
+  if (field === 'deliveryArea') return code === 'outside_areas' ? r.errArea : r.errAreaRequired
   if (code === 'slot_full') return r.errSlotFull
   if (field === 'slotId') return code === 'required' ? r.slotLabel : r.errSlot
   if (field === 'shippingMethodId') return t.errShipping

@@ -29,6 +29,8 @@ export interface RulesStrings {
   missing: string
   areaLabel: string
   errArea: string
+  /** When checkout is sent without an area the method needs. */
+  errAreaRequired: string
   slotLabel: string
   /** `{n} left` beside a slot. */
   remaining: string
@@ -52,6 +54,7 @@ const en: RulesStrings = {
   missing: 'Add {amount} more to reach the minimum order',
   areaLabel: 'Your delivery area',
   errArea: 'We do not deliver to this area',
+  errAreaRequired: 'Choose your delivery area',
   slotLabel: 'Choose a time',
   remaining: '{n} left',
   errSlotFull: 'This time is full: choose another',
@@ -74,6 +77,7 @@ const fr: RulesStrings = {
   missing: 'Ajoutez {amount} pour atteindre le minimum de commande',
   areaLabel: 'Votre zone de livraison',
   errArea: 'Nous ne livrons pas dans cette zone',
+  errAreaRequired: 'Choisissez votre zone de livraison',
   slotLabel: 'Choisissez un créneau',
   remaining: 'encore {n}',
   errSlotFull: 'Ce créneau est complet : choisissez-en un autre',
@@ -96,6 +100,7 @@ const es: RulesStrings = {
   missing: 'Añade {amount} más para llegar al pedido mínimo',
   areaLabel: 'Tu zona de entrega',
   errArea: 'No entregamos en esta zona',
+  errAreaRequired: 'Elige tu zona de entrega',
   slotLabel: 'Elige una hora',
   remaining: 'quedan {n}',
   errSlotFull: 'Esta hora está completa: elige otra',
@@ -118,6 +123,7 @@ const it: RulesStrings = {
   missing: 'Aggiungi {amount} per raggiungere l’ordine minimo',
   areaLabel: 'La tua zona di consegna',
   errArea: 'Non consegniamo in questa zona',
+  errAreaRequired: 'Scegli la tua zona di consegna',
   slotLabel: 'Scegli un orario',
   remaining: 'ne restano {n}',
   errSlotFull: 'Questo orario è pieno: scegline un altro',
@@ -140,6 +146,7 @@ const pt: RulesStrings = {
   missing: 'Adicione mais {amount} para atingir o pedido mínimo',
   areaLabel: 'Sua área de entrega',
   errArea: 'Não entregamos nesta área',
+  errAreaRequired: 'Escolha sua área de entrega',
   slotLabel: 'Escolha um horário',
   remaining: 'restam {n}',
   errSlotFull: 'Este horário está cheio: escolha outro',
@@ -162,6 +169,7 @@ const de: RulesStrings = {
   missing: 'Noch {amount} bis zum Mindestbestellwert',
   areaLabel: 'Ihr Liefergebiet',
   errArea: 'In dieses Gebiet liefern wir nicht',
+  errAreaRequired: 'Wählen Sie Ihr Liefergebiet',
   slotLabel: 'Zeit wählen',
   remaining: 'noch {n}',
   errSlotFull: 'Dieses Zeitfenster ist voll: bitte ein anderes wählen',
@@ -184,6 +192,7 @@ const ar: RulesStrings = {
   missing: 'أضف {amount} لبلوغ الحد الأدنى للطلب',
   areaLabel: 'منطقة التوصيل',
   errArea: 'لا نوصّل إلى هذه المنطقة',
+  errAreaRequired: 'اختر منطقة التوصيل',
   slotLabel: 'اختر موعدًا',
   remaining: 'متبقٍ {n}',
   errSlotFull: 'هذا الموعد ممتلئ: اختر موعدًا آخر',
