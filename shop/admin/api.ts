@@ -1,6 +1,6 @@
 /** The admin's only door to the server: JSON in, JSON out, errors as `ApiError`. */
 
-import type { shippingMethodJson } from '../../api/catalog/catalog-json.ts'
+import type { productJson, shippingMethodJson } from '../../api/catalog/catalog-json.ts'
 import type { orderEventJson, ownerOrderJson } from '../../api/orders/order-json.ts'
 import type { ownerShopJson } from '../../api/shops/shop-json.ts'
 import type { DeliveryArea } from '../../core/cart.ts'
@@ -171,21 +171,8 @@ export interface Variant {
   active?: boolean
 }
 
-export interface Product {
-  id: string
-  sku: string
-  slug?: string
-  name: string
-  description: string
-  price: number
-  compareAtPrice: number | null
-  stock: number | null
-  active: boolean
-  categoryId: string | null
-  url?: string
-  images: UploadedImage[]
-  options: ProductOption[]
-  variants: Variant[]
+/** A product as the owner's routes send it: the server's mapper's type, like `Order`. */
+export type Product = ReturnType<typeof productJson> & {
   /** Where the product stands in the shop's Meta catalog; null when the shop does not sync. */
   metaSync?: MetaSync | null
 }

@@ -4,6 +4,7 @@ import type { Product } from '../api.ts'
 import { setAdminLanguage } from '../i18n.ts'
 import { setDirty } from '../router.ts'
 import { button, byLabel, click, errorOf, fakeServer, mount, settle, type } from '../test-dom.ts'
+import { productJsonOf, variantRow } from '../testing/server-json.ts'
 import { ProductEditor } from './ProductEditor.tsx'
 
 const saved: Product[] = []
@@ -116,23 +117,32 @@ describe('ProductEditor', () => {
     setAdminLanguage('fr')
     try {
       const root = await mount(
-        editor({
-          id: 'p1',
-          sku: 'OIL',
-          name: 'Huile',
-          description: '',
-          price: 2490,
-          compareAtPrice: null,
-          stock: null,
-          active: true,
-          categoryId: null,
-          images: [],
-          options: [{ name: 'Taille', values: ['25 cl', '75 cl'] }],
-          variants: [
-            { sku: 'OIL-25', options: { Taille: '25 cl' }, price: 990, stock: 3, active: true },
-            { sku: 'OIL-75', options: { Taille: '75 cl' }, price: null, stock: 2, active: true },
-          ],
-        }),
+        editor(
+          productJsonOf(
+            {
+              sku: 'OIL',
+              name: 'Huile',
+              price: 2490,
+              options: [{ name: 'Taille', values: ['25 cl', '75 cl'] }],
+            },
+            [
+              variantRow({
+                id: 'v1',
+                sku: 'OIL-25',
+                options: { Taille: '25 cl' },
+                price: 990,
+                stock: 3,
+              }),
+              variantRow({
+                id: 'v2',
+                sku: 'OIL-75',
+                options: { Taille: '75 cl' },
+                stock: 2,
+                position: 1,
+              }),
+            ],
+          ),
+        ),
       )
       const input = (label: string) => byLabel(root, label) as HTMLInputElement | null
       expect(input('Prix')?.value).toBe('24,90')

@@ -1,10 +1,11 @@
-import { shippingMethodJson } from '../../../api/catalog/catalog-json.ts'
+import { productJson, shippingMethodJson } from '../../../api/catalog/catalog-json.ts'
 import { ownerOrderJson } from '../../../api/orders/order-json.ts'
 import { ownerShopJson } from '../../../api/shops/shop-json.ts'
 import type { OrderItemRow, OrderRow } from '../../../db/schema/orders.ts'
+import type { ProductRow, ProductVariantRow } from '../../../db/schema/products.ts'
 import type { ShippingMethodRow } from '../../../db/schema/shipping-methods.ts'
 import type { ShopRow } from '../../../db/schema/shops.ts'
-import type { Order, ShippingMethod, Shop } from '../api.ts'
+import type { Order, Product, ShippingMethod, Shop } from '../api.ts'
 
 // The admin's component tests answer with JSON made by the server's own mappers from database
 // rows, so a field renamed or reshaped on the server fails them.
@@ -143,4 +144,58 @@ export function shopRow(changes: Partial<ShopRow> = {}): ShopRow {
 /** The owner's JSON of a shop, as `GET /api/shops` lists it. */
 export function shopJson(changes: Partial<ShopRow> = {}): Shop {
   return JSON.parse(JSON.stringify(ownerShopJson(shopRow(changes), 'https://chatcart.example')))
+}
+
+/** A product row as the database holds it, with `changes` applied. */
+export function productRow(changes: Partial<ProductRow> = {}): ProductRow {
+  return {
+    id: 'p1',
+    shop_id: 's1',
+    category_id: null,
+    sku: 'MUG',
+    slug: 'mug',
+    name: 'Mug',
+    description: '',
+    price: 1500,
+    compare_at_price: null,
+    stock: null,
+    active: true,
+    position: 0,
+    options: [],
+    images: [],
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...changes,
+  }
+}
+
+/** One variant of a product. */
+export function variantRow(changes: Partial<ProductVariantRow> = {}): ProductVariantRow {
+  return {
+    id: 'v1',
+    shop_id: 's1',
+    product_id: 'p1',
+    sku: 'MUG-S',
+    options: {},
+    price: null,
+    compare_at_price: null,
+    stock: null,
+    active: true,
+    position: 0,
+    ...changes,
+  }
+}
+
+/** The owner's JSON of a product, as `GET /api/shops/{slug}/products/{id}` answers it. */
+export function productJsonOf(
+  changes: Partial<ProductRow> = {},
+  variants: ProductVariantRow[] = [],
+): Product {
+  const json = productJson(productRow(changes), {
+    shopSlug: 'shop',
+    publicUrl: 'https://chatcart.example',
+    variants,
+    images: new Map(),
+  })
+  return JSON.parse(JSON.stringify(json))
 }
