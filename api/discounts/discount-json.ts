@@ -1,13 +1,18 @@
 import type { DiscountRow } from '../../db/schema/discounts.ts'
 
+/** What a discount takes off: a percentage or an amount, never both. */
+type DiscountOff =
+  | { percentOff: number; amountOff?: never }
+  | { amountOff: number; percentOff?: never }
+
 /** A discount as the owner's API shows it. */
 export function discountJson(discount: DiscountRow) {
   return {
     id: discount.id,
     code: discount.code,
-    ...(discount.percent_off !== null
+    ...((discount.percent_off !== null
       ? { percentOff: discount.percent_off }
-      : { amountOff: discount.amount_off }),
+      : { amountOff: discount.amount_off }) as DiscountOff),
     minSubtotal: discount.min_subtotal,
     startsAt: discount.starts_at?.toISOString() ?? null,
     endsAt: discount.ends_at?.toISOString() ?? null,

@@ -4,22 +4,19 @@ import type { Shop } from '../api.ts'
 import { setAdminLanguage } from '../i18n.ts'
 import { activeSlug, shops } from '../state.ts'
 import { button, byLabel, click, errorOf, fakeServer, mount, settle, type } from '../test-dom.ts'
+import { discountJsonOf } from '../testing/server-json.ts'
 import { type Discount, Discounts } from './Discounts.tsx'
 
 const shop = { id: 's1', slug: 'shop', name: 'Maison', currency: 'EUR', locale: 'fr' } as Shop
-const welcome: Discount = {
-  id: 'd1',
+const welcome: Discount = discountJsonOf({
   code: 'WELCOME10',
-  percentOff: 10,
-  minSubtotal: 2000,
-  startsAt: null,
-  endsAt: null,
-  maxUses: 3,
-  oncePerCustomer: true,
-  categoryIds: [],
+  percent_off: 10,
+  min_subtotal: 2000,
+  max_uses: 3,
+  once_per_customer: true,
   uses: 1,
-  createdAt: '2026-11-01T10:00:00.000Z',
-}
+  created_at: new Date('2026-11-01T10:00:00.000Z'),
+})
 
 function answers(discounts: Discount[], write?: () => { status: number; body?: unknown }) {
   return fakeServer((req) => {

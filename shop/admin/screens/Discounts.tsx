@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
+import type { discountJson } from '../../../api/discounts/discount-json.ts'
 import { api, type Category, shopPath } from '../api.ts'
 import { confirmAction } from '../components/Dialogs.tsx'
 import { errorsFrom, Field, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
@@ -10,21 +11,11 @@ import { t } from '../i18n.ts'
 import { setDirty } from '../router.ts'
 import { activeShop, toast } from '../state.ts'
 
-/** A discount code as the API returns it; amounts in minor units. */
-export interface Discount {
-  id: string
-  code: string
-  percentOff?: number | null
-  amountOff?: number | null
-  minSubtotal: number | null
-  startsAt: string | null
-  endsAt: string | null
-  maxUses: number | null
-  oncePerCustomer: boolean
-  categoryIds: string[]
-  uses: number
-  createdAt: string
-}
+/**
+ * A discount code as the API returns it (the server's mapper's type, like `Order`): either
+ * `percentOff` or `amountOff`; amounts in minor units.
+ */
+export type Discount = ReturnType<typeof discountJson>
 
 interface Draft {
   id?: string

@@ -1,11 +1,14 @@
 import { productJson, shippingMethodJson } from '../../../api/catalog/catalog-json.ts'
+import { discountJson } from '../../../api/discounts/discount-json.ts'
 import { ownerOrderJson } from '../../../api/orders/order-json.ts'
 import { ownerShopJson } from '../../../api/shops/shop-json.ts'
+import type { DiscountRow } from '../../../db/schema/discounts.ts'
 import type { OrderItemRow, OrderRow } from '../../../db/schema/orders.ts'
 import type { ProductRow, ProductVariantRow } from '../../../db/schema/products.ts'
 import type { ShippingMethodRow } from '../../../db/schema/shipping-methods.ts'
 import type { ShopRow } from '../../../db/schema/shops.ts'
 import type { Order, Product, ShippingMethod, Shop } from '../api.ts'
+import type { Discount } from '../screens/Discounts.tsx'
 
 // The admin's component tests answer with JSON made by the server's own mappers from database
 // rows, so a field renamed or reshaped on the server fails them.
@@ -198,4 +201,29 @@ export function productJsonOf(
     images: new Map(),
   })
   return JSON.parse(JSON.stringify(json))
+}
+
+/** A discount row as the database holds it (10 % off by default), with `changes` applied. */
+export function discountRow(changes: Partial<DiscountRow> = {}): DiscountRow {
+  return {
+    id: 'd1',
+    shop_id: 's1',
+    code: 'WELCOME10',
+    percent_off: 10,
+    amount_off: null,
+    min_subtotal: null,
+    starts_at: null,
+    ends_at: null,
+    max_uses: null,
+    once_per_customer: false,
+    category_ids: [],
+    uses: 0,
+    created_at: CREATED,
+    ...changes,
+  }
+}
+
+/** The owner's JSON of a discount, as `GET /api/shops/{slug}/discounts` lists it. */
+export function discountJsonOf(changes: Partial<DiscountRow> = {}): Discount {
+  return JSON.parse(JSON.stringify(discountJson(discountRow(changes))))
 }
