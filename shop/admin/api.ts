@@ -1,6 +1,10 @@
 /** The admin's only door to the server: JSON in, JSON out, errors as `ApiError`. */
 
-import type { productJson, shippingMethodJson } from '../../api/catalog/catalog-json.ts'
+import type {
+  categoryJson,
+  productJson,
+  shippingMethodJson,
+} from '../../api/catalog/catalog-json.ts'
 import type { orderEventJson, ownerOrderJson } from '../../api/orders/order-json.ts'
 import type { ownerShopJson } from '../../api/shops/shop-json.ts'
 import type { DeliveryArea } from '../../core/cart.ts'
@@ -149,12 +153,8 @@ export type ShopChannel = Exclude<Channel, 'whatsapp'>
 /** A shop as its owner's routes send it: the server's mapper's type, like `Order`. */
 export type Shop = ReturnType<typeof ownerShopJson>
 
-export interface Category {
-  id: string
-  name: string
-  position: number
-  productCount?: number
-}
+/** A category as the owner's routes send it: the server's mapper's type. */
+export type Category = ReturnType<typeof categoryJson>
 
 export interface ProductOption {
   name: string
