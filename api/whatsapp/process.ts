@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely'
+import type { z } from 'zod'
 import { parseOrderMessage } from '../../core/order-message.ts'
 import { phoneVariants } from '../../core/phone.ts'
 import type { Database, Db, DbOrTrx } from '../../db/database.ts'
@@ -372,51 +373,10 @@ async function processEchoes(
     }
     return [{ row, echo: parsed.data }]
   })
-  await applyEchoChanges(
-    trx,
-    echoes.flatMap(({ row, echo }) => {
-      const original = echo.edit?.original_message_id ?? echo.revoke?.original_message_id
-      if (!original) return []
-      return [
-        {
-          shopId: row.shop_id,
-          originalId: original,
-          body: row.body,
-          revoked: echo.type === 'revoke' || echo.revoke !== undefined,
-          at: row.sent_at ?? new Date(),
-        },
-      ]
-    }),
-  )
+  await applyEchoChanges(trx, echoChanges(echoes))
   // An edit that now names an order answers it too; a deletion answers nothing.
   const messages = echoes.filter(({ echo }) => !echo.revoke)
-  const key = (shopId: string, text: string) => `${shopId}\n${text}`
-  const codes = new Map(
-    messages.map(({ row, echo }) => [
-      row.id,
-      echo.edit ? orderCodesIn(row.body ?? '').slice(0, MAX_CODES_PER_MESSAGE) : codesOf(echo),
-    ]),
-  )
-  const byCode = new Map(
-    (
-      await findShopOrdersByCodes(
-        trx,
-        messages.flatMap(({ row }) =>
-          (codes.get(row.id) ?? []).map((code) => ({ shopId: row.shop_id, code })),
-        ),
-      )
-    ).map((o) => [key(o.shop_id, o.code), o.id]),
-  )
-  const byQuote = new Map(
-    (
-      await findOrdersOfQuotedMessages(
-        trx,
-        messages.flatMap(({ row }) =>
-          row.context_id ? [{ shopId: row.shop_id, waMessageId: row.context_id }] : [],
-        ),
-      )
-    ).map((m) => [key(m.shop_id, m.wa_message_id), m.order_id]),
-  )
+  const { codes, byCode, byQuote, key } = await ordersNamedBy(trx, messages)
   const answers: Parameters<typeof markOrdersAnsweredByMerchant>[1] = []
   for (const { row } of messages) {
     const quoted = row.context_id ? byQuote.get(key(row.shop_id, row.context_id)) : undefined
@@ -444,6 +404,57 @@ async function processEchoes(
   for (const { row } of echoes)
     if (!outcomes.has(row.id)) outcomes.set(row.id, { state: 'recorded' })
   return outcomes
+}
+
+type ParsedEcho = { row: InboundMessageRow & { shop_id: string }; echo: z.infer<typeof echoSchema> }
+
+/** The edits and deletions of earlier messages that echoes carry. */
+function echoChanges(echoes: ParsedEcho[]) {
+  return echoes.flatMap(({ row, echo }) => {
+    const original = echo.edit?.original_message_id ?? echo.revoke?.original_message_id
+    if (!original) return []
+    return [
+      {
+        shopId: row.shop_id,
+        originalId: original,
+        body: row.body,
+        revoked: echo.type === 'revoke' || echo.revoke !== undefined,
+        at: row.sent_at ?? new Date(),
+      },
+    ]
+  })
+}
+
+/** The orders the merchant's messages name, by code or by quoting the order's message. */
+async function ordersNamedBy(trx: DbOrTrx, messages: ParsedEcho[]) {
+  const key = (shopId: string, text: string) => `${shopId}\n${text}`
+  const codes = new Map(
+    messages.map(({ row, echo }) => [
+      row.id,
+      echo.edit ? orderCodesIn(row.body ?? '').slice(0, MAX_CODES_PER_MESSAGE) : codesOf(echo),
+    ]),
+  )
+  const byCode = new Map(
+    (
+      await findShopOrdersByCodes(
+        trx,
+        messages.flatMap(({ row }) =>
+          (codes.get(row.id) ?? []).map((code) => ({ shopId: row.shop_id, code })),
+        ),
+      )
+    ).map((o) => [key(o.shop_id, o.code), o.id]),
+  )
+  const byQuote = new Map(
+    (
+      await findOrdersOfQuotedMessages(
+        trx,
+        messages.flatMap(({ row }) =>
+          row.context_id ? [{ shopId: row.shop_id, waMessageId: row.context_id }] : [],
+        ),
+      )
+    ).map((m) => [key(m.shop_id, m.wa_message_id), m.order_id]),
+  )
+  return { codes, byCode, byQuote, key }
 }
 
 /**
