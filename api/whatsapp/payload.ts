@@ -323,9 +323,6 @@ export function extractWebhookEvents(raw: Uint8Array): WebhookEvent[] {
 }
 
 type Change = z.infer<typeof envelopeSchema>['entry'][number]['changes'][number]
-type MessagesValue = z.infer<typeof messagesValueSchema>
-type Where = Destination
-type Contact = NonNullable<MessagesValue['contacts']>[number]
 
 /** The events of one change: its messages, echoes, history, contacts and statuses. */
 function changeEvents(change: Change): WebhookEvent[] {
@@ -335,88 +332,45 @@ function changeEvents(change: Change): WebhookEvent[] {
     return [unknownEvent(change, null, change.field)]
   }
   const value = parsed.data
-  const where: Where = {
+  const where: Destination = {
     phoneNumberId: value.metadata.phone_number_id,
     displayPhone: value.metadata.display_phone_number?.replace(/\D/g, '') || null,
   }
   const contacts = value.contacts ?? []
-  const contactOf = (waId?: string, userId?: string) =>
-    contacts.find((c) => (waId && c.wa_id === waId) || (userId && c.user_id === userId)) ??
-    (contacts.length === 1 ? contacts[0] : undefined)
+  /** The customer's ids and names: the item's own, else its contact's (the only one, if one). */
+  const peer = (waId?: string, userId?: string) => {
+    const contact =
+      contacts.find((c) => (waId && c.wa_id === waId) || (userId && c.user_id === userId)) ??
+      (contacts.length === 1 ? contacts[0] : undefined)
+    return {
+      fromWaId: waId ?? contact?.wa_id ?? null,
+      fromUserId: userId ?? contact?.user_id ?? null,
+      profileName: contact?.profile?.name ?? null,
+      username: contact?.profile?.username ?? null,
+    }
+  }
   // A `history` webhook also carries media of the last 14 days as messages and echoes.
   const history = change.field === 'history'
   return [
-    ...messageEvents(value, where, contactOf, history),
-    ...echoEvents(value, where, contactOf, history),
-    ...(value.history ?? []).flatMap((chunk) => historyEvents(chunk, where)),
-    ...stateSyncEvents(value, where),
-    ...statusEvents(value, where),
-  ]
-}
-
-type ContactOf = (waId?: string, userId?: string) => Contact | undefined
-
-function messageEvents(
-  value: MessagesValue,
-  where: Where,
-  contactOf: ContactOf,
-  history: boolean,
-): WebhookEvent[] {
-  const messageKind = history ? 'history' : 'message'
-  const events: WebhookEvent[] = []
-  for (const item of value.messages ?? []) {
-    const parsed = messageSchema.safeParse(item)
-    if (!parsed.success) {
-      events.push(unknownEvent(item, where.phoneNumberId, 'message'))
-      continue
-    }
-    const message = parsed.data
-    const contact = contactOf(message.from, message.from_user_id)
-    events.push({
-      eventKey: messageKind === 'history' ? `${HISTORY_MEDIA}${message.id}` : message.id,
-      kind: messageKind,
+    ...parsedEvents(value.messages, messageSchema, where, 'message', (message, item) => ({
+      eventKey: history ? `${HISTORY_MEDIA}${message.id}` : message.id,
+      kind: history ? 'history' : 'message',
       ...where,
       waMessageId: message.id,
       type: message.type,
-      fromWaId: message.from ?? contact?.wa_id ?? null,
-      fromUserId: message.from_user_id ?? contact?.user_id ?? null,
-      profileName: contact?.profile?.name ?? null,
-      username: contact?.profile?.username ?? null,
+      ...peer(message.from, message.from_user_id),
       body: messageText(message),
       contextId: message.context?.id ?? null,
       sentAt: fromUnixSeconds(message.timestamp),
       payload: item,
-    })
-  }
-  return events
-}
-
-function echoEvents(
-  value: MessagesValue,
-  where: Where,
-  contactOf: ContactOf,
-  history: boolean,
-): WebhookEvent[] {
-  const messageKind = history ? 'history' : 'message'
-  const events: WebhookEvent[] = []
-  for (const item of value.message_echoes ?? []) {
-    const parsed = echoSchema.safeParse(item)
-    if (!parsed.success) {
-      events.push(unknownEvent(item, where.phoneNumberId, 'echo'))
-      continue
-    }
-    const echo = parsed.data
-    const contact = contactOf(echo.to, echo.to_user_id)
-    events.push({
-      eventKey: messageKind === 'history' ? `${HISTORY_MEDIA}${echo.id}` : `echo:${echo.id}`,
-      kind: messageKind === 'history' ? 'history' : 'echo',
+    })),
+    ...parsedEvents(value.message_echoes, echoSchema, where, 'echo', (echo, item) => ({
+      eventKey: history ? `${HISTORY_MEDIA}${echo.id}` : `echo:${echo.id}`,
+      kind: history ? 'history' : 'echo',
       ...where,
       waMessageId: echo.id,
       type: echo.type,
-      fromWaId: echo.to ?? contact?.wa_id ?? null,
-      fromUserId: echo.to_user_id ?? contact?.user_id ?? null,
-      profileName: contact?.profile?.name ?? null,
-      username: contact?.profile?.username ?? null,
+      ...peer(echo.to, echo.to_user_id),
       body: echoText(echo),
       contextId:
         echo.edit?.original_message_id ??
@@ -426,61 +380,77 @@ function echoEvents(
       sentAt: fromUnixSeconds(echo.timestamp),
       payload: item,
       outgoing: true,
-    })
-  }
-  return events
+    })),
+    ...(value.history ?? []).flatMap((chunk) => historyEvents(chunk, where)),
+    ...parsedEvents(value.state_sync, stateSyncSchema, where, 'state_sync', (sync, item) =>
+      contactEvent(sync, item, where),
+    ),
+    ...parsedEvents(value.statuses, statusSchema, where, 'status', (status, item) =>
+      statusEvent(status, item, where),
+    ),
+  ]
 }
 
-/** Contacts the merchant's app synced (names, numbers, usernames). */
-function stateSyncEvents(value: MessagesValue, where: Where): WebhookEvent[] {
-  const events: WebhookEvent[] = []
-  for (const item of value.state_sync ?? []) {
-    const parsed = stateSyncSchema.safeParse(item)
-    if (!parsed.success || parsed.data.type !== 'contact') {
-      events.push(unknownEvent(item, where.phoneNumberId, 'state_sync'))
-      continue
-    }
-    const { contact, action } = parsed.data
-    events.push({
-      ...unknownEvent({ where, item }, where.phoneNumberId, action),
-      kind: 'contact',
-      ...where,
-      fromWaId: contact?.phone_number?.replace(/\D/g, '') || null,
-      fromUserId: contact?.user_id ?? null,
-      profileName: contact?.full_name ?? contact?.first_name ?? null,
-      username: contact?.username ?? null,
-      payload: item,
-    })
+/** A contact the merchant's app synced (name, number, username); other syncs are unknown. */
+function contactEvent(
+  sync: z.infer<typeof stateSyncSchema>,
+  item: unknown,
+  where: Destination,
+): WebhookEvent | null {
+  if (sync.type !== 'contact') return null
+  const { contact, action } = sync
+  return {
+    ...unknownEvent({ where, item }, where.phoneNumberId, action),
+    kind: 'contact',
+    ...where,
+    fromWaId: contact?.phone_number?.replace(/\D/g, '') || null,
+    fromUserId: contact?.user_id ?? null,
+    profileName: contact?.full_name ?? contact?.first_name ?? null,
+    username: contact?.username ?? null,
+    payload: item,
   }
-  return events
 }
 
-/** Delivery statuses of the messages the shop sent. */
-function statusEvents(value: MessagesValue, where: Where): WebhookEvent[] {
-  const events: WebhookEvent[] = []
-  for (const item of value.statuses ?? []) {
-    const parsed = statusSchema.safeParse(item)
-    if (!parsed.success) {
-      events.push(unknownEvent(item, where.phoneNumberId, 'status'))
-      continue
-    }
-    const status = parsed.data
-    events.push({
-      eventKey: `status:${status.id}:${status.status}`,
-      kind: 'status',
-      ...where,
-      waMessageId: status.id,
-      type: status.status,
-      fromWaId: status.recipient_id ?? null,
-      fromUserId: status.recipient_user_id ?? null,
-      profileName: null,
-      body: statusError(status),
-      contextId: null,
-      sentAt: fromUnixSeconds(status.timestamp),
-      payload: item,
-    })
+/** The delivery status of a message the shop sent. */
+function statusEvent(
+  status: z.infer<typeof statusSchema>,
+  item: unknown,
+  where: Destination,
+): WebhookEvent {
+  return {
+    eventKey: `status:${status.id}:${status.status}`,
+    kind: 'status',
+    ...where,
+    waMessageId: status.id,
+    type: status.status,
+    fromWaId: status.recipient_id ?? null,
+    fromUserId: status.recipient_user_id ?? null,
+    profileName: null,
+    body: statusError(status),
+    contextId: null,
+    sentAt: fromUnixSeconds(status.timestamp),
+    payload: item,
   }
-  return events
+}
+
+/**
+ * One event per item: `toEvent` of the item as `schema` reads it; an item it cannot read (or
+ * `toEvent` turns down) is kept as an unknown event of type `what`.
+ */
+function parsedEvents<S extends z.ZodType>(
+  items: unknown[] | undefined,
+  schema: S,
+  where: Destination,
+  what: string,
+  toEvent: (parsed: z.infer<S>, item: unknown) => WebhookEvent | null,
+): WebhookEvent[] {
+  return (items ?? []).map((item) => {
+    const parsed = schema.safeParse(item)
+    return (
+      (parsed.success && toEvent(parsed.data, item)) ||
+      unknownEvent(item, where.phoneNumberId, what)
+    )
+  })
 }
 
 /** The text of an echo: an edit's new text, else as for any message. */
