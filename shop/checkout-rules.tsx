@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { formatMoney } from '../core/money.ts'
 import type { CartLine } from './cart-store.ts'
+import { ruleRefusalText } from './checkout-errors.ts'
 import { fill } from './fill.ts'
 import type { ShopClientData } from './page-data.ts'
 import { formatSlot, rulesStrings } from './rules-strings.ts'
@@ -159,12 +160,9 @@ export function CheckoutRules(props: {
     if (area && !areas.some((a) => a.name === area)) setArea(undefined)
   }, [method?.id])
 
+  // A quote's refusal, read as one of the code (what the shopper just typed).
   const codeErrorText = (r: { code: string; missing?: number }) =>
-    r.code === 'discount_exhausted'
-      ? t.errExhausted
-      : r.code === 'below_discount_minimum' && r.missing
-        ? fill(t.errCodeMinimum, { amount: money(r.missing) })
-        : t.errCode
+    ruleRefusalText(t, r.code, 'discountCode', r.missing, money) ?? t.errCode
   useEffect(() => props.onQuote?.(quote), [quote])
 
   const missing = quote?.missingForMinimum ?? null
