@@ -132,7 +132,16 @@ export function widgetSizeTable(): Table {
   const loader = distFile('widget.js')
   const bubble = distFile('bubble-')
   const strings = distFile('en-')
-  const cart = distFile('cart-module-')
+  // The mini cart with the chunks it imports statically (the bubble's are counted already).
+  const cartFile = distFile('cart-module-')
+  const cart = [
+    cartFile,
+    ...[...cartFile.code.toString().matchAll(/from\s*["'`]\.\/([^"'`]+)["'`]/g)]
+      .map((m) => m[1] ?? '')
+      .filter((name) => name !== bubble.name)
+      .map((name) => ({ name, code: readFileSync(join(WIDGET_DIR, name)) })),
+  ]
+  const offline = distFile('offline-order-')
   const qr = distFile('qr-matrix-')
   return {
     title: 'Widget: sizes',
@@ -142,8 +151,9 @@ export function widgetSizeTable(): Table {
       sizeRow('loader: all a host page loads before interaction (JS + CSS)', [loader], LOADER_KB),
       sizeRow('bubble, fetched on hover, focus or click', [bubble]),
       sizeRow('bubble on first open (with its English strings)', [bubble, strings], BUBBLE_KB),
-      sizeRow('mini cart, fetched when a shop has a cart', [cart]),
-      sizeRow('bubble with channels, teams and cart', [bubble, strings, cart], BUBBLE_KB),
+      sizeRow('mini cart, fetched when a shop has a cart', cart),
+      sizeRow('bubble with channels, teams and cart', [bubble, strings, ...cart], BUBBLE_KB),
+      sizeRow('order message without the API, fetched when the checkout form shows', [offline]),
       sizeRow('QR code for "continue on your phone", fetched when shown', [qr]),
     ],
   }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { type ClosedDate, isOpenAt, localDate, nextOpening, type WeeklyHours } from './schedule.ts'
+import {
+  type ClosedDate,
+  inSpans,
+  isOpenAt,
+  localDate,
+  nextOpening,
+  openSpans,
+  type WeeklyHours,
+} from './schedule.ts'
 
 const office: WeeklyHours = {
   mon: [
@@ -180,5 +188,46 @@ describe('closed dates', () => {
     expect(nextOpening(twoRanges, 'UTC', new Date('2026-07-31T20:00:00Z'), closed)).toEqual(
       new Date('2026-08-13T09:00:00Z'),
     )
+  })
+})
+
+describe('openSpans', () => {
+  const late: WeeklyHours = { ...office, fri: [['22:00', '02:00']], sat: [['00:00', '24:00']] }
+  const HOUR = 3_600_000
+
+  it('should agree with isOpenAt every 7 minutes for a week, across a DST change', () => {
+    // Paris leaves summer time on 25 October 2026; New York on 1 November.
+    for (const [zone, from] of [
+      ['Europe/Paris', '2026-10-21T16:03:00Z'],
+      ['America/New_York', '2026-10-28T03:00:00Z'],
+      ['Asia/Kolkata', '2026-10-21T00:00:00Z'],
+    ] as const) {
+      const start = new Date(from)
+      const spans = openSpans(late, zone, start)
+      for (let t = start.getTime(); t < start.getTime() + 7 * 24 * HOUR; t += 7 * 60_000) {
+        expect([zone, new Date(t), inSpans(spans, t)]).toEqual([
+          zone,
+          new Date(t),
+          isOpenAt(late, zone, new Date(t)),
+        ])
+      }
+    }
+  })
+
+  it('should keep the span of last night that still runs, and drop the ones that are over', () => {
+    // Saturday 00:30 in Paris: Friday's 22:00–02:00 runs, and Saturday's whole day after it.
+    const spans = openSpans(late, 'Europe/Paris', new Date('2026-01-02T23:30:00Z'), 0)
+    expect(spans.map(([a, b]) => [new Date(a).toISOString(), new Date(b).toISOString()])).toEqual([
+      ['2026-01-02T21:00:00.000Z', '2026-01-03T01:00:00.000Z'],
+      ['2026-01-02T23:00:00.000Z', '2026-01-03T23:00:00.000Z'],
+    ])
+  })
+
+  it('should be empty for hours without any interval, and closed at the end of a span', () => {
+    expect(openSpans({}, 'UTC', new Date('2026-01-05T12:00:00Z'))).toEqual([])
+    const [span] = openSpans(office, 'UTC', new Date('2026-01-06T12:00:00Z'), 0)
+    expect(span).toEqual([Date.UTC(2026, 0, 6, 9), Date.UTC(2026, 0, 6, 18)])
+    expect(inSpans(span ? [span] : [], Date.UTC(2026, 0, 6, 18))).toBe(false)
+    expect(inSpans(span ? [span] : [], Date.UTC(2026, 0, 6, 17, 59))).toBe(true)
   })
 })

@@ -165,6 +165,40 @@ export function nextOpening(
   return null
 }
 
+/**
+ * The hours as instants: the `[start, end)` spans, in epoch milliseconds, when they are open
+ * from `from` through the next `days` local days, in order. A span already over at `from` is
+ * left out; an interval that runs past midnight is one span. A client holding these tells open
+ * from closed with {@link inSpans}, without time-zone data (the widget's team hours).
+ *
+ * @example openSpans({ mon: [['09:00', '18:00']] }, 'UTC', new Date('2026-01-05T12:00:00Z'), 0) // [[Date.UTC(2026, 0, 5, 9), Date.UTC(2026, 0, 5, 18)]]
+ */
+export function openSpans(
+  hours: WeeklyHours,
+  timeZone: string,
+  from: Date,
+  days = 7,
+): [number, number][] {
+  const zone = safeZone(timeZone)
+  const local = localTime(from, zone)
+  const at = (offset: number, minutes: number) =>
+    fromLocal(local.year, local.month, local.day + offset, minutes, zone).getTime()
+  const spans: [number, number][] = []
+  // From yesterday, whose late intervals may still run.
+  for (let offset = -1; offset <= days; offset++) {
+    for (const [start, end] of intervals(hours, local.weekday + offset)) {
+      const span: [number, number] = [at(offset, start), at(offset, end)]
+      if (span[1] > from.getTime()) spans.push(span)
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0])
+}
+
+/** Whether an instant (epoch milliseconds) falls in one of {@link openSpans}'s spans. */
+export function inSpans(spans: readonly (readonly [number, number])[], at: number): boolean {
+  return spans.some(([start, end]) => at >= start && at < end)
+}
+
 /** The UTC instant of a local wall time, found by correcting for the zone's offset twice. */
 export function fromLocal(
   year: number,

@@ -388,6 +388,29 @@ describe.skipIf(!browser)('widget in a real browser', () => {
     await v.context.close()
   })
 
+  it('should still end on WhatsApp, with the message composed in the page, when the API fails at checkout', async () => {
+    const v = await visit('widget-shop.html')
+    await v.context.route(`${apiOrigin}/api/shops/*/orders`, (route) =>
+      route.fulfill({ status: 503, body: 'down' }),
+    )
+    await v.page.click('[data-chatcart-add="MUG"]')
+    const cart = v.page.locator('chatcart-widget form.cart')
+    await cart.waitFor()
+    // The offline message's chunk is fetched as the form shows, before anything fails.
+    await expect.poll(() => v.requests.some((u) => u.includes('/offline-order-'))).toBe(true)
+    await cart.locator('input[name="name"]').fill('Sam Offline')
+    const popup = v.context.waitForEvent('page')
+    await cart.locator('button[type="submit"]').click()
+    await (await popup).waitForLoadState()
+    await expect.poll(() => v.whatsapp.length).toBe(1)
+    const text = new URL(v.whatsapp[0] ?? '').searchParams.get('text') ?? ''
+    expect(text).toContain('1 × Mug — €12.00')
+    expect(text).toContain('Sam Offline')
+    expect(text).not.toContain('#')
+    expect(await cart.count()).toBe(0)
+    await v.context.close()
+  })
+
   it('should not show on a page that a rule hides', async () => {
     const v = await visit('widget-plain.html', {
       rules: [{ pattern: '/widget-plain.html', hide: true }],

@@ -1,7 +1,6 @@
-import type { ComponentChild } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { Component, type ComponentChild } from 'preact'
 import { type Channel, channelLink, whatsappLink } from '../core/channel-links.ts'
-import { isOpenAt } from '../core/schedule.ts'
+import { inSpans } from '../core/schedule.ts'
 import type { WidgetStrings } from './strings.ts'
 import type { PublicWidget } from './widget-context.ts'
 
@@ -31,8 +30,6 @@ export interface PanelProps {
   accept: () => void
   onChannel: (channel: string) => void
   onClose: () => void
-  /** The admin's preview keeps the focus where the merchant is typing. */
-  keepFocus?: boolean
 }
 
 const LABELS: Record<string, keyof WidgetStrings | undefined> = {
@@ -47,32 +44,48 @@ const BRANDS: Record<string, string> = {
   telegram: 'Telegram',
 }
 
-/** The QR code of a link, drawn by a chunk fetched only now. */
-function QrCode(props: { url: string; label: string }) {
-  const [code, setCode] = useState<{ size: number; d: string } | null>(null)
-  useEffect(() => {
-    import('./qr-matrix.ts').then((m) => setCode(m.qrPath(props.url)))
-  }, [props.url])
-  const box = (code?.size ?? 21) + 8
-  return (
-    <svg class="qr" viewBox={`-4 -4 ${box} ${box}`} role="img" aria-label={props.label}>
-      <rect x="-4" y="-4" width={box} height={box} fill="#fff" />
-      {code && <path d={code.d} fill="#000" />}
-    </svg>
-  )
+/**
+ * The QR code of a link, drawn by a chunk fetched only now. The widget's components are classes
+ * or plain functions, so its chunks carry no hooks runtime.
+ */
+class QrCode extends Component<
+  { url: string; label: string },
+  { code?: { size: number; d: string } }
+> {
+  private draw() {
+    const url = this.props.url
+    import('./qr-matrix.ts').then((m) => {
+      if (url === this.props.url) this.setState({ code: m.qrPath(url) })
+    })
+  }
+
+  override componentDidMount() {
+    this.draw()
+  }
+
+  override componentDidUpdate(previous: { url: string }) {
+    if (previous.url !== this.props.url) this.draw()
+  }
+
+  override render() {
+    const code = this.state.code
+    const box = (code?.size ?? 21) + 8
+    return (
+      <svg class="qr" viewBox={`-4 -4 ${box} ${box}`} role="img" aria-label={this.props.label}>
+        <rect x="-4" y="-4" width={box} height={box} fill="#fff" />
+        {code && <path d={code.d} fill="#000" />}
+      </svg>
+    )
+  }
 }
 
-/** The bubble's dialog: greeting, teams, cart, channels, consent and the QR code. */
+/**
+ * The bubble's dialog: greeting, teams, cart, channels, consent and the QR code. The bubble moves
+ * the focus into it when it opens or changes view (the admin's preview leaves it where the
+ * merchant is typing).
+ */
 export function Panel(props: PanelProps) {
   const { strings: t, settings: s, view, text } = props
-  const dialog = useRef<HTMLElement>(null)
-
-  useEffect(() => {
-    if (props.open && !props.keepFocus) {
-      dialog.current?.querySelector<HTMLElement>('a,button,input')?.focus()
-    }
-  }, [props.open, view.value])
-
   if (!props.open) return null
 
   const link = (channel: string, href: string, label: ComponentChild, cls = 'ch') => (
@@ -120,7 +133,7 @@ export function Panel(props: PanelProps) {
       </div>
     )
   } else {
-    const now = new Date()
+    const now = Date.now()
     body = (
       <>
         <p class="g">{s?.greeting || t.greeting}</p>
@@ -130,7 +143,7 @@ export function Panel(props: PanelProps) {
           </p>
         )}
         {s?.teams.map((agent) => {
-          const online = !agent.hours || isOpenAt(agent.hours, s.shop.timezone, now)
+          const online = !agent.open || inSpans(agent.open, now)
           return link(
             agent.channel,
             channelLink(agent.channel as Channel, agent.value, text),
@@ -179,7 +192,6 @@ export function Panel(props: PanelProps) {
       aria-modal="false"
       aria-labelledby="cc-t"
       dir={props.rtl ? 'rtl' : 'ltr'}
-      ref={dialog}
       onKeyDown={(event) => {
         if (event.key === 'Escape') props.onClose()
       }}

@@ -37,6 +37,7 @@ function settings(color: string, locale = 'en'): PublicWidget {
         channel: 'telegram',
         value: 'ana',
         hours: null,
+        open: null,
       },
     ],
     rules: [],

@@ -49,7 +49,6 @@ function Frame(props: WidgetPreviewProps & { strings: WidgetStrings; view: Signa
         accept={() => {}}
         onChannel={() => {}}
         onClose={props.onToggle}
-        keepFocus
       />
       <button
         type="button"

@@ -76,8 +76,20 @@ export const mount: MountWidget = (ctx) => {
     queued = true
     queueMicrotask(() => {
       queued = false
-      render(<App />, container)
+      draw()
     })
+  }
+  // The focus moves into the dialog (its first link or button) when it opens or changes view.
+  let focused = ''
+  const draw = () => {
+    render(<App />, container)
+    const now = open.value ? view.value : ''
+    if (now === focused) return
+    const first = container.querySelector<HTMLElement>('a,button,input')
+    // Open but not drawn yet (its strings are still coming): the next drawing tries again.
+    if (now && !first) return
+    if (now) first?.focus()
+    focused = now
   }
   const box = <T,>(initial: T) => {
     let current = initial
@@ -250,7 +262,7 @@ export const mount: MountWidget = (ctx) => {
   }
 
   frame.append(container)
-  render(<App />, container)
+  draw()
   const handle = (command: unknown[]) => {
     const [name, arg, fn] = command
     const detail = (arg ?? {}) as { sku?: unknown; quantity?: unknown; trigger?: unknown }

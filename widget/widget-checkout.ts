@@ -1,10 +1,10 @@
 /**
  * The widget's checkout, in the mini cart's chunk: sends the order as the storefront does (SKUs,
  * quantities, the shipping method and the address when it needs one) and answers the WhatsApp
- * link to open. Without the API, the message is composed here, without a code.
+ * link to open. Without the API, the message is composed in the browser, without a code, by a
+ * chunk of its own (offline-order.ts).
  */
 import { toMajorUnits } from '../core/money.ts'
-import { composeOrderWhatsAppUrl } from '../core/order-message.ts'
 import type { MiniCart } from './mini-cart.ts'
 import type { PublicWidget } from './widget-context.ts'
 
@@ -35,7 +35,8 @@ export function widgetOrderBody(cart: MiniCart, form: WidgetCheckoutForm, locale
 
 /**
  * Places the order through `POST /api/shops/{slug}/orders`. A 4xx comes back as `refused`; a
- * network failure or a 5xx still ends on WhatsApp, with the message composed in the browser.
+ * network failure or a 5xx still ends on WhatsApp, with the message composed in the browser
+ * (`refused` with status 0 when not even that chunk can be fetched).
  */
 export async function placeWidgetOrder(args: {
   base: string
@@ -66,22 +67,17 @@ export async function placeWidgetOrder(args: {
   } catch {
     // The API cannot be reached: the sale still goes through, as a message without a code.
   }
-  const method = cart.shipping.value.find((m) => m.id === form.shippingMethodId)
-  const { url } = composeOrderWhatsAppUrl(args.phone, {
-    shopName: shop.name,
-    currency: shop.currency,
-    locale: args.locale,
-    items: cart.lines.value.map((l) => ({
-      name: l.name,
-      quantity: l.quantity,
-      lineTotal: l.lineTotal,
-    })),
-    ...totals,
-    shippingName: method?.name ?? null,
-    customer: {
-      name: form.name.trim(),
-      ...(method?.requiresAddress ? { address: form.address.trim() } : {}),
-    },
-  })
-  return { kind: 'placed', url, value }
+  // The offline chunk was fetched when the form showed; if even that failed, the cart stays and
+  // the visitor reads that the order could not be sent.
+  return offlineModule().then(
+    (m): WidgetCheckoutResult => ({ kind: 'placed', url: m.offlineOrderUrl(args), value }),
+    (): WidgetCheckoutResult => ({ kind: 'refused', status: 0, field: undefined }),
+  )
+}
+
+const offlineModule = () => import('./offline-order.ts')
+
+/** Fetches the offline message's chunk ahead of need; the checkout form calls it when it shows. */
+export function prefetchOfflineOrder(): void {
+  offlineModule().catch(() => {})
 }

@@ -1,4 +1,5 @@
 import { CHANNELS } from '../../core/channel-links.ts'
+import { openSpans } from '../../core/schedule.ts'
 import type { ShippingMethodRow } from '../../db/schema/shipping-methods.ts'
 import type { ShopRow } from '../../db/schema/shops.ts'
 import type { listWidgetSkus } from '../../db/widget.queries.ts'
@@ -41,9 +42,16 @@ function visibleChannels(shop: ShopRow, settings: WidgetSettings) {
 
 /**
  * What the widget needs on a visitor's page, and nothing private: the shop's public face, the
- * look of the button, channels, teams with their hours, page rules, triggers and consent.
+ * look of the button, channels, teams with their hours, page rules, triggers and consent. A
+ * team's `open` lists when its hours are open over the coming week as `[start, end)` epoch
+ * milliseconds (null: always), so the bubble tells online from offline without time-zone code.
  */
-export function publicWidgetJson(shop: ShopRow, settings: WidgetSettings, publicUrl: string) {
+export function publicWidgetJson(
+  shop: ShopRow,
+  settings: WidgetSettings,
+  publicUrl: string,
+  now = new Date(),
+) {
   return {
     shop: {
       slug: shop.slug,
@@ -78,6 +86,7 @@ export function publicWidgetJson(shop: ShopRow, settings: WidgetSettings, public
       channel: agent.channel,
       value: agent.value,
       hours: agent.hours,
+      open: agent.hours ? openSpans(agent.hours, shop.timezone, now) : null,
     })),
     rules: settings.rules,
     triggers: settings.triggers,

@@ -144,6 +144,21 @@ describe.each(testEngines())('public widget API on %s', (engine) => {
         ],
         rules: [{ pattern: '/cart', hide: true }],
       })
+      // When the hours are open, as instants: the next Mondays 09:00–18:00 in the shop's zone.
+      const open = (res.body as { teams: { open: [number, number][] }[] }).teams[0]?.open ?? []
+      expect(open.length).toBeGreaterThanOrEqual(1)
+      expect(open.length).toBeLessThanOrEqual(2)
+      for (const [start, end] of open) {
+        expect(end - start).toBe(9 * 3_600_000)
+        expect(end).toBeGreaterThan(Date.now())
+        const local = new Intl.DateTimeFormat('en-GB', {
+          timeZone: 'Europe/Paris',
+          weekday: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+        }).format(start)
+        expect(local).toBe('Mon 09:00')
+      }
       await owner.put(`/api/shops/${slug}/widget`, {})
     })
 

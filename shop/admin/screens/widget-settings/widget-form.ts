@@ -1,5 +1,6 @@
 import type { WidgetSettings } from '../../../../api/widget/widget-schema.ts'
 import { CHANNELS, type Channel } from '../../../../core/channel-links.ts'
+import { openSpans } from '../../../../core/schedule.ts'
 import { colorChannels, textColorOn } from '../../../../widget/contrast.ts'
 import type { PublicWidget } from '../../../../widget/widget-context.ts'
 import type { Shop } from '../../api.ts'
@@ -98,6 +99,7 @@ export function previewSettingsOf(
       channel: team.channel,
       value: team.value,
       hours: team.hours,
+      open: team.hours ? openSpans(team.hours, shop.timezone, new Date()) : null,
     })),
     rules: form.rules,
     triggers: form.triggers,
