@@ -2,7 +2,7 @@ import cluster from 'node:cluster'
 import { availableParallelism } from 'node:os'
 import { serve } from '@hono/node-server'
 import { createDb } from '../db/create-db.ts'
-import { migrateToLatest } from '../db/migrate.ts'
+import { migrateToLatest, refreshStatistics } from '../db/migrate.ts'
 import { createApp } from './app.ts'
 import { startPurgeWorker } from './auth/purge-worker.ts'
 import { startCatalogSyncWorker } from './catalog-sync/worker.ts'
@@ -19,6 +19,8 @@ async function prepareDatabase(e: Env) {
   const { db, engine } = createDb({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR })
   await migrateToLatest(db)
   const demo = e.SEED_DEMO ? await seedDemoShop(db) : undefined
+  // PostgreSQL's autovacuum keeps the planner's statistics fresh; PGlite has none.
+  if (engine === 'pglite') await refreshStatistics(db)
   return { db, engine, demo }
 }
 

@@ -172,6 +172,14 @@ export async function listProducts(
   return order === 'desc' ? rows.reverse() : rows
 }
 
+/**
+ * Refreshes the planner's statistics of the catalog's tables after a bulk change (an import):
+ * PGlite has no autovacuum to do it, and PostgreSQL's may take a minute.
+ */
+export async function analyzeCatalog(db: DbOrTrx): Promise<void> {
+  await sql`analyze products, product_variants, categories`.execute(db)
+}
+
 /** True when the shop has a product of this id (active or not). */
 export async function productExists(db: DbOrTrx, shopId: string, id: string): Promise<boolean> {
   const row = await db

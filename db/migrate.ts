@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
 import * as initialSchema from './migrations/0001-initial-schema.ts'
 import * as imagesUniquePerShop from './migrations/0002-images-unique-per-shop.ts'
 import * as moneyBigint from './migrations/0003-money-bigint.ts'
@@ -58,6 +58,17 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
     throw new Error(`migration ${failed} failed: ${String(error)}`)
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/**
+ * Refreshes the planner's statistics of every table. PostgreSQL's autovacuum does it on its own
+ * (within a minute of a bulk change); PGlite has no autovacuum, so its server runs this at
+ * start-up. Stale counts cost real time: a storefront page in the middle of 10,000 products was
+ * planned as a sort of 5,000 rows (3.9 ms) instead of an index walk (0.5 ms).
+ * @example await refreshStatistics(db)
+ */
+export async function refreshStatistics<T>(db: Kysely<T>): Promise<void> {
+  await sql`analyze`.execute(db)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { listProductSlugs, listShopSkuOwners } from '../../db/admin.queries.ts'
 import {
+  analyzeCatalog,
   insertCategory,
   insertProduct,
   listCategories,
@@ -252,6 +253,8 @@ async function plannedProducts(
  * products waited up to 200 ms; with 3, under 100, for an import a quarter slower.
  */
 export const IMPORT_CHUNK_PRODUCTS = 3
+/** An import of at least this many products refreshes the planner's statistics. */
+const ANALYZE_AFTER_PRODUCTS = 100
 
 /**
  * Writes a checked plan in committed chunks of {@link IMPORT_CHUNK_PRODUCTS} products, each
@@ -284,6 +287,8 @@ export async function applyProductImport(
       }
     })
   }
+  // The shop's pages are planned from the tables' statistics, which a big import makes stale.
+  if (changed.length >= ANALYZE_AFTER_PRODUCTS) await analyzeCatalog(db)
 }
 
 async function writePlannedProduct(
