@@ -7,6 +7,7 @@ import {
   topSellingSkus,
 } from '../../db/admin.queries.ts'
 import type { AppEnv } from '../app-env.ts'
+import { merchantJson } from '../auth/merchant-json.ts'
 import { currentMerchant } from '../auth/session.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 
@@ -35,7 +36,7 @@ export function dashboardRoutes() {
   routes.get('/api/admin/session', async (c) => {
     const merchant = await currentMerchant(c)
     c.header('Cache-Control', 'no-store')
-    return c.json({ merchant: merchant ? { id: merchant.id, email: merchant.email } : null })
+    return c.json({ merchant: merchant ? merchantJson(merchant) : null })
   })
 
   routes.get(`${base}/dashboard`, requireOwnedShop(), async (c) => {

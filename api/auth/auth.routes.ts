@@ -17,6 +17,7 @@ import { rateLimit } from '../middleware/rate-limit.ts'
 import { requireMerchant } from '../middleware/require-merchant.ts'
 import { sameOrigin } from '../middleware/same-origin.ts'
 import { readJson, uuidParam } from '../validate.ts'
+import { merchantJson } from './merchant-json.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 import {
   createPasswordResetLink,
@@ -101,7 +102,7 @@ export function authRoutes(options: { limit: number; windowMs: number }) {
         return created
       })
       await startSession(c, merchant.id)
-      return c.json({ id: merchant.id, email: merchant.email }, 201)
+      return c.json(merchantJson(merchant), 201)
     },
   )
 
@@ -117,7 +118,7 @@ export function authRoutes(options: { limit: number; windowMs: number }) {
       if (!merchant || !ok)
         throw new AppError(401, 'invalid_credentials', 'Wrong e-mail or password')
       await startSession(c, merchant.id)
-      return c.json({ id: merchant.id, email: merchant.email })
+      return c.json(merchantJson(merchant))
     },
   )
 
@@ -156,7 +157,7 @@ export function authRoutes(options: { limit: number; windowMs: number }) {
       const merchant = await resetPassword(c.var.db, input.token, input.password)
       // Every other session ended with the reset; this browser is signed in with the new password.
       await startSession(c, merchant.id)
-      return c.json({ id: merchant.id, email: merchant.email })
+      return c.json(merchantJson(merchant))
     },
   )
 
@@ -165,7 +166,7 @@ export function authRoutes(options: { limit: number; windowMs: number }) {
     return c.body(null, 204)
   })
 
-  routes.get('/api/me', requireMerchant(), (c) => c.json(c.var.merchant))
+  routes.get('/api/me', requireMerchant(), (c) => c.json(merchantJson(c.var.merchant)))
 
   // What the sign-up form should offer: open, by invite only, or closed.
   routes.get('/api/auth/signup-mode', async (c) => {

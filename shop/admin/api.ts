@@ -1,5 +1,6 @@
 /** The admin's only door to the server: JSON in, JSON out, errors as `ApiError`. */
 
+import type { merchantJson } from '../../api/auth/merchant-json.ts'
 import type {
   categoryJson,
   productJson,
@@ -138,10 +139,8 @@ export function uploadWithProgress<T>(
 
 // ---- API shapes the admin reads ----
 
-export interface Me {
-  id: string
-  email: string
-}
+/** The signed-in merchant, as the auth routes and the session probe send it. */
+export type Me = ReturnType<typeof merchantJson>
 
 export type ShopWeekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
 /** The shop's other channels, as the settings API names them. */
