@@ -1,6 +1,7 @@
 import type { CategoryRow } from '../../db/schema/categories.ts'
 import type { ProductRow, ProductVariantRow } from '../../db/schema/products.ts'
 import type { ShippingMethodRow } from '../../db/schema/shipping-methods.ts'
+import type { MetaSyncJson } from '../catalog-sync/sync-state.ts'
 import { mediaUrl } from '../shops/shop-json.ts'
 
 export interface ImageInfo {
@@ -77,6 +78,17 @@ export function productJson(
     createdAt: product.created_at.toISOString(),
     updatedAt: product.updated_at.toISOString(),
   }
+}
+
+/**
+ * A product as the owner's product routes send it: `productJson` and where it stands in the
+ * shop's Meta catalog (null when the shop does not sync: no catalog id or no access token).
+ */
+export function ownerProductJson(
+  product: ProductRow,
+  context: Parameters<typeof productJson>[1] & { metaSync: MetaSyncJson | null },
+) {
+  return { ...productJson(product, context), metaSync: context.metaSync }
 }
 
 /** A shipping method as its owner sees it. */

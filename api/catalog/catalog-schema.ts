@@ -57,6 +57,8 @@ const optionSchema = z.strictObject({
     .max(100)
     .refine((values) => new Set(values).size === values.length, 'values must be unique'),
 })
+/** A product's option as the admin sends it: a name and its values (`Size`: S, M, L). */
+export type ProductOptionInput = z.infer<typeof optionSchema>
 
 const variantSchema = z.strictObject({
   sku: skuSchema,

@@ -23,7 +23,7 @@ import type { AppConfig } from '../config.ts'
 import { AppError, invalidField, notFound } from '../errors.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { readJson, readQuery } from '../validate.ts'
-import { type ImageInfo, productJson } from './catalog-json.ts'
+import { type ImageInfo, ownerProductJson } from './catalog-json.ts'
 import { ADMIN_PAGE_SIZE, pageOf, readProductWindow } from './catalog-page.ts'
 import {
   createProductSchema,
@@ -110,16 +110,15 @@ async function productsJson(
     config,
     products.map((p) => p.id),
   )
-  return products.map((product) => ({
-    ...productJson(product, {
+  return products.map((product) =>
+    ownerProductJson(product, {
       shopSlug: shop.slug,
       publicUrl,
       variants: byProduct.get(product.id) ?? [],
       images: imageMap,
+      metaSync: metaSync.get(product.id) ?? null,
     }),
-    // null when the shop does not sync to a Meta catalog (no catalog id or no access token).
-    metaSync: metaSync.get(product.id) ?? null,
-  }))
+  )
 }
 
 /** `/api/shops/:slug/products`: the owner's catalog, a page at a time (`?cursor=`, `?limit=`). */

@@ -3,9 +3,12 @@
 import type { merchantJson } from '../../api/auth/merchant-json.ts'
 import type {
   categoryJson,
-  productJson,
+  imageJson,
+  ownerProductJson,
   shippingMethodJson,
 } from '../../api/catalog/catalog-json.ts'
+import type { ProductOptionInput, VariantInput } from '../../api/catalog/catalog-schema.ts'
+import type { MetaSyncJson } from '../../api/catalog-sync/sync-state.ts'
 import type { orderEventJson, ownerOrderJson } from '../../api/orders/order-json.ts'
 import type { ownerShopJson } from '../../api/shops/shop-json.ts'
 import type { DeliveryArea } from '../../core/cart.ts'
@@ -155,32 +158,20 @@ export type Shop = ReturnType<typeof ownerShopJson>
 /** A category as the owner's routes send it: the server's mapper's type. */
 export type Category = ReturnType<typeof categoryJson>
 
-export interface ProductOption {
-  name: string
-  values: string[]
-}
+/** A product's option as the admin sends it: the server's input schema's type. */
+export type ProductOption = ProductOptionInput
 
-export interface Variant {
-  id?: string
-  sku: string
-  options: Record<string, string>
-  price: number | null
-  compareAtPrice?: number | null
-  stock: number | null
-  active?: boolean
-}
+/** A variant as the admin sends it: the server's input schema's type (no id: the SKU names it). */
+export type Variant = VariantInput
 
-/** A product as the owner's routes send it: the server's mapper's type, like `Order`. */
-export type Product = ReturnType<typeof productJson> & {
-  /** Where the product stands in the shop's Meta catalog; null when the shop does not sync. */
-  metaSync?: MetaSync | null
-}
+/**
+ * A product as the owner's routes send it: the server's mapper's type, like `Order`, with where it
+ * stands in the shop's Meta catalog (`metaSync`, null when the shop does not sync).
+ */
+export type Product = ReturnType<typeof ownerProductJson>
 
-export interface MetaSync {
-  state: 'pending' | 'synced' | 'failed'
-  error?: string
-  syncedAt?: string
-}
+/** Where a product stands in the shop's Meta catalog, as the server computes it. */
+export type MetaSync = MetaSyncJson
 
 /**
  * A shipping method as the owner's routes send it: the server's mapper's type, like `Order`.
@@ -206,11 +197,8 @@ export type Order = ReturnType<typeof ownerOrderJson> & {
   events?: ReturnType<typeof orderEventJson>[]
 }
 
-export interface UploadedImage {
-  hash: string
-  url: string
-  thumbUrl: string
-}
+/** An uploaded image as `POST /images` answers it: its hash, size and URLs. */
+export type UploadedImage = ReturnType<typeof imageJson>
 
 /** A WhatsApp message that matched no order, waiting in the inbox. */
 export interface InboxMessage {

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
+import { act } from 'preact/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Product } from '../api.ts'
 import { setAdminLanguage } from '../i18n.ts'
 import { setDirty } from '../router.ts'
+import { activeSlug, shops } from '../state.ts'
 import { button, byLabel, click, errorOf, fakeServer, mount, settle, type } from '../test-dom.ts'
-import { productJsonOf, variantRow } from '../testing/server-json.ts'
-import { ProductEditor } from './ProductEditor.tsx'
+import { productJsonOf, shopJson, uploadedImageJson, variantRow } from '../testing/server-json.ts'
+import { ProductEditor, ProductEditorScreen } from './ProductEditor.tsx'
 
 const saved: Product[] = []
 const editor = (product: Product | null = null) => (
@@ -20,6 +22,8 @@ const editor = (product: Product | null = null) => (
 
 afterEach(() => {
   saved.length = 0
+  shops.value = undefined
+  activeSlug.value = undefined
   setDirty('product', false)
 })
 setAdminLanguage('en')
@@ -60,7 +64,18 @@ describe('ProductEditor', () => {
   it('should send the price typed with a comma in cents, with variants and stock', async () => {
     const sent = fakeServer((req) =>
       req.method === 'POST'
-        ? { status: 201, body: { id: 'p1', ...(req.body as object), images: [], variants: [] } }
+        ? {
+            status: 201,
+            body: productJsonOf(
+              {
+                sku: 'TEE',
+                name: 'Linen tee',
+                price: 1990,
+                options: [{ name: 'Size', values: ['S'] }],
+              },
+              [variantRow({ sku: 'TEE-S', options: { Size: 'S' }, stock: 3 })],
+            ),
+          }
         : undefined,
     )
     const root = await mount(editor())
@@ -85,7 +100,7 @@ describe('ProductEditor', () => {
         variants: [{ sku: 'TEE-S', options: { Size: 'S' }, price: null, stock: 3, active: true }],
       },
     })
-    expect(saved).toHaveLength(1)
+    expect(saved.map((p) => [p.sku, p.variants.map((v) => v.sku)])).toEqual([['TEE', ['TEE-S']]])
   })
 
   it("should show the server's error beside the variant field it names", async () => {
@@ -152,6 +167,49 @@ describe('ProductEditor', () => {
     } finally {
       setAdminLanguage('en')
     }
+  })
+
+  it('should show an uploaded picture by its thumbnail and send the product with its hash', async () => {
+    const hash = 'b'.repeat(32)
+    const sent = fakeServer((req) =>
+      req.url === '/api/shops/shop/images'
+        ? { status: 201, body: uploadedImageJson(hash) }
+        : { status: 201, body: productJsonOf({ images: [hash] }) },
+    )
+    const root = await mount(editor())
+    await type(byLabel(root, 'Product'), 'Mug')
+    await type(byLabel(root, 'SKU'), 'MUG')
+    await type(byLabel(root, 'Price'), '15')
+    const input = byLabel(root, 'Add pictures') as HTMLInputElement
+    const file = new File([new Uint8Array(8)], 'mug.png', { type: 'image/png' })
+    Object.defineProperty(input, 'files', { value: [file], configurable: true })
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }))
+    })
+    await settle()
+    const thumb = root.querySelector<HTMLImageElement>('.images img')
+    expect(thumb?.getAttribute('src')).toBe(`https://chatcart.example/media/${hash}-thumb.webp`)
+    await click(button(root, 'Create product'))
+    expect(sent.at(-1)).toMatchObject({ method: 'POST', body: { images: [hash] } })
+    expect(saved.map((p) => p.images.map((i) => i.hash))).toEqual([[hash]])
+  })
+
+  it("should show why Meta refused a product, as the server's sync state says it", async () => {
+    const failed = productJsonOf({}, [], {
+      state: 'failed',
+      error: 'Image could not be downloaded',
+    })
+    fakeServer((req) =>
+      req.url === '/api/shops/shop/products/p1'
+        ? { status: 200, body: failed }
+        : { status: 200, body: { categories: [] } },
+    )
+    shops.value = [shopJson({ slug: 'shop' })]
+    activeSlug.value = 'shop'
+    const root = await mount(<ProductEditorScreen slug="shop" id="p1" />)
+    await settle()
+    expect(root.querySelector('.badge.inactive')?.textContent).toBe('Meta: failed')
+    expect(root.querySelector('.error')?.textContent).toBe('Image could not be downloaded')
   })
 
   it('should say an amount is wrong when it cannot be read in the currency', async () => {

@@ -1,4 +1,9 @@
-import { productJson, shippingMethodJson } from '../../../api/catalog/catalog-json.ts'
+import {
+  imageJson,
+  ownerProductJson,
+  shippingMethodJson,
+} from '../../../api/catalog/catalog-json.ts'
+import type { MetaSyncJson } from '../../../api/catalog-sync/sync-state.ts'
 import { discountJson } from '../../../api/discounts/discount-json.ts'
 import { ownerOrderJson } from '../../../api/orders/order-json.ts'
 import { ownerShopJson } from '../../../api/shops/shop-json.ts'
@@ -7,13 +12,14 @@ import type { OrderItemRow, OrderRow } from '../../../db/schema/orders.ts'
 import type { ProductRow, ProductVariantRow } from '../../../db/schema/products.ts'
 import type { ShippingMethodRow } from '../../../db/schema/shipping-methods.ts'
 import type { ShopRow } from '../../../db/schema/shops.ts'
-import type { Order, Product, ShippingMethod, Shop } from '../api.ts'
+import type { Order, Product, ShippingMethod, Shop, UploadedImage } from '../api.ts'
 import type { Discount } from '../screens/Discounts.tsx'
 
 // The admin's component tests answer with JSON made by the server's own mappers from database
 // rows, so a field renamed or reshaped on the server fails them.
 
 const CREATED = new Date('2026-12-01T10:00:00.000Z')
+const PUBLIC_URL = 'https://chatcart.example'
 
 /** An order row as the database holds it, with `changes` applied. */
 export function orderRow(changes: Partial<OrderRow> = {}): OrderRow {
@@ -146,7 +152,7 @@ export function shopRow(changes: Partial<ShopRow> = {}): ShopRow {
 
 /** The owner's JSON of a shop, as `GET /api/shops` lists it. */
 export function shopJson(changes: Partial<ShopRow> = {}): Shop {
-  return JSON.parse(JSON.stringify(ownerShopJson(shopRow(changes), 'https://chatcart.example')))
+  return JSON.parse(JSON.stringify(ownerShopJson(shopRow(changes), PUBLIC_URL)))
 }
 
 /** A product row as the database holds it, with `changes` applied. */
@@ -189,16 +195,32 @@ export function variantRow(changes: Partial<ProductVariantRow> = {}): ProductVar
   }
 }
 
-/** The owner's JSON of a product, as `GET /api/shops/{slug}/products/{id}` answers it. */
+/** An uploaded image of the shop (800 × 600), as the database describes it. */
+function imageInfo(hash: string) {
+  return { hash, width: 800, height: 600 }
+}
+
+/** The JSON of an uploaded image, as `POST /api/shops/{slug}/images` answers it. */
+export function uploadedImageJson(hash = 'a'.repeat(32)): UploadedImage {
+  return JSON.parse(JSON.stringify(imageJson(imageInfo(hash), PUBLIC_URL)))
+}
+
+/**
+ * The owner's JSON of a product, as `GET /api/shops/{slug}/products/{id}` answers it (each image
+ * hash in `changes.images` an uploaded image); `metaSync` null is a shop that does not sync to a
+ * Meta catalog.
+ */
 export function productJsonOf(
   changes: Partial<ProductRow> = {},
   variants: ProductVariantRow[] = [],
+  metaSync: MetaSyncJson | null = null,
 ): Product {
-  const json = productJson(productRow(changes), {
+  const json = ownerProductJson(productRow(changes), {
     shopSlug: 'shop',
-    publicUrl: 'https://chatcart.example',
+    publicUrl: PUBLIC_URL,
     variants,
-    images: new Map(),
+    images: new Map((changes.images ?? []).map((hash) => [hash, imageInfo(hash)])),
+    metaSync,
   })
   return JSON.parse(JSON.stringify(json))
 }
