@@ -10,16 +10,20 @@ import {
   whatsappDiagnostics,
 } from '../../db/inbox.queries.ts'
 import { findShopOrderByCode, listOrderItems } from '../../db/orders.queries.ts'
-import type { OrderItemRow, OrderRow } from '../../db/schema/orders.ts'
 import { lastEchoOfShop, listMerchantEchoes } from '../../db/whatsapp-business.queries.ts'
 import type { AppEnv } from '../app-env.ts'
 import { AppError, invalidField, notFound } from '../errors.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
-import { orderItemJson, ownerOrderJson } from '../orders/order-json.ts'
 import { readJson, uuidParam } from '../validate.ts'
+import {
+  inboundMessageJson,
+  inboxMessageJson,
+  orderSummaryJson,
+  whatsappDiagnosticJson,
+} from './inbox-json.ts'
 import { queueConfirmation } from './outbox.ts'
 import { messageSchema } from './payload.ts'
-import { applyMessageToOrder, customerOf, PHONE_SUGGESTION } from './process.ts'
+import { applyMessageToOrder, customerOf } from './process.ts'
 import { createWhatsAppOrder } from './whatsapp-order.ts'
 
 const linkSchema = z.strictObject({ orderCode: z.string().min(1).max(40) })
@@ -42,38 +46,6 @@ const createOrderSchema = z.strictObject({
 const INBOX_LIMIT = 200
 /** Messages from the WhatsApp Business app shown beside the inbox. */
 const APP_MESSAGES_LIMIT = 20
-
-/** A stored WhatsApp message as its shop's owner sees it. */
-function inboundMessageJson(row: InboundMessageRow) {
-  return {
-    id: row.id,
-    waMessageId: row.wa_message_id,
-    type: row.type,
-    from: row.from_wa_id,
-    userId: row.from_user_id,
-    // A customer who hides their number is shown by username.
-    username: row.username,
-    profileName: row.profile_name,
-    body: row.body,
-    /** Sent by the merchant from the WhatsApp Business app (from, userId: the customer). */
-    outgoing: row.outgoing,
-    editedAt: row.edited_at?.toISOString() ?? null,
-    revoked: row.revoked_at !== null,
-    state: row.state,
-    orderId: row.order_id,
-    matchMethod: row.match_method,
-    sentAt: row.sent_at?.toISOString() ?? null,
-    receivedAt: row.received_at.toISOString(),
-  }
-}
-
-/** The owner's view of an order, with what each line was flagged for. */
-function orderSummaryJson(order: OrderRow, items: OrderItemRow[]) {
-  return {
-    ...ownerOrderJson(order, items),
-    items: items.map((item) => ({ ...orderItemJson(item), flags: item.flags })),
-  }
-}
 
 function messageIdParam(value: string | undefined): string {
   const id = uuidParam.safeParse(value)
@@ -102,14 +74,7 @@ export function whatsappInboxRoutes() {
   routes.get('/api/shops/:slug/inbox', requireOwnedShop(), async (c) => {
     const rows = await listInboxMessages(c.var.db, c.var.shop.id, INBOX_LIMIT)
     return c.json({
-      messages: rows.map((row) => ({
-        ...inboundMessageJson(row),
-        // Same number as a pending order's checkout phone: a hint, confirmed only by the merchant.
-        suggestedOrderCode:
-          row.match_method === PHONE_SUGGESTION && row.suggested_status === 'pending'
-            ? row.suggested_code
-            : null,
-      })),
+      messages: rows.map(inboxMessageJson),
       // What the merchant wrote from the WhatsApp Business app on the same number, read-only.
       fromApp: (await listMerchantEchoes(c.var.db, c.var.shop.id, APP_MESSAGES_LIMIT)).map(
         inboundMessageJson,
@@ -243,23 +208,8 @@ export function whatsappInboxRoutes() {
     const { shop, config } = c.var
     const phoneNumberId = shop.whatsapp_phone_number_id
     const diagnostics = await whatsappDiagnostics(c.var.db, shop.id, phoneNumberId)
-    const last = diagnostics.last
     const echoes = await lastEchoOfShop(c.var.db, shop.id)
-    return c.json({
-      phoneNumberId,
-      webhookUrl: `${config.publicUrl}/webhooks/whatsapp`,
-      configured: {
-        verifyToken: config.whatsapp.verifyToken !== undefined,
-        appSecret: config.whatsapp.appSecret !== undefined,
-        replies: config.whatsapp.accessToken !== undefined,
-      },
-      lastEventAt: last?.received_at.toISOString() ?? null,
-      lastEventType: last ? `${last.kind}${last.type ? `:${last.type}` : ''}` : null,
-      counts: Object.fromEntries(diagnostics.states.map((s) => [s.state, s.count])),
-      outbox: Object.fromEntries(diagnostics.outbox.map((s) => [s.status, s.count])),
-      // Coexistence: whether messages sent from the WhatsApp Business app are arriving.
-      echoes: { lastAt: echoes.lastAt?.toISOString() ?? null, count: echoes.count },
-    })
+    return c.json(whatsappDiagnosticJson({ phoneNumberId, config, diagnostics, echoes }))
   })
 
   return routes

@@ -9,8 +9,13 @@ import type {
 } from '../../api/catalog/catalog-json.ts'
 import type { ProductOptionInput, VariantInput } from '../../api/catalog/catalog-schema.ts'
 import type { MetaSyncJson } from '../../api/catalog-sync/sync-state.ts'
-import type { orderEventJson, ownerOrderJson } from '../../api/orders/order-json.ts'
+import type { orderEventJson, orderItemJson, ownerOrderJson } from '../../api/orders/order-json.ts'
 import type { ownerShopJson } from '../../api/shops/shop-json.ts'
+import type {
+  inboundMessageJson,
+  inboxMessageJson,
+  whatsappDiagnosticJson,
+} from '../../api/whatsapp/inbox-json.ts'
 import type { DeliveryArea } from '../../core/cart.ts'
 import { CHANNELS, type Channel } from '../../core/channel-links.ts'
 import type { OrderStatus } from '../../core/order-status.ts'
@@ -180,13 +185,8 @@ export type MetaSync = MetaSyncJson
 export type ShippingMethod = ReturnType<typeof shippingMethodJson>
 export type { DeliveryArea, OrderStatus, SlotSettings }
 
-export interface OrderItem {
-  sku: string
-  name: string
-  quantity: number
-  unitPrice: number
-  lineTotal: number
-}
+/** A line of an order, as shoppers and merchants see it: the server's mapper's type. */
+export type OrderItem = ReturnType<typeof orderItemJson>
 
 /**
  * An order as the owner's routes send it: the server's own mapper's type, so a field renamed
@@ -200,42 +200,16 @@ export type Order = ReturnType<typeof ownerOrderJson> & {
 /** An uploaded image as `POST /images` answers it: its hash, size and URLs. */
 export type UploadedImage = ReturnType<typeof imageJson>
 
-/** A WhatsApp message that matched no order, waiting in the inbox. */
-export interface InboxMessage {
-  id: string
-  waMessageId: string | null
-  type: string | null
-  from: string | null
-  userId: string | null
-  /** The customer's WhatsApp username, when they hide their number. */
-  username?: string | null
-  profileName: string | null
-  body: string | null
-  /** Sent by the merchant from the WhatsApp Business app (`from`: the customer). */
-  outgoing?: boolean
-  editedAt?: string | null
-  revoked?: boolean
-  state: string
-  orderId: string | null
-  matchMethod: string | null
-  sentAt: string | null
-  receivedAt: string
-  /** A pending order whose checkout phone is the sender's number: only a hint to confirm. */
-  suggestedOrderCode?: string | null
-}
+/**
+ * A WhatsApp message that matched no order, waiting in the inbox (`inboxMessageJson`), or one the
+ * merchant sent from the WhatsApp Business app, listed beside it (`fromApp`, with no suggested
+ * order): the server's mappers' types.
+ */
+export type InboxMessage = ReturnType<typeof inboundMessageJson> &
+  Partial<Pick<ReturnType<typeof inboxMessageJson>, 'suggestedOrderCode'>>
 
-/** How the shop's WhatsApp link is doing: what the server knows and what last arrived. */
-export interface WhatsAppDiagnostic {
-  phoneNumberId: string | null
-  webhookUrl: string
-  configured: { verifyToken: boolean; appSecret: boolean; replies: boolean }
-  lastEventAt: string | null
-  lastEventType: string | null
-  counts: Record<string, number>
-  outbox: Record<string, number>
-  /** Messages sent from the WhatsApp Business app on the same number (coexistence). */
-  echoes?: { lastAt: string | null; count: number }
-}
+/** How the shop's WhatsApp link is doing: the server's mapper's type. */
+export type WhatsAppDiagnostic = ReturnType<typeof whatsappDiagnosticJson>
 
 /** Path of a shop's API resource. */
 export function shopPath(slug: string, rest = ''): string {

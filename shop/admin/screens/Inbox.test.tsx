@@ -16,38 +16,21 @@ import {
   settle,
   type,
 } from '../test-dom.ts'
+import { appMessageJsonOf, inboxMessageJsonOf, orderSummaryJsonOf } from '../testing/server-json.ts'
 import { Inbox } from './Inbox.tsx'
 
 setAdminLanguage('en')
 
-function message(over: Partial<InboxMessage>): InboxMessage {
-  return {
-    id: 'm1',
-    waMessageId: 'wamid.1',
-    type: 'text',
-    from: '5511987654321',
-    userId: null,
-    profileName: 'Ana Souza',
-    body: 'Hello, do you deliver on Sundays?',
-    state: 'unmatched',
-    orderId: null,
-    matchMethod: null,
-    sentAt: new Date(Date.now() - 5 * 60_000).toISOString(),
-    receivedAt: new Date().toISOString(),
-    ...over,
-  }
-}
-
-const text = message({})
-const cart = message({
+const text = inboxMessageJsonOf()
+const cart = inboxMessageJsonOf({
   id: 'm2',
   type: 'order',
   body: 'Please gift-wrap',
-  profileName: 'Bruno',
-  from: '33612345678',
-  sentAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+  profile_name: 'Bruno',
+  from_wa_id: '33612345678',
+  sent_at: new Date(Date.now() - 2 * 3_600_000),
 })
-const order = { id: 'o1', code: 'K7Q2M9', status: 'confirmed' }
+const order = orderSummaryJsonOf({ status: 'confirmed' })
 
 function inboxServer(
   messages: InboxMessage[],
@@ -90,16 +73,19 @@ describe('Inbox', () => {
   })
 
   it('should show a username-only customer by username and the merchant’s messages from the app apart', async () => {
-    const lena = message({ id: 'm3', from: null, userId: 'BR.77', username: 'lena.bakes' })
-    const echo = message({
-      id: 'e1',
-      outgoing: true,
-      profileName: 'Ana Souza',
-      body: 'ok #K7Q2M9, at 6pm',
-      editedAt: new Date().toISOString(),
-      state: 'recorded',
+    const lena = inboxMessageJsonOf({
+      id: 'm3',
+      from_wa_id: null,
+      from_user_id: 'BR.77',
+      username: 'lena.bakes',
     })
-    const gone = message({ id: 'e2', outgoing: true, body: null, revoked: true })
+    const echo = appMessageJsonOf({
+      id: 'e1',
+      profile_name: 'Ana Souza',
+      body: 'ok #K7Q2M9, at 6pm',
+      edited_at: new Date(),
+    })
+    const gone = appMessageJsonOf({ id: 'e2', body: null, revoked_at: new Date() })
     fakeServer((req) =>
       req.method === 'GET' && req.url === '/api/shops/shop/inbox'
         ? { status: 200, body: { messages: [lena], fromApp: [echo, gone] } }
@@ -174,7 +160,7 @@ describe('Inbox', () => {
   })
 
   it('should offer the order its sender suggests and confirm it through the link route', async () => {
-    const suggested = message({ id: 'm3', suggestedOrderCode: 'K7Q2M9' })
+    const suggested = inboxMessageJsonOf({ id: 'm3' }, 'K7Q2M9')
     const sent = inboxServer([suggested, cart], (req) =>
       req.method === 'POST' ? { status: 200, body: { message: suggested, order } } : undefined,
     )

@@ -3,22 +3,10 @@ import { describe, expect, it } from 'vitest'
 import type { WhatsAppDiagnostic } from '../api.ts'
 import { setAdminLanguage } from '../i18n.ts'
 import { byLabel, fakeServer, mount, settle } from '../test-dom.ts'
+import { whatsappDiagnosticJsonOf } from '../testing/server-json.ts'
 import { WhatsAppStatus } from './WhatsAppStatus.tsx'
 
 setAdminLanguage('en')
-
-function diagnostic(over: Partial<WhatsAppDiagnostic>): WhatsAppDiagnostic {
-  return {
-    phoneNumberId: '106540352242922',
-    webhookUrl: 'http://localhost:3000/webhooks/whatsapp',
-    configured: { verifyToken: true, appSecret: true, replies: false },
-    lastEventAt: null,
-    lastEventType: null,
-    counts: {},
-    outbox: {},
-    ...over,
-  }
-}
 
 async function render(d: WhatsAppDiagnostic) {
   fakeServer((req) =>
@@ -31,13 +19,13 @@ async function render(d: WhatsAppDiagnostic) {
 
 describe('WhatsAppStatus', () => {
   it("should offer this server's callback URL to paste in Meta", async () => {
-    const root = await render(diagnostic({}))
+    const root = await render(whatsappDiagnosticJsonOf())
     const input = byLabel(root, 'Callback URL') as HTMLInputElement
     expect(input.value).toBe(`${location.origin}/webhooks/whatsapp`)
   })
 
   it('should guide the merchant step by step when nothing has arrived yet', async () => {
-    const root = await render(diagnostic({}))
+    const root = await render(whatsappDiagnosticJsonOf())
     const last = root.querySelector('[data-testid="wa-last"]')
     expect(last?.textContent).toContain('Nothing has arrived for this number yet.')
     expect(last?.querySelectorAll('li')).toHaveLength(3)
@@ -45,9 +33,8 @@ describe('WhatsAppStatus', () => {
 
   it('should show the last event and how long ago it came, with the counts', async () => {
     const root = await render(
-      diagnostic({
-        lastEventAt: new Date(Date.now() - 3 * 60_000).toISOString(),
-        lastEventType: 'message:text',
+      whatsappDiagnosticJsonOf({
+        last: { receivedAt: new Date(Date.now() - 3 * 60_000), kind: 'message', type: 'text' },
         counts: { matched: 4, unmatched: 2 },
         outbox: { sent: 3 },
       }),
@@ -65,7 +52,7 @@ describe('WhatsAppStatus', () => {
   })
 
   it('should explain that coexistence goes through a Tech Provider or a BSP and that no echo arrived', async () => {
-    const root = await render(diagnostic({ echoes: { lastAt: null, count: 0 } }))
+    const root = await render(whatsappDiagnosticJsonOf({ echoes: { lastAt: null, count: 0 } }))
     expect(root.textContent).toContain('WhatsApp Business app on the same number')
     expect(root.textContent).toContain('Embedded Signup, run by a Tech Provider or a Business')
     expect(root.querySelector('[data-testid="wa-echoes"]')?.textContent).toContain(
@@ -74,8 +61,10 @@ describe('WhatsAppStatus', () => {
   })
 
   it('should show when the last message from the WhatsApp Business app arrived', async () => {
-    const lastAt = new Date(Date.now() - 5 * 60_000).toISOString()
-    const root = await render(diagnostic({ echoes: { lastAt, count: 3 }, outbox: { skipped: 1 } }))
+    const lastAt = new Date(Date.now() - 5 * 60_000)
+    const root = await render(
+      whatsappDiagnosticJsonOf({ echoes: { lastAt, count: 3 }, outbox: { skipped: 1 } }),
+    )
     expect(root.querySelector('[data-testid="wa-echoes"]')?.textContent).toMatch(
       /^Last message from the app: 5 minutes ago/,
     )
@@ -86,7 +75,7 @@ describe('WhatsAppStatus', () => {
   })
 
   it('should ask for the phone number ID when the shop has none', async () => {
-    const root = await render(diagnostic({ phoneNumberId: null }))
+    const root = await render(whatsappDiagnosticJsonOf({ phoneNumberId: null }))
     expect(root.querySelector('[data-testid="wa-last"]')?.textContent).toContain(
       'Enter the phone number ID above and save',
     )

@@ -7,12 +7,28 @@ import type { MetaSyncJson } from '../../../api/catalog-sync/sync-state.ts'
 import { discountJson } from '../../../api/discounts/discount-json.ts'
 import { ownerOrderJson } from '../../../api/orders/order-json.ts'
 import { ownerShopJson } from '../../../api/shops/shop-json.ts'
+import {
+  inboundMessageJson,
+  inboxMessageJson,
+  orderSummaryJson,
+  whatsappDiagnosticJson,
+} from '../../../api/whatsapp/inbox-json.ts'
+import { PHONE_SUGGESTION } from '../../../api/whatsapp/process.ts'
+import type { InboundMessageRow } from '../../../db/inbound-messages.queries.ts'
 import type { DiscountRow } from '../../../db/schema/discounts.ts'
 import type { OrderItemRow, OrderRow } from '../../../db/schema/orders.ts'
 import type { ProductRow, ProductVariantRow } from '../../../db/schema/products.ts'
 import type { ShippingMethodRow } from '../../../db/schema/shipping-methods.ts'
 import type { ShopRow } from '../../../db/schema/shops.ts'
-import type { Order, Product, ShippingMethod, Shop, UploadedImage } from '../api.ts'
+import type {
+  InboxMessage,
+  Order,
+  Product,
+  ShippingMethod,
+  Shop,
+  UploadedImage,
+  WhatsAppDiagnostic,
+} from '../api.ts'
 import type { Discount } from '../screens/Discounts.tsx'
 
 // The admin's component tests answer with JSON made by the server's own mappers from database
@@ -248,4 +264,113 @@ export function discountRow(changes: Partial<DiscountRow> = {}): DiscountRow {
 /** The owner's JSON of a discount, as `GET /api/shops/{slug}/discounts` lists it. */
 export function discountJsonOf(changes: Partial<DiscountRow> = {}): Discount {
   return JSON.parse(JSON.stringify(discountJson(discountRow(changes))))
+}
+
+/** The JSON of an order as the inbox's link and create-order routes answer it. */
+export function orderSummaryJsonOf(
+  changes: Partial<OrderRow> = {},
+  items: OrderItemRow[] = [orderItemRow()],
+): Order {
+  return JSON.parse(JSON.stringify(orderSummaryJson(orderRow(changes), items)))
+}
+
+/**
+ * A stored WhatsApp message row (a customer's text, sent five minutes ago, that matched no order),
+ * with `changes` applied.
+ */
+export function inboundMessageRow(changes: Partial<InboundMessageRow> = {}): InboundMessageRow {
+  return {
+    id: 'm1',
+    shop_id: 's1',
+    phone_number_id: '106540352242922',
+    event_key: 'wamid.1',
+    kind: 'message',
+    wa_message_id: 'wamid.1',
+    type: 'text',
+    from_wa_id: '5511987654321',
+    from_user_id: null,
+    profile_name: 'Ana Souza',
+    body: 'Hello, do you deliver on Sundays?',
+    context_id: null,
+    sent_at: new Date(Date.now() - 5 * 60_000),
+    payload: {},
+    outgoing: false,
+    username: null,
+    edited_at: null,
+    revoked_at: null,
+    state: 'unmatched',
+    order_id: null,
+    match_method: null,
+    error: null,
+    received_at: new Date(),
+    processed_at: new Date(),
+    ...changes,
+  }
+}
+
+/**
+ * A message waiting in the inbox, as `GET /api/shops/{slug}/inbox` lists it in `messages`;
+ * `suggestedOrder` is the code of a pending order whose checkout phone is the sender's number.
+ */
+export function inboxMessageJsonOf(
+  changes: Partial<InboundMessageRow> = {},
+  suggestedOrder?: string,
+): InboxMessage {
+  const row = inboundMessageRow(
+    suggestedOrder ? { match_method: PHONE_SUGGESTION, ...changes } : changes,
+  )
+  const json = inboxMessageJson({
+    ...row,
+    suggested_code: suggestedOrder ?? null,
+    suggested_status: suggestedOrder ? 'pending' : null,
+  })
+  return JSON.parse(JSON.stringify(json))
+}
+
+/**
+ * A message the merchant sent from the WhatsApp Business app (an echo, recorded), as
+ * `GET /api/shops/{slug}/inbox` lists it in `fromApp`.
+ */
+export function appMessageJsonOf(changes: Partial<InboundMessageRow> = {}): InboxMessage {
+  const row = inboundMessageRow({ kind: 'echo', outgoing: true, state: 'recorded', ...changes })
+  return JSON.parse(JSON.stringify(inboundMessageJson(row)))
+}
+
+/**
+ * The shop's WhatsApp diagnostic, as `GET /api/shops/{slug}/whatsapp` answers it: a verify token
+ * and an app secret configured, no access token unless `replies`, nothing received unless `last`.
+ */
+export function whatsappDiagnosticJsonOf(
+  args: {
+    phoneNumberId?: string | null
+    replies?: boolean
+    last?: { receivedAt: Date; kind: string; type: string | null }
+    counts?: Record<string, number>
+    outbox?: Record<string, number>
+    echoes?: { lastAt: Date | null; count: number }
+  } = {},
+): WhatsAppDiagnostic {
+  const json = whatsappDiagnosticJson({
+    phoneNumberId: args.phoneNumberId === undefined ? '106540352242922' : args.phoneNumberId,
+    config: {
+      publicUrl: PUBLIC_URL,
+      whatsapp: {
+        verifyToken: 'verify-token',
+        appSecret: 'app-secret',
+        accessToken: args.replies ? 'access-token' : undefined,
+        graphUrl: 'https://graph.facebook.com',
+      },
+    },
+    diagnostics: {
+      last: args.last && {
+        received_at: args.last.receivedAt,
+        kind: args.last.kind,
+        type: args.last.type,
+      },
+      states: Object.entries(args.counts ?? {}).map(([state, count]) => ({ state, count })),
+      outbox: Object.entries(args.outbox ?? {}).map(([status, count]) => ({ status, count })),
+    },
+    echoes: args.echoes ?? { lastAt: null, count: 0 },
+  })
+  return JSON.parse(JSON.stringify(json))
 }
