@@ -19,6 +19,7 @@ import type {
 import type { DeliveryArea } from '../../core/cart.ts'
 import { CHANNELS, type Channel } from '../../core/channel-links.ts'
 import type { OrderStatus } from '../../core/order-status.ts'
+import type { Weekday } from '../../core/schedule.ts'
 import type { SlotSettings } from '../../core/time-slots.ts'
 
 export class ApiError extends Error {
@@ -150,7 +151,8 @@ export function uploadWithProgress<T>(
 /** The signed-in merchant, as the auth routes and the session probe send it. */
 export type Me = ReturnType<typeof merchantJson>
 
-export type ShopWeekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
+/** A day of a shop's weekly hours: core's `Weekday`, which the opening hours are read with. */
+export type ShopWeekday = Weekday
 /** The shop's other channels, as the settings API names them. */
 export const SHOP_CHANNELS = CHANNELS.filter(
   (c): c is Exclude<Channel, 'whatsapp'> => c !== 'whatsapp',

@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import type { Shop } from '../api.ts'
 import { setAdminLanguage } from '../i18n.ts'
 import { activeSlug, shops } from '../state.ts'
 import { button, byLabel, click, errorOf, fakeServer, mount, settle, type } from '../test-dom.ts'
-import { discountJsonOf } from '../testing/server-json.ts'
+import { categoryJsonOf, discountJsonOf, shopJson } from '../testing/server-json.ts'
 import { type Discount, Discounts } from './Discounts.tsx'
 
-const shop = { id: 's1', slug: 'shop', name: 'Maison', currency: 'EUR', locale: 'fr' } as Shop
+const shop = shopJson({ name: 'Maison', currency: 'EUR', locale: 'fr' })
 const welcome: Discount = discountJsonOf({
   code: 'WELCOME10',
   percent_off: 10,
@@ -23,7 +22,7 @@ function answers(discounts: Discount[], write?: () => { status: number; body?: u
     if (req.method === 'GET' && req.url.endsWith('/discounts'))
       return { status: 200, body: { discounts } }
     if (req.method === 'GET' && req.url.endsWith('/categories'))
-      return { status: 200, body: { categories: [{ id: 'c1', name: 'Tea', position: 0 }] } }
+      return { status: 200, body: { categories: [categoryJsonOf({ id: 'c1', name: 'Tea' })] } }
     return write?.()
   })
 }

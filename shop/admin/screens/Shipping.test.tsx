@@ -1,19 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import type { ShippingMethod, Shop } from '../api.ts'
+import type { ShippingMethod } from '../api.ts'
 import { setAdminLanguage } from '../i18n.ts'
 import { activeSlug, shops } from '../state.ts'
 import { fakeServer, mount, settle } from '../test-dom.ts'
-import { methodJson } from '../testing/server-json.ts'
+import { methodJson, shopJson } from '../testing/server-json.ts'
 import { Shipping } from './Shipping.tsx'
 
-const shop = {
-  id: 's1',
-  slug: 'shop',
-  name: 'Maison Test',
-  currency: 'EUR',
-  locale: 'fr',
-} as Shop
+const shop = shopJson({ name: 'Maison Test', currency: 'EUR', locale: 'fr' })
 const methods: ShippingMethod[] = [
   methodJson({ id: 'm1', name: 'Retrait en boutique', price: 0, requires_address: false }),
   methodJson({ id: 'm2', name: 'Colissimo', price: 490, free_over: 6000, position: 1 }),

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Shop } from '../api.ts'
 import { setAdminLanguage } from '../i18n.ts'
 import { setDirty } from '../router.ts'
 import { activeSlug, shops } from '../state.ts'
 import { button, byLabel, click, fakeServer, mount, settle, type } from '../test-dom.ts'
+import { methodJson, shopJson } from '../testing/server-json.ts'
 import { Shipping } from './Shipping.tsx'
 
-const shop = { id: 's1', slug: 'shop', name: 'Loja', currency: 'EUR', locale: 'fr' } as Shop
+const shop = shopJson({ name: 'Loja', currency: 'EUR', locale: 'fr' })
 
 afterEach(() => setDirty('shipping', false))
 
@@ -19,7 +19,7 @@ describe('Shipping: minimum, areas and slots', () => {
     const sent = fakeServer((req) =>
       req.method === 'GET'
         ? { status: 200, body: { shippingMethods: [] } }
-        : { status: 201, body: { id: 'm1', ...(req.body as object) } },
+        : { status: 201, body: methodJson({ name: (req.body as { name: string }).name }) },
     )
     const root = await mount(<Shipping slug="shop" />)
     await settle()
@@ -59,7 +59,7 @@ describe('Shipping: minimum, areas and slots', () => {
     const sent = fakeServer((req) =>
       req.method === 'GET'
         ? { status: 200, body: { shippingMethods: [] } }
-        : { status: 201, body: { id: 'm1', ...(req.body as object) } },
+        : { status: 201, body: methodJson({ name: (req.body as { name: string }).name }) },
     )
     const root = await mount(<Shipping slug="shop" />)
     await settle()

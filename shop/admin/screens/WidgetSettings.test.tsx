@@ -6,24 +6,18 @@ import {
   storedWidgetSettings,
   widgetSettingsSchema,
 } from '../../../api/widget/widget-schema.ts'
-import type { ShopRow } from '../../../db/schema/shops.ts'
-import type { Shop } from '../api.ts'
 import { activeSlug, shops } from '../state.ts'
 import { button, byLabel, click, errorOf, fakeServer, mount, settle, type } from '../test-dom.ts'
+import { shopJson, shopRow } from '../testing/server-json.ts'
 import { WidgetSettings } from './WidgetSettings.tsx'
 
-const shop = {
-  id: 's1',
-  slug: 'shop',
+const row = shopRow({
   name: 'Olive & Co',
-  currency: 'EUR',
   locale: 'en',
   timezone: 'Europe/Paris',
-  whatsappPhone: '+33 6 12 34 56 78',
-  logoUrl: null,
-  channels: {},
-} as unknown as Shop
-const shopRow = { slug: 'shop', whatsapp_phone: '+33 6 12 34 56 78' } as ShopRow
+  whatsapp_phone: '+33 6 12 34 56 78',
+})
+const shop = shopJson(row)
 
 /** The server's own schema and mapper answer the screen, so a drift between them fails here. */
 function widgetServer(initial: Settings) {
@@ -39,7 +33,7 @@ function widgetServer(initial: Settings) {
       }
       stored = parsed.data
     }
-    return { status: 200, body: ownerWidgetJson(shopRow, stored, 'https://shop.test') }
+    return { status: 200, body: ownerWidgetJson(row, stored, 'https://shop.test') }
   })
 }
 

@@ -1,4 +1,5 @@
 import {
+  categoryJson,
   imageJson,
   ownerProductJson,
   shippingMethodJson,
@@ -15,12 +16,14 @@ import {
 } from '../../../api/whatsapp/inbox-json.ts'
 import { PHONE_SUGGESTION } from '../../../api/whatsapp/process.ts'
 import type { InboundMessageRow } from '../../../db/inbound-messages.queries.ts'
+import type { CategoryRow } from '../../../db/schema/categories.ts'
 import type { DiscountRow } from '../../../db/schema/discounts.ts'
 import type { OrderItemRow, OrderRow } from '../../../db/schema/orders.ts'
 import type { ProductRow, ProductVariantRow } from '../../../db/schema/products.ts'
 import type { ShippingMethodRow } from '../../../db/schema/shipping-methods.ts'
 import type { ShopRow } from '../../../db/schema/shops.ts'
 import type {
+  Category,
   InboxMessage,
   Order,
   Product,
@@ -239,6 +242,18 @@ export function productJsonOf(
     metaSync,
   })
   return JSON.parse(JSON.stringify(json))
+}
+
+/** The owner's JSON of a category, as `GET /api/shops/{slug}/categories` lists it. */
+export function categoryJsonOf(changes: Partial<CategoryRow> = {}): Category {
+  const row: CategoryRow = {
+    id: 'c1',
+    shop_id: 's1',
+    name: 'Tea',
+    position: 0,
+    created_at: CREATED,
+  }
+  return JSON.parse(JSON.stringify(categoryJson({ ...row, ...changes })))
 }
 
 /** A discount row as the database holds it (10 % off by default), with `changes` applied. */
