@@ -42,6 +42,7 @@ import {
 } from '../../db/whatsapp-business.queries.ts'
 import type { AppConfig } from '../config.ts'
 import { reviveExpiredOrder } from '../orders/expiry.ts'
+import { quietMoment } from './ack-first.ts'
 import { type OrderDifference, orderMessageDifferences } from './differences.ts'
 import { DELIVERIES_PER_LEASE, ingestDeliveries } from './ingest.ts'
 import { isCancelRequest, orderCodesIn, orderCodesInPayload } from './message-codes.ts'
@@ -794,8 +795,10 @@ async function drain(db: Db, config: AppConfig): Promise<number> {
     // stored since then schedule a run of their own.
     if (split < DELIVERIES_PER_LEASE && !full) return total
     // Let requests that arrived meanwhile reach the database before the next batch: a big
-    // delivery is worked through in slices, never in one sitting.
+    // delivery is worked through in slices, never in one sitting, and a flood of deliveries is
+    // acknowledged before more of it is processed.
     await new Promise((resolve) => setImmediate(resolve))
+    await quietMoment()
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts'
 import type { AppConfig } from '../config.ts'
 import { startPeriodicSweep } from '../periodic-sweep.ts'
+import { lastAcknowledgement, MAX_DEFER_MS, noteAcknowledgement } from './ack-first.ts'
 import { sendDueMessages } from './outbox.ts'
 import { processPending } from './process.ts'
 
@@ -30,11 +31,14 @@ export const PROCESS_WINDOW_MS = 100
 const scheduled = new WeakSet<Db>()
 
 /**
- * Processes what a webhook just stored, once the acknowledgement is on its way: within
- * {@link PROCESS_WINDOW_MS} (or after the `processDelayMs` test knob). The recovery sweep catches
- * anything this misses.
+ * Processes what a webhook just stored, once the acknowledgement is on its way: after a quiet
+ * {@link PROCESS_WINDOW_MS} without a new delivery, or {@link MAX_DEFER_MS} after the first one
+ * of a flood (or after the `processDelayMs` test knob). Acknowledging comes first: Meta retries
+ * what is not answered in time, and processing catches up in bigger batches once the burst
+ * has passed. The recovery sweep catches anything this misses.
  */
 export function scheduleProcessing(db: Db, config: AppConfig): void {
+  noteAcknowledgement()
   const delay = config.whatsapp.processDelayMs ?? 0
   if (delay > 0) {
     setTimeout(() => void runOnce(db, config), delay).unref()
@@ -42,10 +46,19 @@ export function scheduleProcessing(db: Db, config: AppConfig): void {
   }
   if (scheduled.has(db)) return
   scheduled.add(db)
-  setTimeout(() => {
-    scheduled.delete(db)
-    void runOnce(db, config)
-  }, PROCESS_WINDOW_MS).unref()
+  const first = performance.now()
+  const wait = (ms: number) =>
+    setTimeout(() => {
+      const quietFor = performance.now() - lastAcknowledgement()
+      const waited = performance.now() - first
+      if (quietFor < PROCESS_WINDOW_MS && waited < MAX_DEFER_MS) {
+        wait(Math.min(PROCESS_WINDOW_MS - quietFor, MAX_DEFER_MS - waited))
+        return
+      }
+      scheduled.delete(db)
+      void runOnce(db, config)
+    }, ms).unref()
+  wait(PROCESS_WINDOW_MS)
 }
 
 /**

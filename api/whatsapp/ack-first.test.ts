@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { MAX_DEFER_MS, noteAcknowledgement, quietMoment } from './ack-first.ts'
+
+describe('acknowledgements before processing', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  const settled = (promise: Promise<void>) => {
+    let done = false
+    void promise.then(() => {
+      done = true
+    })
+    return () => done
+  }
+
+  it('should let processing go on at once when no delivery came in lately', async () => {
+    noteAcknowledgement()
+    await vi.advanceTimersByTimeAsync(100)
+    const done = settled(quietMoment())
+    await vi.advanceTimersByTimeAsync(0)
+    expect(done()).toBe(true)
+  })
+
+  it('should hold processing while deliveries keep coming, and go on once they pause', async () => {
+    noteAcknowledgement()
+    const done = settled(quietMoment())
+    for (let i = 0; i < 20; i++) {
+      await vi.advanceTimersByTimeAsync(5)
+      noteAcknowledgement()
+    }
+    expect(done()).toBe(false)
+    await vi.advanceTimersByTimeAsync(50)
+    expect(done()).toBe(true)
+  })
+
+  it('should never hold processing longer than its bound, however long the flood', async () => {
+    const done = settled(quietMoment())
+    for (let t = 0; t < MAX_DEFER_MS - 10; t += 5) {
+      noteAcknowledgement()
+      await vi.advanceTimersByTimeAsync(5)
+    }
+    expect(done()).toBe(false)
+    for (let t = 0; t < 40; t += 5) {
+      noteAcknowledgement()
+      await vi.advanceTimersByTimeAsync(5)
+    }
+    expect(done()).toBe(true)
+  })
+})
