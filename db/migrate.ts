@@ -19,6 +19,7 @@ import * as discountsAndMinimums from './migrations/0017-discounts-and-minimums.
 import * as deliveryAreasAndSlots from './migrations/0018-delivery-areas-and-slots.ts'
 import * as timeSlots from './migrations/0019-time-slots.ts'
 import * as webhookThroughput from './migrations/0020-webhook-throughput.ts'
+import * as writeOrderIndexLookups from './migrations/0021-write-order-index-lookups.ts'
 
 // Registered by static import, in order, so a bundle or a fresh clone runs exactly these.
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0018-delivery-areas-and-slots': deliveryAreasAndSlots,
   '0019-time-slots': timeSlots,
   '0020-webhook-throughput': webhookThroughput,
+  '0021-write-order-index-lookups': writeOrderIndexLookups,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
