@@ -2,7 +2,7 @@ import { type Expression, type Insertable, sql, type Transaction, type Updateabl
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DeliveryArea } from '../core/cart.ts'
 import type { SlotSettings } from '../core/time-slots.ts'
-import type { Database, DbOrTrx } from './database.ts'
+import type { Database, Db, DbOrTrx } from './database.ts'
 import type { ProductOption, ProductsTable } from './schema/products.ts'
 import type { ShippingMethodsTable } from './schema/shipping-methods.ts'
 import type { ClosedDate, ShopChannels, WeeklyHours } from './schema/shops.ts'
@@ -174,10 +174,15 @@ export async function listProducts(
 
 /**
  * Refreshes the planner's statistics of the catalog's tables after a bulk change (an import):
- * PGlite has no autovacuum to do it, and PostgreSQL's may take a minute.
+ * PGlite has no autovacuum to do it, and PostgreSQL's may take a minute. A small sample is
+ * enough to tell a big table from a small one, and keeps PGlite's one connection busy for a
+ * quarter of the time (76 → 20 ms for 11,500 products).
  */
-export async function analyzeCatalog(db: DbOrTrx): Promise<void> {
-  await sql`analyze products, product_variants, categories`.execute(db)
+export async function analyzeCatalog(db: Db): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`set local default_statistics_target = 10`.execute(trx)
+    await sql`analyze products, product_variants, categories`.execute(trx)
+  })
 }
 
 /** True when the shop has a product of this id (active or not). */
