@@ -201,6 +201,40 @@ export function peakRssMb(server: BenchServer): { processes: number; maxMb: numb
   return { processes: sizes.length, maxMb: sizes.length ? Math.max(...sizes) : null }
 }
 
+/** CPU time so far (user + system, in clock ticks) of a server and the workers it forked. */
+function cpuTicks(server: BenchServer): number {
+  const pid = server.child.pid
+  if (pid === undefined) return 0
+  let total = 0
+  for (const p of [pid, ...childPids(pid)]) {
+    try {
+      // Fields 14 and 15 of /proc/<pid>/stat, counted after the command name in parentheses.
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+      total += Number(fields[11] ?? 0) + Number(fields[12] ?? 0)
+    } catch {
+      // The process is gone: nothing more to count.
+    }
+  }
+  return total
+}
+
+/**
+ * Waits until a server has done its after-work (a webhook burst is processed after it is
+ * acknowledged): until it uses under 5% of a core for a second, at most `maxMs`. The next
+ * measurement then starts on an idle machine instead of sharing it with that backlog.
+ */
+export async function waitUntilIdle(server: BenchServer, maxMs = 60_000): Promise<void> {
+  const ticksPerSecond = 100
+  const started = performance.now()
+  let before = cpuTicks(server)
+  while (performance.now() - started < maxMs) {
+    await new Promise((r) => setTimeout(r, 1000))
+    const now = cpuTicks(server)
+    if (now - before < ticksPerSecond * 0.05) return
+    before = now
+  }
+}
+
 /** Stops a server: SIGTERM (it finishes requests and closes its database), SIGKILL after 5 s. */
 export async function stopServer(server: BenchServer): Promise<void> {
   const { child } = server

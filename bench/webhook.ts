@@ -6,7 +6,7 @@ import { BENCH_APP_SECRET, BENCH_PHONE_NUMBER_ID, BENCH_SLUG } from './bench-dat
 import { type LoadResult, load } from './load.ts'
 import { ORDER_BODY } from './orders.ts'
 import { type Cell, num, type Table, verdict } from './report.ts'
-import type { BenchServer } from './servers.ts'
+import { type BenchServer, waitUntilIdle } from './servers.ts'
 
 // The WhatsApp webhook: how fast a signed delivery is acknowledged, and how many customer
 // messages per second are stored, matched to their pending orders and confirmed.
@@ -196,6 +196,8 @@ export async function webhookAckTable(
       method: 'POST',
       setupRequest: signedDeliveries(text),
     })
+    // The deliveries are processed after the burst: not while the next server is measured.
+    await waitUntilIdle(server)
     const { target, ok } = againstLimit(ack, limit, ACK_LIMIT_RATIO, server.name === 'postgres')
     rows.push(
       loadRow(

@@ -19,7 +19,7 @@ describe('acknowledgements before processing', () => {
 
   it('should let processing go on at once when no delivery came in lately', async () => {
     noteAcknowledgement()
-    await vi.advanceTimersByTimeAsync(100)
+    await vi.advanceTimersByTimeAsync(1_000)
     const done = settled(quietMoment())
     await vi.advanceTimersByTimeAsync(0)
     expect(done()).toBe(true)
@@ -31,6 +31,20 @@ describe('acknowledgements before processing', () => {
     for (let i = 0; i < 20; i++) {
       await vi.advanceTimersByTimeAsync(5)
       noteAcknowledgement()
+    }
+    expect(done()).toBe(false)
+    await vi.advanceTimersByTimeAsync(50)
+    expect(done()).toBe(true)
+  })
+
+  it('should not take a spell of its own busy work for quiet while deliveries still come', async () => {
+    noteAcknowledgement()
+    // Processing kept the event loop for 30 ms: no acknowledgement could be recorded meanwhile.
+    await vi.advanceTimersByTimeAsync(30)
+    const done = settled(quietMoment())
+    for (let i = 0; i < 10; i++) {
+      noteAcknowledgement()
+      await vi.advanceTimersByTimeAsync(5)
     }
     expect(done()).toBe(false)
     await vi.advanceTimersByTimeAsync(50)
