@@ -1,4 +1,4 @@
-import { t } from '../../i18n.ts'
+import { Pager } from '../../components/Pager.tsx'
 
 /** Previous and Next through the pages the server's cursors lead to. */
 export function ProductsPager(props: {
@@ -7,26 +7,16 @@ export function ProductsPager(props: {
   turnPage: (cursors: string[]) => void
 }) {
   const { cursors, nextCursor, turnPage } = props
-  if (cursors.length === 0 && !nextCursor) return null
+  const page = cursors.length + 1
   return (
-    <nav class="pager" aria-label={t('pages')}>
-      <button
-        type="button"
-        class="secondary"
-        disabled={cursors.length === 0}
-        onClick={() => turnPage(cursors.slice(0, -1))}
-      >
-        {t('previous')}
-      </button>
-      <span>{t('pageOf', { page: cursors.length + 1 })}</span>
-      <button
-        type="button"
-        class="secondary"
-        disabled={!nextCursor}
-        onClick={() => nextCursor && turnPage([...cursors, nextCursor])}
-      >
-        {t('next')}
-      </button>
-    </nav>
+    <Pager
+      page={page}
+      more={nextCursor !== null}
+      go={(to) =>
+        to < page
+          ? turnPage(cursors.slice(0, -1))
+          : nextCursor && turnPage([...cursors, nextCursor])
+      }
+    />
   )
 }
