@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { type Dispatch, type StateUpdater, useEffect, useRef, useState } from 'preact/hooks'
 import { ApiError, api, type InboxMessage, type Order, shopPath } from '../api.ts'
 import { confirmAction } from '../components/Dialogs.tsx'
 import { errorsFrom, Field, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
@@ -40,7 +40,6 @@ function createErrors(error: unknown, itemsText: string, hasItemsField: boolean)
 
 /** WhatsApp messages that matched no order, with linking and order creation. */
 export function Inbox({ slug }: { slug: string }) {
-  const shop = activeShop.value
   const [messages, setMessages] = useState<InboxMessage[] | undefined>(undefined)
   const [fromApp, setFromApp] = useState<InboxMessage[]>([])
   const [loadError, setLoadError] = useState<string | undefined>(undefined)
@@ -78,85 +77,18 @@ export function Inbox({ slug }: { slug: string }) {
     focusAfterRender.current = mode === 'link' ? `link-code-${id}` : `create-items-${id}`
   }
 
-  const link = async (message: InboxMessage, current: OpenForm) => {
-    const checked = checkOrderCode(current.code)
-    if ('error' in checked) {
-      setForm({ ...current, errors: { orderCode: checked.error } })
-      focusAfterRender.current = `link-code-${message.id}`
-      return
-    }
-    const list = messages ?? []
-    const index = list.indexOf(message)
-    const count = inboxCount.value?.count ?? list.length
-    // Optimistic: the message leaves the list at once and comes back if the server refuses.
-    setMessages(list.filter((m) => m !== message))
-    setInboxCount(slug, count - 1)
-    setForm({ ...current, errors: {}, busy: true })
-    setLinked(null)
-    try {
-      const res = await api.post<{ order: Order }>(
-        shopPath(slug, `/inbox/${encodeURIComponent(message.id)}/link`),
-        { orderCode: checked.code },
-      )
-      setForm(null)
-      setLinked(res.order.code)
-      noticeRef.current?.focus()
-    } catch (error) {
-      setMessages((now) => {
-        const restored = [...(now ?? [])]
-        restored.splice(Math.min(index, restored.length), 0, message)
-        return restored
-      })
-      setInboxCount(slug, count)
-      const errors = errorsFrom(error)
-      setForm({
-        ...current,
-        busy: false,
-        errors: errors.orderCode ? errors : { _form: Object.values(errors)[0] ?? '' },
-      })
-      focusAfterRender.current = `link-code-${message.id}`
-    }
+  const context: InboxContext = {
+    slug,
+    messages,
+    setMessages,
+    setForm,
+    setLinked,
+    noticeRef,
+    focusAfterRender,
   }
-
-  const create = async (message: InboxMessage, current: OpenForm | null) => {
-    const sender = senderOf(message)
-    let items: { sku: string; quantity: number }[] | undefined
-    if (!isCart(message)) {
-      const parsed = parseItemLines(current?.items ?? '')
-      if ('error' in parsed) {
-        if (current) setForm({ ...current, errors: { items: parsed.error } })
-        focusAfterRender.current = `create-items-${message.id}`
-        return
-      }
-      items = parsed.items
-    }
-    const ok = await confirmAction({
-      title: t('createOrderQ', { name: sender.name }),
-      body: isCart(message) ? t('createOrderCartBody') : t('createOrderBody'),
-      confirmLabel: t('createOrder'),
-    })
-    if (!ok) return
-    if (current) setForm({ ...current, errors: {}, busy: true })
-    try {
-      const order = await api.post<Order>(
-        shopPath(slug, `/inbox/${encodeURIComponent(message.id)}/create-order`),
-        items ? { items } : {},
-      )
-      setInboxCount(slug, (inboxCount.value?.count ?? 1) - 1)
-      navigate(shopUrl(slug, `/orders/${encodeURIComponent(order.code)}`))
-    } catch (error) {
-      const errors = createErrors(error, current?.items ?? '', !isCart(message))
-      setForm({
-        id: message.id,
-        mode: 'create',
-        code: '',
-        items: current?.items ?? '',
-        errors,
-        busy: false,
-      })
-      focusAfterRender.current = errors.items ? `create-items-${message.id}` : null
-    }
-  }
+  const link = (message: InboxMessage, current: OpenForm) => linkMessage(context, message, current)
+  const create = (message: InboxMessage, current: OpenForm | null) =>
+    createOrderFrom(context, message, current)
 
   if (loadError && !messages) return <FormError error={loadError} />
 
@@ -177,38 +109,166 @@ export function Inbox({ slug }: { slug: string }) {
       {messages === undefined ? (
         <Loading />
       ) : messages.length === 0 ? (
-        <Empty title={t('inboxEmpty')}>
-          {shop && !shop.whatsappPhoneNumberId ? (
-            <p class="muted">
-              {t('inboxNoNumber')}{' '}
-              <Link href={shopUrl(slug, '/settings')}>{t('setUpWhatsApp')}</Link>
-            </p>
-          ) : (
-            <p class="muted">{t('inboxEmptyHint')}</p>
-          )}
-        </Empty>
+        <EmptyInbox slug={slug} />
       ) : (
-        <ul class="inbox">
-          {messages.map((m) => (
-            <InboxItem
-              key={m.id}
-              message={m}
-              form={form?.id === m.id ? form : null}
-              onOpen={(mode) => open(m.id, mode)}
-              onClose={() => setForm(null)}
-              onChange={(patch) => form && setForm({ ...form, ...patch })}
-              onLink={() => form && link(m, form)}
-              onAccept={(code) =>
-                link(m, { id: m.id, mode: 'link', code, items: '', errors: {}, busy: false })
-              }
-              onCreate={() => create(m, form?.id === m.id ? form : null)}
-            />
-          ))}
-        </ul>
+        <WaitingMessages
+          messages={messages}
+          form={form}
+          setForm={setForm}
+          open={open}
+          link={link}
+          create={create}
+        />
       )}
       {fromApp.length > 0 && <AppMessages messages={fromApp} />}
     </section>
   )
+}
+
+/** No message waiting: where they come from, or how to connect a number first. */
+function EmptyInbox({ slug }: { slug: string }) {
+  const shop = activeShop.value
+  return (
+    <Empty title={t('inboxEmpty')}>
+      {shop && !shop.whatsappPhoneNumberId ? (
+        <p class="muted">
+          {t('inboxNoNumber')} <Link href={shopUrl(slug, '/settings')}>{t('setUpWhatsApp')}</Link>
+        </p>
+      ) : (
+        <p class="muted">{t('inboxEmptyHint')}</p>
+      )}
+    </Empty>
+  )
+}
+
+/** The messages waiting for the merchant, the open form with its message. */
+function WaitingMessages(props: {
+  messages: InboxMessage[]
+  form: OpenForm | null
+  setForm: (form: OpenForm | null) => void
+  open: (id: string, mode: Mode) => void
+  link: (message: InboxMessage, current: OpenForm) => void
+  create: (message: InboxMessage, current: OpenForm | null) => void
+}) {
+  const { messages, form, setForm, open, link, create } = props
+  return (
+    <ul class="inbox">
+      {messages.map((m) => (
+        <InboxItem
+          key={m.id}
+          message={m}
+          form={form?.id === m.id ? form : null}
+          onOpen={(mode) => open(m.id, mode)}
+          onClose={() => setForm(null)}
+          onChange={(patch) => form && setForm({ ...form, ...patch })}
+          onLink={() => form && link(m, form)}
+          onAccept={(code) =>
+            link(m, { id: m.id, mode: 'link', code, items: '', errors: {}, busy: false })
+          }
+          onCreate={() => create(m, form?.id === m.id ? form : null)}
+        />
+      ))}
+    </ul>
+  )
+}
+
+/** What the inbox's actions read and change. */
+interface InboxContext {
+  slug: string
+  messages: InboxMessage[] | undefined
+  setMessages: Dispatch<StateUpdater<InboxMessage[] | undefined>>
+  setForm: (form: OpenForm | null) => void
+  setLinked: (code: string | null) => void
+  noticeRef: { current: HTMLDivElement | null }
+  focusAfterRender: { current: string | null }
+}
+
+/** Links a message to an order by its code; it leaves the list at once, back if refused. */
+async function linkMessage(context: InboxContext, message: InboxMessage, current: OpenForm) {
+  const { slug, messages, setMessages, setForm, setLinked, noticeRef, focusAfterRender } = context
+  const checked = checkOrderCode(current.code)
+  if ('error' in checked) {
+    setForm({ ...current, errors: { orderCode: checked.error } })
+    focusAfterRender.current = `link-code-${message.id}`
+    return
+  }
+  const list = messages ?? []
+  const index = list.indexOf(message)
+  const count = inboxCount.value?.count ?? list.length
+  // Optimistic: the message leaves the list at once and comes back if the server refuses.
+  setMessages(list.filter((m) => m !== message))
+  setInboxCount(slug, count - 1)
+  setForm({ ...current, errors: {}, busy: true })
+  setLinked(null)
+  try {
+    const res = await api.post<{ order: Order }>(
+      shopPath(slug, `/inbox/${encodeURIComponent(message.id)}/link`),
+      { orderCode: checked.code },
+    )
+    setForm(null)
+    setLinked(res.order.code)
+    noticeRef.current?.focus()
+  } catch (error) {
+    setMessages((now) => {
+      const restored = [...(now ?? [])]
+      restored.splice(Math.min(index, restored.length), 0, message)
+      return restored
+    })
+    setInboxCount(slug, count)
+    const errors = errorsFrom(error)
+    setForm({
+      ...current,
+      busy: false,
+      errors: errors.orderCode ? errors : { _form: Object.values(errors)[0] ?? '' },
+    })
+    focusAfterRender.current = `link-code-${message.id}`
+  }
+}
+
+/** Creates an order from a message (a cart as it came, else the typed items), once confirmed. */
+async function createOrderFrom(
+  context: InboxContext,
+  message: InboxMessage,
+  current: OpenForm | null,
+) {
+  const { slug, setForm, focusAfterRender } = context
+  const sender = senderOf(message)
+  let items: { sku: string; quantity: number }[] | undefined
+  if (!isCart(message)) {
+    const parsed = parseItemLines(current?.items ?? '')
+    if ('error' in parsed) {
+      if (current) setForm({ ...current, errors: { items: parsed.error } })
+      focusAfterRender.current = `create-items-${message.id}`
+      return
+    }
+    items = parsed.items
+  }
+  const ok = await confirmAction({
+    title: t('createOrderQ', { name: sender.name }),
+    body: isCart(message) ? t('createOrderCartBody') : t('createOrderBody'),
+    confirmLabel: t('createOrder'),
+  })
+  if (!ok) return
+  if (current) setForm({ ...current, errors: {}, busy: true })
+  try {
+    const order = await api.post<Order>(
+      shopPath(slug, `/inbox/${encodeURIComponent(message.id)}/create-order`),
+      items ? { items } : {},
+    )
+    setInboxCount(slug, (inboxCount.value?.count ?? 1) - 1)
+    navigate(shopUrl(slug, `/orders/${encodeURIComponent(order.code)}`))
+  } catch (error) {
+    const errors = createErrors(error, current?.items ?? '', !isCart(message))
+    setForm({
+      id: message.id,
+      mode: 'create',
+      code: '',
+      items: current?.items ?? '',
+      errors,
+      busy: false,
+    })
+    focusAfterRender.current = errors.items ? `create-items-${message.id}` : null
+  }
 }
 
 /** What the merchant wrote from the WhatsApp Business app on the same number: read-only. */
@@ -313,79 +373,118 @@ function InboxItem({
         </div>
       )}
       {form?.mode === 'link' && (
-        <form
-          class="inbox-form"
-          noValidate
-          aria-label={t('linkToOrderOf', { name: sender.name })}
-          onSubmit={(e) => {
-            e.preventDefault()
-            onLink()
-          }}
-        >
-          <FormError error={form.errors._form} />
-          <TextField
-            id={`link-code-${message.id}`}
-            label={t('orderCode')}
-            value={form.code}
-            onValue={(code) => onChange({ code, errors: {} })}
-            error={form.errors.orderCode}
-            hint={t('orderCodeHint')}
-            autoComplete="off"
-            spellcheck={false}
-            maxLength={40}
-            required
-          />
-          <div class="actions">
-            <button type="submit" class="primary" disabled={form.busy}>
-              {form.busy ? t('wait') : t('linkAction')}
-            </button>
-            <button type="button" class="secondary" onClick={onClose}>
-              {t('cancel')}
-            </button>
-          </div>
-        </form>
+        <LinkForm
+          message={message}
+          form={form}
+          name={sender.name}
+          onChange={onChange}
+          onLink={onLink}
+          onClose={onClose}
+        />
       )}
       {form?.mode === 'create' && (
-        <form
-          class="inbox-form"
-          noValidate
-          aria-label={t('createOrder')}
-          onSubmit={(e) => {
-            e.preventDefault()
-            onCreate()
-          }}
-        >
-          <FormError error={form.errors._form} />
-          {!isCart(message) && (
-            <Field
-              id={`create-items-${message.id}`}
-              label={t('orderItems')}
-              error={form.errors.items}
-              hint={t('orderItemsHint')}
-            >
-              {(describedBy, invalid) => (
-                <textarea
-                  id={`create-items-${message.id}`}
-                  rows={3}
-                  value={form.items}
-                  spellcheck={false}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  onInput={(e) => onChange({ items: e.currentTarget.value, errors: {} })}
-                />
-              )}
-            </Field>
-          )}
-          <div class="actions">
-            <button type="submit" class="primary" disabled={form.busy}>
-              {form.busy ? t('wait') : t('createOrder')}
-            </button>
-            <button type="button" class="secondary" onClick={onClose}>
-              {t('cancel')}
-            </button>
-          </div>
-        </form>
+        <CreateForm
+          message={message}
+          form={form}
+          onChange={onChange}
+          onCreate={onCreate}
+          onClose={onClose}
+        />
       )}
     </li>
+  )
+}
+
+type FormProps = Pick<InboxItemProps, 'message' | 'onChange' | 'onClose'> & { form: OpenForm }
+
+/** Submit and cancel of an inbox form. */
+function FormActions({
+  busy,
+  label,
+  onClose,
+}: {
+  busy: boolean
+  label: string
+  onClose: () => void
+}) {
+  return (
+    <div class="actions">
+      <button type="submit" class="primary" disabled={busy}>
+        {busy ? t('wait') : label}
+      </button>
+      <button type="button" class="secondary" onClick={onClose}>
+        {t('cancel')}
+      </button>
+    </div>
+  )
+}
+
+/** The order code to link the message to. */
+function LinkForm(props: FormProps & { name: string; onLink: () => void }) {
+  const { message, form, onChange } = props
+  return (
+    <form
+      class="inbox-form"
+      noValidate
+      aria-label={t('linkToOrderOf', { name: props.name })}
+      onSubmit={(e) => {
+        e.preventDefault()
+        props.onLink()
+      }}
+    >
+      <FormError error={form.errors._form} />
+      <TextField
+        id={`link-code-${message.id}`}
+        label={t('orderCode')}
+        value={form.code}
+        onValue={(code) => onChange({ code, errors: {} })}
+        error={form.errors.orderCode}
+        hint={t('orderCodeHint')}
+        autoComplete="off"
+        spellcheck={false}
+        maxLength={40}
+        required
+      />
+      <FormActions busy={form.busy} label={t('linkAction')} onClose={props.onClose} />
+    </form>
+  )
+}
+
+/** An order from the message: its items typed line by line, unless the message is a cart. */
+function CreateForm(props: FormProps & { onCreate: () => void }) {
+  const { message, form, onChange } = props
+  return (
+    <form
+      class="inbox-form"
+      noValidate
+      aria-label={t('createOrder')}
+      onSubmit={(e) => {
+        e.preventDefault()
+        props.onCreate()
+      }}
+    >
+      <FormError error={form.errors._form} />
+      {!isCart(message) && (
+        <Field
+          id={`create-items-${message.id}`}
+          label={t('orderItems')}
+          error={form.errors.items}
+          hint={t('orderItemsHint')}
+        >
+          {(describedBy, invalid) => (
+            <textarea
+              id={`create-items-${message.id}`}
+              rows={3}
+              value={form.items}
+              spellcheck={false}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              onInput={(e) => onChange({ items: e.currentTarget.value, errors: {} })}
+            />
+          )}
+        </Field>
+      )}
+      <FormActions busy={form.busy} label={t('createOrder')} onClose={props.onClose} />
+    </form>
   )
 }
