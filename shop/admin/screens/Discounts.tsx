@@ -132,20 +132,7 @@ function DiscountForm(props: {
       setBusy(false)
     }
   }
-  const dateField = (id: string, label: string, key: 'startsOn' | 'endsOn', error?: string) => (
-    <Field id={id} label={label} error={error}>
-      {(describedBy, invalid) => (
-        <input
-          id={id}
-          type="date"
-          value={draft[key]}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          onInput={(e) => set({ [key]: e.currentTarget.value })}
-        />
-      )}
-    </Field>
-  )
+  const parts = { draft, set, errors, currency: props.currency }
   return (
     <form class="card" onSubmit={submit} noValidate>
       <FormError error={errors._form} />
@@ -160,6 +147,33 @@ function DiscountForm(props: {
         spellcheck={false}
         maxLength={40}
       />
+      <ValueFields {...parts} />
+      <LimitFields {...parts} />
+      {props.categories.length > 0 && <CategoryPicks {...parts} categories={props.categories} />}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {t('save')}
+        </button>
+        <button type="button" class="secondary" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** What a part of the discount form reads and changes. */
+interface PartProps {
+  draft: Draft
+  set: (patch: Partial<Draft>) => void
+  errors: FieldErrors
+  currency: string
+}
+
+/** Percent or amount off, and the cart's minimum. */
+function ValueFields({ draft, set, errors, currency }: PartProps) {
+  return (
+    <>
       <fieldset class="plain">
         <legend>{t('discountKind')}</legend>
         <label class="check">
@@ -195,7 +209,7 @@ function DiscountForm(props: {
           <MoneyInput
             id="dc-amount"
             label={t('amountOffLabel')}
-            currency={props.currency}
+            currency={currency}
             value={draft.amountOff}
             onValue={(amountOff) => set({ amountOff })}
             error={errors.amountOff}
@@ -205,12 +219,34 @@ function DiscountForm(props: {
         <MoneyInput
           id="dc-min"
           label={t('discountMinSubtotal')}
-          currency={props.currency}
+          currency={currency}
           value={draft.minSubtotal}
           onValue={(minSubtotal) => set({ minSubtotal })}
           error={errors.minSubtotal}
         />
       </div>
+    </>
+  )
+}
+
+/** When the code works, how many times, and once per customer. */
+function LimitFields({ draft, set, errors }: PartProps) {
+  const dateField = (id: string, label: string, key: 'startsOn' | 'endsOn', error?: string) => (
+    <Field id={id} label={label} error={error}>
+      {(describedBy, invalid) => (
+        <input
+          id={id}
+          type="date"
+          value={draft[key]}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          onInput={(e) => set({ [key]: e.currentTarget.value })}
+        />
+      )}
+    </Field>
+  )
+  return (
+    <>
       <div class="row">
         {dateField('dc-starts', t('discountStartsAt'), 'startsOn', errors.startsAt)}
         {dateField('dc-ends', t('discountEndsAt'), 'endsOn', errors.endsAt)}
@@ -232,44 +268,40 @@ function DiscountForm(props: {
         />
         {t('discountOncePerCustomer')}
       </label>
-      {props.categories.length > 0 && (
-        <fieldset class="plain" aria-describedby="dc-cats-hint">
-          <legend>{t('discountCategories')}</legend>
-          <p class="hint" id="dc-cats-hint">
-            {t('discountAllProducts')}
-          </p>
-          {props.categories.map((c) => (
-            <label class="check" key={c.id}>
-              <input
-                type="checkbox"
-                checked={draft.categoryIds.includes(c.id)}
-                onChange={(e) =>
-                  set({
-                    categoryIds: e.currentTarget.checked
-                      ? [...draft.categoryIds, c.id]
-                      : draft.categoryIds.filter((id) => id !== c.id),
-                  })
-                }
-              />
-              {c.name}
-            </label>
-          ))}
-          {errors.categoryIds && (
-            <p class="error" role="alert">
-              {errors.categoryIds}
-            </p>
-          )}
-        </fieldset>
+    </>
+  )
+}
+
+/** The categories the code is for; none ticked is the whole shop. */
+function CategoryPicks({ draft, set, errors, categories }: PartProps & { categories: Category[] }) {
+  return (
+    <fieldset class="plain" aria-describedby="dc-cats-hint">
+      <legend>{t('discountCategories')}</legend>
+      <p class="hint" id="dc-cats-hint">
+        {t('discountAllProducts')}
+      </p>
+      {categories.map((c) => (
+        <label class="check" key={c.id}>
+          <input
+            type="checkbox"
+            checked={draft.categoryIds.includes(c.id)}
+            onChange={(e) =>
+              set({
+                categoryIds: e.currentTarget.checked
+                  ? [...draft.categoryIds, c.id]
+                  : draft.categoryIds.filter((id) => id !== c.id),
+              })
+            }
+          />
+          {c.name}
+        </label>
+      ))}
+      {errors.categoryIds && (
+        <p class="error" role="alert">
+          {errors.categoryIds}
+        </p>
       )}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('save')}
-        </button>
-        <button type="button" class="secondary" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </fieldset>
   )
 }
 
@@ -376,35 +408,54 @@ export function Discounts({ slug }: { slug: string }) {
       ) : (
         <ul class="list-cards">
           {list.map((d) => (
-            <li key={d.id} class="card-row">
-              <div>
-                <p class="strong" dir="ltr">
-                  {d.code}
-                </p>
-                <p class="muted small">{summary(d, shop.currency)}</p>
-              </div>
-              <div class="actions">
-                <button
-                  type="button"
-                  class="small"
-                  aria-label={t('editX', { name: d.code })}
-                  onClick={() => setEditing(draftOf(d))}
-                >
-                  {t('edit')}
-                </button>
-                <button
-                  type="button"
-                  class="small"
-                  aria-label={t('deleteX', { name: d.code })}
-                  onClick={() => remove(d)}
-                >
-                  {t('delete')}
-                </button>
-              </div>
-            </li>
+            <DiscountRow
+              key={d.id}
+              discount={d}
+              currency={shop.currency}
+              edit={() => setEditing(draftOf(d))}
+              remove={() => remove(d)}
+            />
           ))}
         </ul>
       )}
     </section>
+  )
+}
+
+/** A code in the list, with its summary and its edit and delete buttons. */
+function DiscountRow(props: {
+  discount: Discount
+  currency: string
+  edit: () => void
+  remove: () => void
+}) {
+  const d = props.discount
+  return (
+    <li class="card-row">
+      <div>
+        <p class="strong" dir="ltr">
+          {d.code}
+        </p>
+        <p class="muted small">{summary(d, props.currency)}</p>
+      </div>
+      <div class="actions">
+        <button
+          type="button"
+          class="small"
+          aria-label={t('editX', { name: d.code })}
+          onClick={props.edit}
+        >
+          {t('edit')}
+        </button>
+        <button
+          type="button"
+          class="small"
+          aria-label={t('deleteX', { name: d.code })}
+          onClick={props.remove}
+        >
+          {t('delete')}
+        </button>
+      </div>
+    </li>
   )
 }
