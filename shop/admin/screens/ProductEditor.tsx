@@ -42,7 +42,6 @@ export function ProductEditor({
   const [draft, setDraft] = useState<ProductDraft>(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
-  const [uploading, setUploading] = useState(0)
   const [invalidMoney, setInvalidMoney] = useState<Record<string, boolean>>({})
   const formRef = useRef<HTMLFormElement>(null)
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial)
@@ -54,6 +53,7 @@ export function ProductEditor({
   }, [dirty])
 
   const set = (patch: Partial<ProductDraft>) => setDraft((d) => ({ ...d, ...patch }))
+  const { uploading, upload } = useImageUpload(slug, setDraft, setErrors)
 
   const focusFirstError = () =>
     requestAnimationFrame(() =>
@@ -84,47 +84,14 @@ export function ProductEditor({
     }
   }
 
-  const remove = async () => {
-    if (!product) return
-    if (
-      !(await confirmAction({
-        title: t('deleteProductQ', { name: product.name }),
-        danger: true,
-        confirmLabel: t('delete'),
-      }))
+  const remove = () =>
+    product &&
+    deleteProduct(
+      slug,
+      product,
+      () => onDeleted?.(),
+      (error) => setErrors(errorsFrom(error)),
     )
-      return
-    try {
-      await api.del(shopPath(slug, `/products/${product.id}`))
-      setDirty('product', false)
-      toast(t('deleted'))
-      onDeleted?.()
-    } catch (error) {
-      setErrors(errorsFrom(error))
-    }
-  }
-
-  const upload = async (files: FileList) => {
-    setErrors((x) => ({ ...x, images: '' }))
-    for (const file of Array.from(files)) {
-      setUploading((n) => n + 1)
-      try {
-        const form = new FormData()
-        form.append('file', file)
-        const image = await api.post<UploadedImage>(shopPath(slug, '/images'), form)
-        setDraft((d) =>
-          d.images.some((i) => i.hash === image.hash) ? d : { ...d, images: [...d.images, image] },
-        )
-      } catch (error) {
-        setErrors((x) => ({
-          ...x,
-          images: `${file.name}: ${Object.values(errorsFrom(error))[0] ?? ''}`,
-        }))
-      } finally {
-        setUploading((n) => n - 1)
-      }
-    }
-  }
 
   return (
     <form ref={formRef} onSubmit={save} noValidate class="editor">
@@ -147,18 +114,83 @@ export function ProductEditor({
         setInvalidMoney={setInvalidMoney}
       />
 
-      <div class="actions sticky-actions">
-        <button type="submit" class="primary" disabled={busy || uploading > 0}>
-          {busy ? t('wait') : product ? t('save') : t('createProduct')}
-        </button>
-        {product && (
-          <button type="button" class="secondary danger-text" onClick={remove}>
-            {t('delete')}
-          </button>
-        )}
-      </div>
+      <EditorActions
+        busy={busy || uploading > 0}
+        label={busy ? t('wait') : product ? t('save') : t('createProduct')}
+        remove={product ? remove : undefined}
+      />
     </form>
   )
+}
+
+/** Save (or create), and delete for a product that exists; they stay in view as it scrolls. */
+function EditorActions(props: { busy: boolean; label: string; remove: (() => void) | undefined }) {
+  return (
+    <div class="actions sticky-actions">
+      <button type="submit" class="primary" disabled={props.busy}>
+        {props.label}
+      </button>
+      {props.remove && (
+        <button type="button" class="secondary danger-text" onClick={props.remove}>
+          {t('delete')}
+        </button>
+      )}
+    </div>
+  )
+}
+
+/** Pictures uploaded one by one as they are picked, each added to the draft once. */
+function useImageUpload(
+  slug: string,
+  setDraft: (update: (d: ProductDraft) => ProductDraft) => void,
+  setErrors: (update: (errors: FieldErrors) => FieldErrors) => void,
+) {
+  const [uploading, setUploading] = useState(0)
+  const upload = async (files: FileList) => {
+    setErrors((x) => ({ ...x, images: '' }))
+    for (const file of Array.from(files)) {
+      setUploading((n) => n + 1)
+      try {
+        const form = new FormData()
+        form.append('file', file)
+        const image = await api.post<UploadedImage>(shopPath(slug, '/images'), form)
+        setDraft((d) =>
+          d.images.some((i) => i.hash === image.hash) ? d : { ...d, images: [...d.images, image] },
+        )
+      } catch (error) {
+        setErrors((x) => ({
+          ...x,
+          images: `${file.name}: ${Object.values(errorsFrom(error))[0] ?? ''}`,
+        }))
+      } finally {
+        setUploading((n) => n - 1)
+      }
+    }
+  }
+  return { uploading, upload }
+}
+
+/** Deletes a product once the merchant confirms. */
+async function deleteProduct(
+  slug: string,
+  product: Product,
+  onDeleted: () => void,
+  onError: (error: unknown) => void,
+) {
+  const ok = await confirmAction({
+    title: t('deleteProductQ', { name: product.name }),
+    danger: true,
+    confirmLabel: t('delete'),
+  })
+  if (!ok) return
+  try {
+    await api.del(shopPath(slug, `/products/${product.id}`))
+    setDirty('product', false)
+    toast(t('deleted'))
+    onDeleted()
+  } catch (error) {
+    onError(error)
+  }
 }
 
 /** The editor's screen: loads the product (or starts a new one) and the categories. */

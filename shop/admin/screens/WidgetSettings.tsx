@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import { WidgetPreview } from '../../../widget/WidgetPreview.tsx'
-import { api, shopPath } from '../api.ts'
+import { api, type Shop, shopPath } from '../api.ts'
 import { copyWithToast } from '../clipboard.ts'
 import { errorsFrom, type FieldErrors, FormError } from '../components/Field.tsx'
 import { Loading } from '../components/States.tsx'
@@ -27,7 +27,6 @@ export function WidgetSettings({ slug }: { slug: string }) {
   const [snippet, setSnippet] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
-  const [open, setOpen] = useState(true)
   const [avatarUrl, setAvatarUrl] = useState<string | null>(null)
 
   const show = ({ snippet: s, avatarUrl: avatar, ...settings }: WidgetAnswer) => {
@@ -89,36 +88,51 @@ export function WidgetSettings({ slug }: { slug: string }) {
           </div>
         </form>
         <div>
-          <div class="card">
-            <h2>{t('preview')}</h2>
-            {/* The transform holds the widget's fixed position inside the stage, the container its width. */}
-            <div
-              class="preview-stage"
-              data-theme={form.theme}
-              style={{
-                transform: 'translateZ(0)',
-                containerType: 'inline-size',
-                minHeight: '620px',
-              }}
-            >
-              <WidgetPreview
-                settings={previewSettingsOf(form, shop, avatarUrl)}
-                open={open}
-                onToggle={() => setOpen(!open)}
-                label={t('togglePreview')}
-              />
-            </div>
-          </div>
-          <div class="card">
-            <h2>{t('snippet')}</h2>
-            <p class="muted small">{t('snippetHint')}</p>
-            <pre class="snippet">{snippet}</pre>
-            <button type="button" class="primary" onClick={() => copyWithToast(snippet)}>
-              {t('copySnippet')}
-            </button>
-          </div>
+          <PreviewCard form={form} shop={shop} avatarUrl={avatarUrl} />
+          <SnippetCard snippet={snippet} />
         </div>
       </div>
     </section>
+  )
+}
+
+/** The widget as visitors will see it, drawn from the form as it is being edited. */
+function PreviewCard(props: { form: WidgetForm; shop: Shop; avatarUrl: string | null }) {
+  const [open, setOpen] = useState(true)
+  return (
+    <div class="card">
+      <h2>{t('preview')}</h2>
+      {/* The transform holds the widget's fixed position inside the stage, the container its width. */}
+      <div
+        class="preview-stage"
+        data-theme={props.form.theme}
+        style={{
+          transform: 'translateZ(0)',
+          containerType: 'inline-size',
+          minHeight: '620px',
+        }}
+      >
+        <WidgetPreview
+          settings={previewSettingsOf(props.form, props.shop, props.avatarUrl)}
+          open={open}
+          onToggle={() => setOpen(!open)}
+          label={t('togglePreview')}
+        />
+      </div>
+    </div>
+  )
+}
+
+/** The script tag to paste into a website, with a copy button. */
+function SnippetCard({ snippet }: { snippet: string }) {
+  return (
+    <div class="card">
+      <h2>{t('snippet')}</h2>
+      <p class="muted small">{t('snippetHint')}</p>
+      <pre class="snippet">{snippet}</pre>
+      <button type="button" class="primary" onClick={() => copyWithToast(snippet)}>
+        {t('copySnippet')}
+      </button>
+    </div>
   )
 }
