@@ -6,6 +6,7 @@ import {
   cartOpen,
   cartSubtotal,
   clearCart,
+  type CartLine as Line,
   MAX_QUANTITY,
   setQuantity,
 } from '../cart-store.ts'
@@ -88,120 +89,36 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
 
   const lineList = (
     <ul class="lines">
-      {lines.map((line) => {
-        const limit = Math.min(MAX_QUANTITY, line.stock ?? MAX_QUANTITY)
-        const named = (what: string) => `${what}: ${line.name}`
-        return (
-          <li key={line.sku}>
-            {/* Without a picture the box stays, empty, so the lines keep their alignment. */}
-            <img class="thumb" src={line.image ?? undefined} alt="" width={64} height={64} />
-            <div class="line-main">
-              <div class="line-top">
-                <span class="line-name">{line.name}</span>
-                <span class="price">{money(line.price * line.quantity)}</span>
-              </div>
-              <div class="line-actions">
-                <div class="qty">
-                  <button
-                    type="button"
-                    aria-label={named(t.decrease)}
-                    onClick={() => setQuantity(line.sku, line.quantity - 1)}
-                  >
-                    −
-                  </button>
-                  <input
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    max={limit}
-                    value={line.quantity}
-                    aria-label={named(t.quantity)}
-                    onChange={(e) => setQuantity(line.sku, Number(e.currentTarget.value) || 0)}
-                  />
-                  <button
-                    type="button"
-                    aria-label={named(t.increase)}
-                    disabled={line.quantity >= limit}
-                    onClick={() => setQuantity(line.sku, line.quantity + 1)}
-                  >
-                    +
-                  </button>
-                </div>
-                <button
-                  type="button"
-                  class="link"
-                  aria-label={named(t.remove)}
-                  onClick={() => setQuantity(line.sku, 0)}
-                >
-                  {t.remove}
-                </button>
-              </div>
-            </div>
-          </li>
-        )
-      })}
+      {lines.map((line) => (
+        <CartLine key={line.sku} line={line} t={t} money={money} />
+      ))}
     </ul>
   )
 
   return (
     <>
-      <button
-        type="button"
-        class="btn primary cart-fab"
-        // Nothing to show while the cart is empty: the button would only cover the page.
-        hidden={count === 0}
-        aria-haspopup="dialog"
-        aria-label={fill(t.cartWithCount, { n: count })}
-        onClick={() => {
+      <CartButton
+        t={t}
+        count={count}
+        // Only with something in it: formatting money builds an Intl formatter, tens of
+        // milliseconds on a phone the first time, which an empty cart's hydration skips.
+        subtotal={count > 0 ? money(cartSubtotal.value) : ''}
+        onOpen={() => {
           setView('cart')
           cartOpen.value = true
         }}
-      >
-        {/* An inline icon: an emoji depends on the fonts of the device. */}
-        <svg
-          aria-hidden="true"
-          width="18"
-          height="18"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          stroke-width="2"
-          stroke-linecap="round"
-          stroke-linejoin="round"
-        >
-          <circle cx="9" cy="20" r="1.5" />
-          <circle cx="18" cy="20" r="1.5" />
-          <path d="M2 3h3l2.4 11.2a2 2 0 0 0 2 1.6h8.2a2 2 0 0 0 2-1.5L22 7H6" />
-        </svg>
-        {t.cart} <span data-cart-count>{count}</span>
-        {/* Only with something in it: formatting money builds an Intl formatter, tens of
-            milliseconds on a phone the first time, which an empty cart's hydration skips. */}
-        {count > 0 && <span class="fab-total">{money(cartSubtotal.value)}</span>}
-      </button>
+      />
       <dialog
         ref={dialog}
         class="drawer"
         aria-labelledby="cart-title"
         onClose={() => (cartOpen.value = false)}
       >
-        <div class="dhead">
-          {view === 'checkout' && lines.length > 0 ? (
-            <button type="button" class="icon" aria-label={t.back} onClick={() => setView('cart')}>
-              <span aria-hidden="true" class="flip">
-                ←
-              </span>
-            </button>
-          ) : null}
-          <h2 id="cart-title">{view === 'checkout' && lines.length ? t.checkout : t.cart}</h2>
-          <button
-            type="button"
-            class="icon"
-            aria-label={t.close}
-            onClick={() => (cartOpen.value = false)}
-          >
-            <span aria-hidden="true">✕</span>
-          </button>
-        </div>
+        <DrawerHead
+          t={t}
+          title={view === 'checkout' && lines.length ? t.checkout : t.cart}
+          onBack={view === 'checkout' && lines.length > 0 ? () => setView('cart') : undefined}
+        />
         {outageUrl && (
           <div class="note" role="alert">
             <p>{t.outage}</p>
@@ -246,5 +163,134 @@ export function CartIsland({ shop }: { shop: ShopClientData }) {
         )}
       </dialog>
     </>
+  )
+}
+
+/** One line of the cart: picture, name, price, quantity and removal. */
+function CartLine(props: {
+  line: Line
+  t: ShopClientData['strings']
+  money: (amount: number) => string
+}) {
+  const { line, t, money } = props
+  const limit = Math.min(MAX_QUANTITY, line.stock ?? MAX_QUANTITY)
+  const named = (what: string) => `${what}: ${line.name}`
+  return (
+    <li>
+      {/* Without a picture the box stays, empty, so the lines keep their alignment. */}
+      <img class="thumb" src={line.image ?? undefined} alt="" width={64} height={64} />
+      <div class="line-main">
+        <div class="line-top">
+          <span class="line-name">{line.name}</span>
+          <span class="price">{money(line.price * line.quantity)}</span>
+        </div>
+        <div class="line-actions">
+          <div class="qty">
+            <button
+              type="button"
+              aria-label={named(t.decrease)}
+              onClick={() => setQuantity(line.sku, line.quantity - 1)}
+            >
+              −
+            </button>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={limit}
+              value={line.quantity}
+              aria-label={named(t.quantity)}
+              onChange={(e) => setQuantity(line.sku, Number(e.currentTarget.value) || 0)}
+            />
+            <button
+              type="button"
+              aria-label={named(t.increase)}
+              disabled={line.quantity >= limit}
+              onClick={() => setQuantity(line.sku, line.quantity + 1)}
+            >
+              +
+            </button>
+          </div>
+          <button
+            type="button"
+            class="link"
+            aria-label={named(t.remove)}
+            onClick={() => setQuantity(line.sku, 0)}
+          >
+            {t.remove}
+          </button>
+        </div>
+      </div>
+    </li>
+  )
+}
+
+/** The floating cart button with its count and total; hidden while the cart is empty. */
+function CartButton(props: {
+  t: ShopClientData['strings']
+  count: number
+  /** Formatted, or empty while the cart is. */
+  subtotal: string
+  onOpen: () => void
+}) {
+  const { t, count, subtotal, onOpen } = props
+  return (
+    <button
+      type="button"
+      class="btn primary cart-fab"
+      // Nothing to show while the cart is empty: the button would only cover the page.
+      hidden={count === 0}
+      aria-haspopup="dialog"
+      aria-label={fill(t.cartWithCount, { n: count })}
+      onClick={onOpen}
+    >
+      {/* An inline icon: an emoji depends on the fonts of the device. */}
+      <svg
+        aria-hidden="true"
+        width="18"
+        height="18"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="2"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      >
+        <circle cx="9" cy="20" r="1.5" />
+        <circle cx="18" cy="20" r="1.5" />
+        <path d="M2 3h3l2.4 11.2a2 2 0 0 0 2 1.6h8.2a2 2 0 0 0 2-1.5L22 7H6" />
+      </svg>
+      {t.cart} <span data-cart-count>{count}</span>
+      {subtotal && <span class="fab-total">{subtotal}</span>}
+    </button>
+  )
+}
+
+/** The drawer's title bar: back (from the checkout to the cart), the title and close. */
+function DrawerHead(props: {
+  t: ShopClientData['strings']
+  title: string
+  onBack: (() => void) | undefined
+}) {
+  const { t, title, onBack } = props
+  return (
+    <div class="dhead">
+      {onBack ? (
+        <button type="button" class="icon" aria-label={t.back} onClick={onBack}>
+          <span aria-hidden="true" class="flip">
+            ←
+          </span>
+        </button>
+      ) : null}
+      <h2 id="cart-title">{title}</h2>
+      <button
+        type="button"
+        class="icon"
+        aria-label={t.close}
+        onClick={() => (cartOpen.value = false)}
+      >
+        <span aria-hidden="true">✕</span>
+      </button>
+    </div>
   )
 }
