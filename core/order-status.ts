@@ -11,6 +11,12 @@ export const ORDER_STATUSES = [
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
+/** Statuses in which the shopper may still pay (and the merchant mark the order paid). */
+export const PAYABLE_STATUSES: ReadonlySet<OrderStatus> = new Set(['pending', 'confirmed'])
+
+/** Statuses an order reaches only once paid. */
+export const PAID_STATUSES: ReadonlySet<OrderStatus> = new Set(['paid', 'shipped', 'completed'])
+
 /**
  * Where each status may go next in one move; every status not final may also be cancelled. A
  * pending order the merchant knows is paid (the customer paid without the message reaching us)

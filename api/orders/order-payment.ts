@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MAX_AMOUNT } from '../../core/money.ts'
+import { PAID_STATUSES, PAYABLE_STATUSES } from '../../core/order-status.ts'
 import {
   type PaymentMethod,
   type PaymentRequest,
@@ -38,14 +39,9 @@ export type OrderPayment =
   | PaidPayment
   | { status: 'unpaid'; methods: (PaymentRequest | StripePaymentEntry)[] }
 
-/** Statuses in which the shopper is still asked to pay. */
-const PAYABLE = new Set<OrderRow['status']>(['pending', 'confirmed'])
-/** Statuses reached only after payment. */
-const PAID = new Set<OrderRow['status']>(['paid', 'shipped', 'completed'])
-
 /** The paid part of an order, or null while it is unpaid. */
 export function paidPayment(order: OrderRow): PaidPayment | null {
-  if (!order.paid_at && !PAID.has(order.status)) return null
+  if (!order.paid_at && !PAID_STATUSES.has(order.status)) return null
   return {
     status: 'paid',
     method: order.paid_method,
@@ -70,7 +66,7 @@ export async function orderPayment(
 ): Promise<OrderPayment> {
   const paid = paidPayment(order)
   if (paid) return paid
-  if (!PAYABLE.has(order.status)) return { status: 'unpaid', methods: [] }
+  if (!PAYABLE_STATUSES.has(order.status)) return { status: 'unpaid', methods: [] }
   const offered: (PaymentRequest | StripePaymentEntry | null)[] = await Promise.all(
     methods.map(async (method) => {
       if (method.type === 'stripe') {

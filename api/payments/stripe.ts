@@ -1,5 +1,5 @@
 import Stripe from 'stripe'
-import type { OrderStatus } from '../../core/order-status.ts'
+import { type OrderStatus, PAYABLE_STATUSES } from '../../core/order-status.ts'
 import type { DbOrTrx } from '../../db/database.ts'
 import { countRateLimitHit } from '../../db/rate-limits.queries.ts'
 import type { OrderRow } from '../../db/schema/orders.ts'
@@ -24,9 +24,6 @@ const SESSION_MIN_MS = 31 * MINUTE
 const SESSION_MAX_MS = 24 * 60 * MINUTE
 /** A page waits this long for Stripe at most, then renders without the pay button. */
 const STRIPE_TIMEOUT_MS = 5_000
-
-/** Orders a shopper may still pay. */
-const PAYABLE: ReadonlySet<OrderStatus> = new Set(['pending', 'confirmed'])
 
 /** Languages of Stripe Checkout among the shop locales; others let Stripe pick (`auto`). */
 const CHECKOUT_LOCALES: ReadonlySet<string> = new Set(['en', 'fr', 'es', 'it', 'pt', 'de'])
@@ -112,7 +109,7 @@ export async function stripeCheckoutUrl(
   clientKey: string,
 ): Promise<string | null> {
   const settings = config.stripe
-  if (!settings || !PAYABLE.has(order.status)) return null
+  if (!settings || !PAYABLE_STATUSES.has(order.status)) return null
   const amount = toStripeAmount(order.total, order.currency)
   if (amount === null) return null
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks'
+import { PAYABLE_STATUSES } from '../../../core/order-status.ts'
 import { api, type Order, shopPath } from '../api.ts'
 import { errorsFrom, FormError } from '../components/Field.tsx'
 import { MoneyInput } from '../components/MoneyInput.tsx'
@@ -16,8 +17,6 @@ export interface OrderPaymentInfo {
 }
 
 export type PaymentOrder = Order & { payment?: OrderPaymentInfo; paymentMismatch?: boolean }
-
-const PAYABLE = new Set(['pending', 'confirmed'])
 
 /**
  * An order's payment: the methods its page offers, how it was paid (method, reference, amount,
@@ -90,7 +89,7 @@ export function OrderPaymentCard(props: {
           </strong>
         </p>
       )}
-      {PAYABLE.has(order.status) && (
+      {PAYABLE_STATUSES.has(order.status) && (
         <form onSubmit={markPaid}>
           <FormError error={error} />
           <div class="field">
