@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertFixtureProducts, shopIdOf } from '../api/orders/catalog-fixture.ts'
 import { TestClient } from '../api/testing/test-client.ts'
+import { insertFixtureProducts, shopIdOf } from '../db/testing/catalog-fixture.ts'
 import { launchBrowser } from './browser.ts'
 import { startTestServer, type TestServer } from './harness.ts'
 

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertFixtureProducts, shopIdOf } from '../api/orders/catalog-fixture.ts'
 import { expireDueOrders } from '../api/orders/expiry.ts'
 import { TestClient } from '../api/testing/test-client.ts'
+import { insertFixtureProducts, shopIdOf } from '../db/testing/catalog-fixture.ts'
 import { launchBrowser } from './browser.ts'
 import { startTestServer, type TestServer } from './harness.ts'
 

@@ -9,7 +9,7 @@ import {
   insertFixtureProducts,
   insertFixtureShipping,
   shopIdOf,
-} from '../api/orders/catalog-fixture.ts'
+} from '../db/testing/catalog-fixture.ts'
 import { launchBrowser } from './browser.ts'
 import { startTestServer, type TestServer } from './harness.ts'
 import {

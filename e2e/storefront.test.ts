@@ -1,12 +1,12 @@
 import { resolve } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, TestClient } from '../api/testing/test-client.ts'
 import {
   insertFixtureProducts,
   insertFixtureShipping,
   shopIdOf,
-} from '../api/orders/catalog-fixture.ts'
-import { createTestApp, TestClient } from '../api/testing/test-client.ts'
+} from '../db/testing/catalog-fixture.ts'
 import type { TestDatabase } from '../db/testing/test-db.ts'
 import { launchBrowser } from './browser.ts'
 import { seriousViolations, startTestServer, type TestServer } from './harness.ts'

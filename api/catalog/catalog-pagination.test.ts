@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
-import { shopIdOf } from '../orders/catalog-fixture.ts'
 import { insertBulkProducts } from '../testing/bulk-catalog.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { PUBLIC_PAGE_SIZE } from './catalog-page.ts'

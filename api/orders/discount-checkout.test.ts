@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  insertFixtureProducts,
+  insertFixtureShipping,
+  shopIdOf,
+} from '../../db/testing/catalog-fixture.ts'
+import {
   createTestDb,
   type TestDatabase,
   tableCounts,
   testEngines,
 } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { insertFixtureProducts, insertFixtureShipping, shopIdOf } from './catalog-fixture.ts'
 import { expireDueOrders } from './expiry.ts'
 
 describe.each(testEngines())('checkout with discounts and minimums on %s', (engine) => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../db/create-db.ts'
 import type { Db } from '../../db/database.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
+import { insertFixtureProducts, shopIdOf, stockOf } from '../../db/testing/catalog-fixture.ts'
 import { createPostgresDatabase, testEngines } from '../../db/testing/test-db.ts'
 import {
   type ServerProcess,
@@ -13,7 +14,6 @@ import {
   stopServerProcess,
 } from '../testing/server-process.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { insertFixtureProducts, shopIdOf, stockOf } from './catalog-fixture.ts'
 
 // Expiry end to end, in the real server process: an order whose deadline passed while the
 // server was stopped lapses at start-up, one whose deadline passes while it runs lapses then,

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { confirmPendingOrder } from '../../db/order-matching.queries.ts'
 import { findShopOrderByCode } from '../../db/orders.queries.ts'
+import { insertFixtureProducts, shopIdOf, stockOf } from '../../db/testing/catalog-fixture.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { processPending } from '../whatsapp/process.ts'
@@ -12,7 +13,6 @@ import {
   readFixture,
   webhookConfig,
 } from '../whatsapp/webhook-test-kit.ts'
-import { insertFixtureProducts, shopIdOf, stockOf } from './catalog-fixture.ts'
 import { expireDueOrders, reviveExpiredOrder } from './expiry.ts'
 
 const TEXT_ID = 'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFjNFQjBDMEQxRTJGMzA0QjVBNjc4OQA='

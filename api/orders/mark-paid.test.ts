@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertFixtureProducts, shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { insertFixtureProducts, shopIdOf } from './catalog-fixture.ts'
 import { markOrderPaid } from './mark-paid.ts'
 
 describe.each(testEngines())('markOrderPaid (%s)', (engine) => {

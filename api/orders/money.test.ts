@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_AMOUNT } from '../../core/money.ts'
+import { shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import {
   createTestDb,
   type TestDatabase,
@@ -8,7 +9,6 @@ import {
   testEngines,
 } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { shopIdOf } from './catalog-fixture.ts'
 
 const INT32_MAX = 2_147_483_647
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertFixtureProducts, shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { processPending } from '../whatsapp/process.ts'
@@ -9,7 +10,6 @@ import {
   readFixture,
   webhookConfig,
 } from '../whatsapp/webhook-test-kit.ts'
-import { insertFixtureProducts, shopIdOf } from './catalog-fixture.ts'
 
 const TEXT_ID = 'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFjNFQjBDMEQxRTJGMzA0QjVBNjc4OQA='
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paymentRequest } from '../../core/payments/payment-method.ts'
+import { insertFixtureProducts, shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { parseCsv } from '../admin/csv.ts'
 import { type StripeStandIn, startStripeStandIn } from '../payments/stripe-stand-in.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { insertFixtureProducts, shopIdOf } from './catalog-fixture.ts'
 import { markOrderPaid } from './mark-paid.ts'
 
 const METHODS = [

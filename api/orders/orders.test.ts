@@ -2,18 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isOrderCode } from '../../core/order-code.ts'
 import { parseOrderMessage } from '../../core/order-message.ts'
 import {
+  insertFixtureProducts,
+  insertFixtureShipping,
+  shopIdOf,
+  stockOf,
+} from '../../db/testing/catalog-fixture.ts'
+import {
   createTestDb,
   type TestDatabase,
   tableCounts,
   testEngines,
 } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import {
-  insertFixtureProducts,
-  insertFixtureShipping,
-  shopIdOf,
-  stockOf,
-} from './catalog-fixture.ts'
 
 describe.each(testEngines())('orders API (%s)', (engine) => {
   let testDb: TestDatabase

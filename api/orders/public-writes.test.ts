@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SUPPORTED_LOCALES } from '../../core/locale.ts'
+import { insertFixtureProducts, shopIdOf, stockOf } from '../../db/testing/catalog-fixture.ts'
 import {
   createTestDb,
   type TestDatabase,
@@ -10,7 +11,6 @@ import { shopStrings } from '../../shop/strings.ts'
 import { createApp } from '../app.ts'
 import { defaultConfig } from '../config.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { insertFixtureProducts, shopIdOf, stockOf } from './catalog-fixture.ts'
 
 describe.each(testEngines())('public writes are limited (%s)', (engine) => {
   let t: TestDatabase

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertFixtureProducts, shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import {
   createTestDb,
   type TestDatabase,
@@ -6,7 +7,6 @@ import {
   testEngines,
 } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { insertFixtureProducts, shopIdOf } from './catalog-fixture.ts'
 
 interface Reply {
   kind: string

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localDate } from '../../core/schedule.ts'
+import { insertFixtureProducts, shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import {
   createTestDb,
   type TestDatabase,
@@ -7,7 +8,6 @@ import {
   testEngines,
 } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { insertFixtureProducts, shopIdOf } from './catalog-fixture.ts'
 import { expireDueOrders } from './expiry.ts'
 
 interface Slot {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findOrderableSkus, type NewOrder, writeOrder } from '../../db/orders.queries.ts'
+import { insertFixtureProducts, shopIdOf, stockOf } from '../../db/testing/catalog-fixture.ts'
 import {
   createTestDb,
   type TestDatabase,
@@ -7,7 +8,6 @@ import {
   testEngines,
 } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
-import { insertFixtureProducts, shopIdOf, stockOf } from './catalog-fixture.ts'
 
 // The one statement of checkout, on its own: each refusal writes nothing at all.
 

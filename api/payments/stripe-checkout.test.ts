@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findPublicOrder } from '../../db/orders.queries.ts'
+import { insertFixtureProducts, shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { type AppConfig, defaultConfig } from '../config.ts'
-import { insertFixtureProducts, shopIdOf } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import {
   stripeCheckoutOrder,

@@ -1,12 +1,12 @@
 import { gzipSync } from 'node:zlib'
 import { serve } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import {
   insertFixtureProducts,
   insertFixtureShipping,
   shopIdOf,
-} from '../orders/catalog-fixture.ts'
+} from '../../db/testing/catalog-fixture.ts'
+import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 
 const IMG_TAG = '<img src=x onerror=alert(1)>'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../db/database.ts'
+import { insertFixtureProducts, shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
-import { insertFixtureProducts, shopIdOf } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { processPending } from './process.ts'
 import {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { insertFixtureProducts, shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
-import { insertFixtureProducts, shopIdOf } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { MERCHANT_IN_CONVERSATION, sendDueMessages } from './outbox.ts'
 import { processPending } from './process.ts'

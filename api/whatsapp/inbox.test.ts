@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertFixtureProducts, shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import {
   createTestDb,
   type TestDatabase,
   tableCounts,
   testEngines,
 } from '../../db/testing/test-db.ts'
-import { insertFixtureProducts, shopIdOf } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { ingestDeliveries } from './ingest.ts'
 import { processPending } from './process.ts'

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateOrderCode } from '../../core/order-code.ts'
 import { formatOrderMessage } from '../../core/order-message.ts'
+import { insertFixtureProducts, shopIdOf, stockOf } from '../../db/testing/catalog-fixture.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
-import { insertFixtureProducts, shopIdOf, stockOf } from '../orders/catalog-fixture.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
 import { processPending } from './process.ts'
 import {

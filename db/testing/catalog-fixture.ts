@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts'
+import type { Db } from '../database.ts'
 
 /** A product to put in a test catalog; variants optional. */
 export interface FixtureProduct {
