@@ -1,25 +1,12 @@
 import { useState } from 'preact/hooks'
+import type { ImportSummary } from '../../../api/admin/import-products.ts'
+import type { RowError } from '../../../api/admin/product-csv.ts'
 import { ApiError, shopPath, uploadWithProgress } from '../api.ts'
 import { FormError } from '../components/Field.tsx'
 import { locale, t } from '../i18n.ts'
 
-interface RowError {
-  row: number
-  sku: string
-  column: string
-  message: string
-}
-interface Summary {
-  separator: ',' | ';' | '\t'
-  rows: number
-  rowsWithErrors: number
-  products: number
-  variants: number
-  created: number
-  updated: number
-  unchanged: number
-  categoriesCreated: number
-}
+/** What an import answers, and the errors of a refused file: the server's own types. */
+type Summary = ImportSummary
 
 type Phase =
   | { kind: 'idle' }
