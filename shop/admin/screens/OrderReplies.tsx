@@ -3,15 +3,15 @@ import { api, type Order, shopPath } from '../api.ts'
 import { errorsFrom, Field } from '../components/Field.tsx'
 import { t } from '../i18n.ts'
 import '../i18n-replies.ts'
+import type { orderReply } from '../../../api/orders/replies.routes.ts'
 import { toast } from '../state.ts'
 
 /** One ready reply of `GET …/orders/:code/replies`. */
-export interface Reply {
-  kind: string
-  text: string
-  /** `https://wa.me/<digits>?text=…`, or null when no number is known (the text is copied). */
-  whatsappUrl: string | null
-}
+/**
+ * A one-tap reply as the server sends it: `whatsappUrl` is `https://wa.me/<digits>?text=…`, or
+ * null when no number is known (the text is copied).
+ */
+export type Reply = ReturnType<typeof orderReply>
 
 type OrderEvents = NonNullable<Order['events']>
 

@@ -4,17 +4,11 @@ import { api, type Shop, shopPath } from '../api.ts'
 import { errorsFrom, Field, FormError } from '../components/Field.tsx'
 import { t } from '../i18n.ts'
 import '../i18n-replies.ts'
+import type { messageUsage } from '../../../api/whatsapp/message-costs.ts'
 import { replaceShop, toast } from '../state.ts'
 
-/** `GET /api/shops/:slug/whatsapp/usage`. */
-export interface WhatsAppUsageData {
-  month: string
-  sent: number
-  monthlyMessageCap: number | null
-  autoConfirmReply: boolean
-  byPricing: { category: string | null; type: string | null; count: number }[]
-  skipped: { autoConfirmOff: number; monthlyCapReached: number }
-}
+/** `GET /api/shops/:slug/whatsapp/usage`: the server's own type. */
+export type WhatsAppUsageData = Awaited<ReturnType<typeof messageUsage>>
 
 /** `2026-11` in the admin's words, e.g. "November 2026". */
 function monthName(month: string): string {
