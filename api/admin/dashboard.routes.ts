@@ -27,6 +27,37 @@ function lastDays(days: number, timezone: string, now = new Date()): string[] {
   return [...new Set(keys)]
 }
 
+/** The dashboard's answer: one entry per day shown (0 on days without orders), totals, funnel. */
+export function dashboardJson(
+  currency: string,
+  days: string[],
+  data: {
+    daily: Awaited<ReturnType<typeof dailyOrderTotals>>
+    funnel: Awaited<ReturnType<typeof orderFunnel>>
+    paidBy: Awaited<ReturnType<typeof paidOrdersByMethod>>
+    topProducts: Awaited<ReturnType<typeof topSellingSkus>>
+    unmatchedMessages: number
+  },
+) {
+  const byDay = new Map(data.daily.map((d) => [d.day, d]))
+  const series = days.map((date) => ({
+    date,
+    orders: byDay.get(date)?.orders ?? 0,
+    revenue: byDay.get(date)?.revenue ?? 0,
+  }))
+  return {
+    currency,
+    days: series,
+    totals: {
+      orders: series.reduce((n, d) => n + d.orders, 0),
+      revenue: series.reduce((n, d) => n + d.revenue, 0),
+    },
+    funnel: { ...data.funnel, paidByMethod: data.paidBy },
+    topProducts: data.topProducts,
+    unmatchedMessages: data.unmatchedMessages,
+  }
+}
+
 /** The admin's session probe and the shop's dashboard (last 30 days, funnel, top products). */
 export function dashboardRoutes() {
   const routes = new Hono<AppEnv>()
@@ -51,23 +82,9 @@ export function dashboardRoutes() {
       topSellingSkus(db, { shopId: shop.id, since, limit: 5 }),
       countUnmatchedMessages(db, shop.id),
     ])
-    const byDay = new Map(daily.map((d) => [d.day, d]))
-    const series = days.map((date) => ({
-      date,
-      orders: byDay.get(date)?.orders ?? 0,
-      revenue: byDay.get(date)?.revenue ?? 0,
-    }))
-    return c.json({
-      currency: shop.currency,
-      days: series,
-      totals: {
-        orders: series.reduce((n, d) => n + d.orders, 0),
-        revenue: series.reduce((n, d) => n + d.revenue, 0),
-      },
-      funnel: { ...funnel, paidByMethod: paidBy },
-      topProducts,
-      unmatchedMessages,
-    })
+    return c.json(
+      dashboardJson(shop.currency, days, { daily, funnel, paidBy, topProducts, unmatchedMessages }),
+    )
   })
 
   return routes

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
+import type { dashboardJson } from '../../../api/admin/dashboard.routes.ts'
 import { api, shopPath } from '../api.ts'
 import { Link } from '../components/Link.tsx'
 import { Empty, Loading } from '../components/States.tsx'
@@ -7,20 +8,8 @@ import { t } from '../i18n.ts'
 import { methodName, tp } from '../i18n-payments.ts'
 import { shopUrl } from '../router.ts'
 
-interface DashboardData {
-  currency: string
-  days: { date: string; orders: number; revenue: number }[]
-  totals: { orders: number; revenue: number }
-  funnel: {
-    created: number
-    arrived: number
-    paid: number
-    /** How the paid orders were paid; `method` null when nobody said. */
-    paidByMethod: { method: string | null; orders: number }[]
-  }
-  topProducts: { sku: string; name: string; quantity: number; revenue: number }[]
-  unmatchedMessages: number
-}
+/** `GET /api/shops/:slug/dashboard`: the server's own type. */
+type DashboardData = ReturnType<typeof dashboardJson>
 
 /** Orders as bars and revenue as a line over the days, drawn as inline SVG. */
 export function Chart({ days, currency }: { days: DashboardData['days']; currency: string }) {
