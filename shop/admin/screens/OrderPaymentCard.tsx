@@ -7,16 +7,11 @@ import { dateTime, money } from '../format.ts'
 import { methodName, tp } from '../i18n-payments.ts'
 import { activeShop, toast } from '../state.ts'
 
-/** How the order was paid, as the owner's order JSON gives it. */
-export interface OrderPaymentInfo {
-  status: 'paid' | 'unpaid'
-  method?: string | null
-  reference?: string | null
-  amount?: number | null
-  paidAt?: string | null
-}
+/** How the order was paid, as the owner's order routes send it: the server's own type. */
+export type OrderPaymentInfo = Order['payment']
 
-export type PaymentOrder = Order & { payment?: OrderPaymentInfo; paymentMismatch?: boolean }
+/** The order the card shows: the owner's order JSON, with its payment and mismatch flag. */
+export type PaymentOrder = Order
 
 /**
  * An order's payment: the methods its page offers, how it was paid (method, reference, amount,
@@ -79,7 +74,7 @@ export function OrderPaymentCard(props: {
           <dd>{payment.paidAt ? dateTime(payment.paidAt) : '—'}</dd>
         </dl>
       )}
-      {order.paymentMismatch && payment?.amount != null && (
+      {order.paymentMismatch && payment?.status === 'paid' && payment.amount != null && (
         <p class="bad" role="note" data-payment-mismatch>
           <strong>
             {tp('payMismatch', {
