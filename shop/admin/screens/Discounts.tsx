@@ -7,6 +7,7 @@ import { MoneyInput } from '../components/MoneyInput.tsx'
 import { Empty, Loading } from '../components/States.tsx'
 import { money, shortDate } from '../format.ts'
 import '../i18n-discounts.ts'
+import { FormActions } from '../components/FormActions.tsx'
 import { t } from '../i18n.ts'
 import { setDirty } from '../router.ts'
 import { activeShop, toast } from '../state.ts'
@@ -150,14 +151,7 @@ function DiscountForm(props: {
       <ValueFields {...parts} />
       <LimitFields {...parts} />
       {props.categories.length > 0 && <CategoryPicks {...parts} categories={props.categories} />}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('save')}
-        </button>
-        <button type="button" class="secondary" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} keepLabel onCancel={props.onCancel} />
     </form>
   )
 }

@@ -7,6 +7,7 @@ import { Empty, Loading } from '../components/States.tsx'
 import { dateTime, relativeTime } from '../format.ts'
 import { t } from '../i18n.ts'
 import '../i18n-whatsapp.ts'
+import { FormActions } from '../components/FormActions.tsx'
 import { inboxCount, setInboxCount } from '../inbox-count.ts'
 import {
   checkOrderCode,
@@ -397,28 +398,6 @@ function InboxItem({
 
 type FormProps = Pick<InboxItemProps, 'message' | 'onChange' | 'onClose'> & { form: OpenForm }
 
-/** Submit and cancel of an inbox form. */
-function FormActions({
-  busy,
-  label,
-  onClose,
-}: {
-  busy: boolean
-  label: string
-  onClose: () => void
-}) {
-  return (
-    <div class="actions">
-      <button type="submit" class="primary" disabled={busy}>
-        {busy ? t('wait') : label}
-      </button>
-      <button type="button" class="secondary" onClick={onClose}>
-        {t('cancel')}
-      </button>
-    </div>
-  )
-}
-
 /** The order code to link the message to. */
 function LinkForm(props: FormProps & { name: string; onLink: () => void }) {
   const { message, form, onChange } = props
@@ -445,7 +424,7 @@ function LinkForm(props: FormProps & { name: string; onLink: () => void }) {
         maxLength={40}
         required
       />
-      <FormActions busy={form.busy} label={t('linkAction')} onClose={props.onClose} />
+      <FormActions busy={form.busy} label={t('linkAction')} onCancel={props.onClose} />
     </form>
   )
 }
@@ -484,7 +463,7 @@ function CreateForm(props: FormProps & { onCreate: () => void }) {
           )}
         </Field>
       )}
-      <FormActions busy={form.busy} label={t('createOrder')} onClose={props.onClose} />
+      <FormActions busy={form.busy} label={t('createOrder')} onCancel={props.onClose} />
     </form>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { api, type ShippingMethod, shopPath } from '../api.ts'
 import { confirmAction } from '../components/Dialogs.tsx'
 import { errorsFrom, type FieldErrors, FormError, TextField } from '../components/Field.tsx'
+import { FormActions } from '../components/FormActions.tsx'
 import { MoneyInput } from '../components/MoneyInput.tsx'
 import { Empty, Loading } from '../components/States.tsx'
 import { money } from '../format.ts'
@@ -118,14 +119,7 @@ export function ShippingForm(props: {
         errors={errors}
         onChange={(slots) => set({ slots })}
       />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('save')}
-        </button>
-        <button type="button" class="secondary" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} keepLabel onCancel={props.onCancel} />
     </form>
   )
 }
