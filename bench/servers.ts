@@ -21,6 +21,10 @@ const NODE_FLAGS: string[] = (
 )
   .split(' ')
   .filter(Boolean)
+/** `BENCH_CPU_PROF=<dir>` writes a CPU profile of each app server there, to see where time goes. */
+const PROFILE_FLAGS = process.env.BENCH_CPU_PROF
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+  : []
 
 /** A server process listening on 127.0.0.1. */
 export interface BenchServer {
@@ -125,7 +129,7 @@ export async function startAppServer(
 ): Promise<BenchServer> {
   const port = await freePort()
   const entry = existsSync(SERVER_BUNDLE)
-    ? [...NODE_FLAGS, SERVER_BUNDLE]
+    ? [...NODE_FLAGS, ...PROFILE_FLAGS, SERVER_BUNDLE]
     : ['--import', 'tsx', 'api/server.ts']
   const dbEnv = db.engine === 'postgres' ? { DATABASE_URL: db.location } : { DATA_DIR: db.location }
   const child = spawn(process.execPath, entry, {
