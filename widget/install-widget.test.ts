@@ -1,5 +1,7 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { Window as HappyWindow } from 'happy-dom'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { installWidget } from './install-widget.ts'
 
 // The bubble stand-in is a real module, loaded by the loader's own dynamic import from a data:
@@ -155,5 +157,66 @@ describe('installWidget', () => {
     document.querySelector('a')?.click()
     await expect.poll(() => g.received.length).toBe(3)
     expect(g.received).toEqual([['add', { sku: 'TEE-L', quantity: 3 }], ['open'], ['open']])
+  })
+
+  describe('with the shop settings from a server', () => {
+    // A real server for GET /api/widget/{slug}: the look of the default settings, or a colour.
+    let server: Server
+    let base = ''
+    const answered: string[] = []
+    const look = {
+      position: 'right',
+      offsetX: 20,
+      offsetY: 20,
+      color: '#25d366',
+      textColor: '#000',
+      zIndex: 2147483000,
+      idleLoad: false,
+      rules: [],
+      triggers: {},
+    }
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        const slug = req.url?.split('/').pop() ?? ''
+        answered.push(slug)
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(
+          JSON.stringify(slug === 'blue' ? { ...look, color: '#0055aa', textColor: '#fff' } : look),
+        )
+      })
+      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    })
+    afterAll(() => new Promise<void>((done) => server.close(() => done())))
+
+    const installFrom = (shop: string) => {
+      const el = document.createElement('script')
+      el.src = `${base}/widget.js`
+      el.dataset.shop = shop
+      install(el)
+    }
+
+    it('should write nothing more on the page when the settings keep the default look', async () => {
+      installFrom('acme')
+      const el = host()
+      expect(el?.style.getPropertyValue('--z')).toBe('2147483000')
+      const before = el?.getAttribute('style')
+      const writes: string[] = []
+      const observer = new window.MutationObserver((records) => {
+        for (const r of records) writes.push(r.attributeName ?? '')
+      })
+      if (el) observer.observe(el, { attributes: true })
+      await expect.poll(() => answered.includes('acme')).toBe(true)
+      await new Promise((done) => setTimeout(done, 20))
+      observer.disconnect()
+      expect(writes).toEqual([])
+      expect(el?.getAttribute('style')).toBe(before)
+    })
+
+    it("should apply the shop's colour and its text colour when the settings arrive", async () => {
+      installFrom('blue')
+      await expect.poll(() => host()?.style.getPropertyValue('--c')).toBe('#0055aa')
+      expect(host()?.style.getPropertyValue('--t')).toBe('#fff')
+    })
   })
 })

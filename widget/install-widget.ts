@@ -6,7 +6,7 @@
  * trigger (which the bubble watches). It shows the count of a stored cart on the button.
  * It stores nothing and sets no cookie.
  */
-import { BUTTON_FACE, showCartCount } from './button-face.ts'
+import { BUTTON_FACE } from './button-face.ts'
 import css from './loader.css?inline'
 import { matchPageRule } from './page-rules.ts'
 import type { ChatcartGlobal, MountWidget, PublicWidget } from './widget-context.ts'
@@ -44,33 +44,41 @@ export function installWidget(
   root.adoptedStyleSheets = [sheet]
   const frame = d.createElement('div')
   root.append(frame)
-  const label = LABELS[(options.lang || d.documentElement.lang).slice(0, 2)] ?? 'Chat'
-  // Fixed markup (the label comes from the table above), no page data: safe as HTML. Outside
-  // any form, the button needs no type; its label is its name, so the icon needs no aria-hidden.
-  frame.innerHTML = `<button class="o" aria-label="${label}" aria-haspopup="dialog" aria-expanded="false">${BUTTON_FACE}</button>`
-  const button = frame.firstChild as HTMLButtonElement
-  // The cart's item count, from the cart the bubble keeps (reading stores nothing).
+  // The cart's item count, from the cart the bubble keeps (reading stores nothing), is written
+  // with the markup: the button is drawn once, not redrawn with its badge.
+  let count = 0
   try {
-    showCartCount(
-      button,
-      JSON.parse(w.localStorage.getItem(`chatcart:cart:${options.shop}`) || '[]'),
-    )
+    for (const item of JSON.parse(w.localStorage.getItem(`chatcart:cart:${options.shop}`) || '[]'))
+      count += Number(item.quantity)
   } catch {
-    // Storage blocked or a foreign value: no count.
+    count = 0 // storage blocked or a foreign value: no count
   }
+  // NaN (a foreign quantity) shows no count either.
+  const badge = count ? `, ${count}` : ''
+  const label = (LABELS[(options.lang || d.documentElement.lang).slice(0, 2)] ?? 'Chat') + badge
+  // Fixed markup (the label comes from the table above, the count is a number), no page data:
+  // safe as HTML. Outside any form, the button needs no type; its label is its name, so the icon
+  // needs no aria-hidden. The badge's text is the count (showCartCount's format).
+  frame.innerHTML = `<button class="o" aria-label="${label}" aria-haspopup="dialog" aria-expanded="false">${BUTTON_FACE.replace('<b>', `<b>${badge.slice(2)}`)}</button>`
+  const button = frame.firstChild as HTMLButtonElement
 
   const look = (s?: PublicWidget) => {
-    host.classList.toggle('l', (options.position ?? s?.position) === 'left')
+    // Options win over the settings, so 'l' is only ever added; nothing is written otherwise.
+    if ((options.position ?? s?.position) === 'left') host.classList.add('l')
+    // The first call writes every value, defaults too, before the host is on the page. Once it
+    // is, a write makes the browser recompute the widget's style and repaint it, so the
+    // settings only write what changes: a shop with the default look costs no second pass.
     const set = (name: string, value: string | number | undefined) => {
-      if (value !== undefined) host.style.setProperty(name, value as string)
+      if (value !== undefined && `${value}` !== host.style.getPropertyValue(name))
+        host.style.setProperty(name, `${value}`)
     }
-    set('--x', options.offsetX ?? s?.offsetX)
-    set('--y', options.offsetY ?? s?.offsetY)
-    set('--c', options.color ?? s?.color)
-    set('--z', options.zIndex ?? s?.zIndex)
+    set('--x', options.offsetX ?? s?.offsetX ?? 20)
+    set('--y', options.offsetY ?? s?.offsetY ?? 20)
+    set('--c', options.color ?? s?.color ?? '#25d366')
+    set('--z', options.zIndex ?? s?.zIndex ?? 2147483000)
     // The text colour the server picked for the shop's colour; the bubble picks one for a
     // data-color (any CSS colour) from the colour the browser computes.
-    set('--t', options.color ? undefined : s?.textColor)
+    set('--t', options.color ? undefined : (s?.textColor ?? '#000'))
   }
   look()
   d.body.append(host)
