@@ -4,20 +4,21 @@ import type { OrderMatch, OrderRow, OrderStatus } from './schema/orders.ts'
 
 // Finding the order a message names, and confirming it.
 
-/** The orders of every (shop, code) pair asked, in one query. */
-export function findShopOrdersByCodes(trx: DbOrTrx, pairs: { shopId: string; code: string }[]) {
-  if (pairs.length === 0) return Promise.resolve([])
-  return trx
-    .selectFrom('orders')
-    .selectAll()
-    .where((eb) =>
-      eb(
-        eb.refTuple('shop_id', 'code'),
-        'in',
-        pairs.map((p) => eb.tuple(p.shopId, p.code)),
-      ),
-    )
-    .execute()
+/**
+ * The orders of every (shop, code) pair asked, in one query. The pairs are a table joined to
+ * the orders, so the planner can look each one up by its (shop, code) key: as a list of ORs,
+ * every order of the shop was compared with every code asked.
+ */
+export async function findShopOrdersByCodes(
+  trx: DbOrTrx,
+  pairs: { shopId: string; code: string }[],
+): Promise<OrderRow[]> {
+  if (pairs.length === 0) return []
+  const asked = JSON.stringify(pairs.map((p) => ({ shop_id: p.shopId, code: p.code })))
+  const result = await sql<OrderRow>`
+    select o.* from jsonb_to_recordset(${asked}::jsonb) as v(shop_id uuid, code text)
+    join orders o on o.shop_id = v.shop_id and o.code = v.code`.execute(trx)
+  return result.rows
 }
 
 /** The orders our own messages (shop, WhatsApp id) were about, each with that message's id. */
