@@ -1,9 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { MAX_DEFER_MS, noteAcknowledgement, quietMoment } from './ack-first.ts'
+import { MAX_DEFER_MS } from './ack-first.ts'
+
+// Each test takes a fresh copy of the module: what it remembers of deliveries and quiet is kept
+// on the fake clock, which starts again at 0 in every test.
+let noteAcknowledgement: () => void
+let quietMoment: () => Promise<void>
 
 describe('acknowledgements before processing', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] })
+    vi.resetModules()
+    ;({ noteAcknowledgement, quietMoment } = await import('./ack-first.ts'))
   })
   afterEach(() => {
     vi.useRealTimers()
@@ -51,7 +58,27 @@ describe('acknowledgements before processing', () => {
     expect(done()).toBe(true)
   })
 
+  it('should not wait again for quiet already seen, until the next delivery', async () => {
+    noteAcknowledgement()
+    await vi.advanceTimersByTimeAsync(5)
+    const first = settled(quietMoment())
+    await vi.advanceTimersByTimeAsync(50)
+    expect(first()).toBe(true)
+    // No delivery since: the next batch goes on without sleeping through another window.
+    const second = settled(quietMoment())
+    await vi.advanceTimersByTimeAsync(0)
+    expect(second()).toBe(true)
+    // A new delivery: quiet has to be seen again.
+    noteAcknowledgement()
+    const third = settled(quietMoment())
+    await vi.advanceTimersByTimeAsync(1)
+    expect(third()).toBe(false)
+    await vi.advanceTimersByTimeAsync(50)
+    expect(third()).toBe(true)
+  })
+
   it('should never hold processing longer than its bound, however long the flood', async () => {
+    noteAcknowledgement()
     const done = settled(quietMoment())
     for (let t = 0; t < MAX_DEFER_MS - 10; t += 5) {
       noteAcknowledgement()

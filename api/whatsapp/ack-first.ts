@@ -12,6 +12,8 @@ const QUIET_MS = 20
 const IDLE_MS = 1_000
 
 let last = Number.NEGATIVE_INFINITY
+/** The start of the latest window found quiet: with no delivery since, it still is. */
+let quietSince = Number.NEGATIVE_INFINITY
 
 /** Records that a delivery was just acknowledged (this process's). */
 export function noteAcknowledgement(): void {
@@ -31,11 +33,16 @@ export function lastAcknowledgement(): number {
  */
 export async function quietMoment(): Promise<void> {
   const started = performance.now()
-  // Nothing acknowledged for a while: go on at once.
-  if (started - last >= IDLE_MS) return
+  // Nothing acknowledged for a while, or since quiet was last seen: go on at once, so that
+  // the batches after a flood follow each other without a window's sleep between them.
+  if (started - last >= IDLE_MS || last < quietSince) return
   for (;;) {
     const windowStart = performance.now()
     await new Promise((resolve) => setTimeout(resolve, QUIET_MS))
-    if (last < windowStart || performance.now() - started >= MAX_DEFER_MS) return
+    if (last < windowStart) {
+      quietSince = windowStart
+      return
+    }
+    if (performance.now() - started >= MAX_DEFER_MS) return
   }
 }
