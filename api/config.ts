@@ -15,6 +15,12 @@ export interface AppConfig {
      * an acknowledgement and at start-up), so a crash test can kill the server in between.
      */
     processDelayMs?: number
+    /**
+     * Stored webhook items split and processed per transaction (100 when unset). The server
+     * takes 300 on PostgreSQL, where a bigger batch means fewer statements per message, and
+     * keeps 100 on PGlite, where a batch holds the one connection that reads wait for.
+     */
+    batchSize?: number
   }
   /** Attempts per IP per window on sign-up and log-in. */
   authRateLimit: { limit: number; windowMs: number }

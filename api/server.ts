@@ -42,7 +42,11 @@ function printUrls(
 async function runServer(e: Env, started: number, single: boolean) {
   const prepared = single ? await prepareDatabase(e) : undefined
   const { db, engine } = prepared ?? createDb({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR })
-  const config = configFromEnv(e)
+  const fromEnv = configFromEnv(e)
+  const config = {
+    ...fromEnv,
+    whatsapp: { ...fromEnv.whatsapp, batchSize: engine === 'postgres' ? 300 : 100 },
+  }
   const app = createApp({ db, config })
   // Recovery sweep: webhook items stored before a crash are processed at start-up and after.
   const stopWhatsApp = startWhatsAppWorker(db, config)

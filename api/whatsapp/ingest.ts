@@ -11,7 +11,7 @@ import {
 } from '../../db/webhook-deliveries.queries.ts'
 import { extractWebhookEvents } from './payload.ts'
 
-/** Deliveries taken at a time. */
+/** Deliveries taken at a time, unless the caller asks for another number. */
 export const DELIVERIES_PER_LEASE = 100
 /** Bodies up to this size come with the lease itself (one statement less per run). */
 const BODY_WITH_LEASE_BYTES = 64 * 1024
@@ -59,10 +59,10 @@ function itemsOf(body: Uint8Array, receivedAt: Date): InboundMessageInsert[] {
  * messages. Items go in statements of up to 500 across deliveries; a delivery is deleted only
  * once all its items are stored. Returns how many deliveries were split.
  */
-export async function ingestDeliveries(db: Db): Promise<number> {
+export async function ingestDeliveries(db: Db, perLease = DELIVERIES_PER_LEASE): Promise<number> {
   // Small bodies come with the lease; larger ones are read in chunks of BYTES_PER_READ.
   const leased = await leaseWebhookDeliveries(db, {
-    limit: DELIVERIES_PER_LEASE,
+    limit: perLease,
     leaseMs: LEASE_MS,
     bodiesUpTo: BODY_WITH_LEASE_BYTES,
   })

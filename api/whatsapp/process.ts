@@ -44,7 +44,7 @@ import type { AppConfig } from '../config.ts'
 import { reviveExpiredOrder } from '../orders/expiry.ts'
 import { quietMoment } from './ack-first.ts'
 import { type OrderDifference, orderMessageDifferences } from './differences.ts'
-import { DELIVERIES_PER_LEASE, ingestDeliveries } from './ingest.ts'
+import { ingestDeliveries } from './ingest.ts'
 import { isCancelRequest, orderCodesIn, orderCodesInPayload } from './message-codes.ts'
 import { recordStatusPricing } from './message-costs.ts'
 import { queueConfirmation, queueConfirmations } from './outbox.ts'
@@ -754,7 +754,7 @@ export async function processInboundMessage(
   }
 }
 
-/** Items per processing transaction. */
+/** Items per processing transaction, unless the configuration sets `whatsapp.batchSize`. */
 const BATCH = 100
 
 /**
@@ -762,16 +762,16 @@ const BATCH = 100
  * anything in it fails, the batch is rolled back and its items are taken one by one instead, so
  * a single bad message cannot hold back the others. Returns how many items were processed.
  */
-async function processBatch(db: Db, config: AppConfig): Promise<number> {
+async function processBatch(db: Db, config: AppConfig, batch: number): Promise<number> {
   try {
     return await db.transaction().execute(async (trx) => {
-      const rows = await claimInboundBatch(trx, BATCH)
+      const rows = await claimInboundBatch(trx, batch)
       await processRows(trx, config, rows)
       return rows.length
     })
   } catch {
     let done = 0
-    for (const id of await listUnprocessedInboundIds(db, BATCH)) {
+    for (const id of await listUnprocessedInboundIds(db, batch)) {
       if (await processInboundMessage(db, config, id)) done++
     }
     return done
@@ -779,21 +779,22 @@ async function processBatch(db: Db, config: AppConfig): Promise<number> {
 }
 
 async function drain(db: Db, config: AppConfig): Promise<number> {
+  const batch = config.whatsapp.batchSize ?? BATCH
   let total = 0
   // Unknown at first: items may be waiting from before (a crash, another process's split).
   let full = true
   for (;;) {
     // Stored deliveries become items first; then a batch of items is processed.
-    const split = await ingestDeliveries(db)
+    const split = await ingestDeliveries(db, batch)
     // A batch that was not full took every item there was (but those other processes hold,
     // which they finish): with no new delivery split since, there is nothing to claim.
     if (split === 0 && !full) return total
-    const done = await processBatch(db, config)
+    const done = await processBatch(db, config, batch)
     total += done
-    full = done === BATCH
+    full = done === batch
     // Less than a full lease and a full batch: this run took everything there was. Deliveries
     // stored since then schedule a run of their own.
-    if (split < DELIVERIES_PER_LEASE && !full) return total
+    if (split < batch && !full) return total
     // Let requests that arrived meanwhile reach the database before the next batch: a big
     // delivery is worked through in slices, never in one sitting, and a flood of deliveries is
     // acknowledged before more of it is processed.
