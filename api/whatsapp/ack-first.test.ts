@@ -5,12 +5,13 @@ import { MAX_DEFER_MS } from './ack-first.ts'
 // on the fake clock, which starts again at 0 in every test.
 let noteAcknowledgement: () => void
 let quietMoment: () => Promise<void>
+let deliveriesArriving: () => boolean
 
 describe('acknowledgements before processing', () => {
   beforeEach(async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] })
     vi.resetModules()
-    ;({ noteAcknowledgement, quietMoment } = await import('./ack-first.ts'))
+    ;({ noteAcknowledgement, quietMoment, deliveriesArriving } = await import('./ack-first.ts'))
   })
   afterEach(() => {
     vi.useRealTimers()
@@ -75,6 +76,15 @@ describe('acknowledgements before processing', () => {
     expect(third()).toBe(false)
     await vi.advanceTimersByTimeAsync(50)
     expect(third()).toBe(true)
+  })
+
+  it('should tell a flood under way from a pause', async () => {
+    expect(deliveriesArriving()).toBe(false)
+    noteAcknowledgement()
+    await vi.advanceTimersByTimeAsync(50)
+    expect(deliveriesArriving()).toBe(true)
+    await vi.advanceTimersByTimeAsync(60)
+    expect(deliveriesArriving()).toBe(false)
   })
 
   it('should never hold processing longer than its bound, however long the flood', async () => {

@@ -20,6 +20,17 @@ export function noteAcknowledgement(): void {
   last = performance.now()
 }
 
+/** An acknowledgement this recent means deliveries are still arriving. */
+const ARRIVING_MS = 100
+
+/**
+ * Whether deliveries are still arriving (one was acknowledged in the last {@link ARRIVING_MS}):
+ * processing that runs anyway, past the bound on waiting, then takes small batches.
+ */
+export function deliveriesArriving(): boolean {
+  return performance.now() - last < ARRIVING_MS
+}
+
 /** When this process last acknowledged a delivery (`performance.now()` time). */
 export function lastAcknowledgement(): number {
   return last

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts'
 import { insertFixtureProducts, shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
+import { noteAcknowledgement } from './ack-first.ts'
 import { processPending } from './process.ts'
 import {
   BUSINESS_NUMBER,
@@ -90,6 +91,8 @@ describe.each(testEngines())('WhatsApp batch processing on %s', (engine) => {
       ...config,
       whatsapp: { ...config.whatsapp, batchSize },
     })
+    // As if deliveries were still arriving: the first batches are small bites, then full ones.
+    noteAcknowledgement()
     const [a, b] = await Promise.all([
       processPending(t.db, sized(40)),
       processPending(anotherWorker(t.db), sized(300)),

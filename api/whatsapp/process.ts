@@ -42,7 +42,7 @@ import {
 } from '../../db/whatsapp-business.queries.ts'
 import type { AppConfig } from '../config.ts'
 import { reviveExpiredOrder } from '../orders/expiry.ts'
-import { quietMoment } from './ack-first.ts'
+import { deliveriesArriving, quietMoment } from './ack-first.ts'
 import { type OrderDifference, orderMessageDifferences } from './differences.ts'
 import { ingestDeliveries } from './ingest.ts'
 import { isCancelRequest, orderCodesIn, orderCodesInPayload } from './message-codes.ts'
@@ -756,6 +756,11 @@ export async function processInboundMessage(
 
 /** Items per processing transaction, unless the configuration sets `whatsapp.batchSize`. */
 const BATCH = 100
+/**
+ * Items per transaction while deliveries are still arriving: a batch holds the event loop for its
+ * JavaScript, and every acknowledgement that came meanwhile waits behind it.
+ */
+const ARRIVING_BATCH = 20
 
 /**
  * Processes a batch of items in one transaction, set-based (see {@link processRows}). When
@@ -784,17 +789,19 @@ async function drain(db: Db, config: AppConfig): Promise<number> {
   // Unknown at first: items may be waiting from before (a crash, another process's split).
   let full = true
   for (;;) {
+    // Small bites while a flood goes on (processing past the bound on waiting for it to pause).
+    const size = deliveriesArriving() ? Math.min(batch, ARRIVING_BATCH) : batch
     // Stored deliveries become items first; then a batch of items is processed.
-    const split = await ingestDeliveries(db, batch)
+    const split = await ingestDeliveries(db, size)
     // A batch that was not full took every item there was (but those other processes hold,
     // which they finish): with no new delivery split since, there is nothing to claim.
     if (split === 0 && !full) return total
-    const done = await processBatch(db, config, batch)
+    const done = await processBatch(db, config, size)
     total += done
-    full = done === batch
+    full = done === size
     // Less than a full lease and a full batch: this run took everything there was. Deliveries
     // stored since then schedule a run of their own.
-    if (split < batch && !full) return total
+    if (split < size && !full) return total
     // Let requests that arrived meanwhile reach the database before the next batch: a big
     // delivery is worked through in slices, never in one sitting, and a flood of deliveries is
     // acknowledged before more of it is processed.
