@@ -51,6 +51,9 @@ export function createApp(options: CreateAppOptions) {
     c.set('config', config)
     await next()
   })
+  // Meta's webhook deliveries, before the middleware meant for pages and the API: a flood of them
+  // is acknowledged at the speed of one insert each (the route sets its own headers).
+  app.route('/', whatsappWebhookRoutes())
   app.use(securityHeaders())
   // Big JSON (catalog pages, SKU lists, owner lists) goes compressed; small answers as they are.
   app.use('/api/*', compress({ threshold: 2048 }))
@@ -93,7 +96,6 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', slotRoutes())
   app.route('/', replyRoutes())
   app.route('/', widgetRoutes())
-  app.route('/', whatsappWebhookRoutes())
   app.route('/', stripeWebhookRoutes())
   app.route('/', whatsappInboxRoutes())
   app.route('/', whatsappUsageRoutes())

@@ -9,7 +9,10 @@ import { scheduleProcessing } from './worker.ts'
 /** Meta's documented maximum webhook payload. */
 export const WEBHOOK_MAX_BYTES = 3 * 1024 * 1024
 
-/** `GET /webhooks/whatsapp` (Meta's verification handshake) and `POST` (signed events). */
+/**
+ * `GET /webhooks/whatsapp` (Meta's verification handshake) and `POST` (signed events). Mounted
+ * ahead of the app's page and API middleware, so each answer sets its own headers.
+ */
 export function whatsappWebhookRoutes() {
   const routes = new Hono<AppEnv>()
 
@@ -30,7 +33,9 @@ export function whatsappWebhookRoutes() {
   })
 
   routes.post('/webhooks/whatsapp', limitBody(WEBHOOK_MAX_BYTES), async (c) => {
-    const { config, db } = c.var
+    // c.get(), not c.var: the latter copies every variable into a new object on each read.
+    const config = c.get('config')
+    const db = c.get('db')
     const secret = config.whatsapp.appSecret
     // Without the app secret nothing can be verified; refusing makes Meta retry later.
     if (!secret) {
@@ -44,6 +49,8 @@ export function whatsappWebhookRoutes() {
     // into items, matching and replies all happen after, in batches (process.ts).
     await storeWebhookDelivery(db, raw)
     scheduleProcessing(db, config)
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Cache-Control', 'no-store')
     return c.json({ received: true })
   })
 

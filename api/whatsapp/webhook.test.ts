@@ -118,6 +118,10 @@ describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
       const res = await postWebhook(app, body)
       expect(res.status).toBe(200)
       expect(await res.json()).toEqual({ received: true })
+      // Ahead of the app's page middleware, the answer sets its own headers.
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(res.headers.get('cache-control')).toBe('no-store')
+      expect(res.headers.get('x-request-id')).toBeTruthy()
       await processPending(t.db, config)
       const rows = await inboundByWaId(t.db, 'wamid.SIGNATURE')
       expect(rows).toHaveLength(1)
