@@ -20,15 +20,19 @@ export function noteAcknowledgement(): void {
   last = performance.now()
 }
 
-/** An acknowledgement this recent means deliveries are still arriving. */
-const ARRIVING_MS = 100
+/**
+ * An acknowledgement this recent means the burst is still arriving: processing starts this long
+ * after the last one, so that a burst is split and matched in a few set-based batches.
+ */
+export const PROCESS_WINDOW_MS = 100
 
 /**
- * Whether deliveries are still arriving (one was acknowledged in the last {@link ARRIVING_MS}):
- * processing that runs anyway, past the bound on waiting, then takes small batches.
+ * Whether deliveries are still arriving (one was acknowledged in the last
+ * {@link PROCESS_WINDOW_MS}): processing that runs anyway, past the bound on waiting, then takes
+ * small batches.
  */
 export function deliveriesArriving(): boolean {
-  return performance.now() - last < ARRIVING_MS
+  return performance.now() - last < PROCESS_WINDOW_MS
 }
 
 /** When this process last acknowledged a delivery (`performance.now()` time). */

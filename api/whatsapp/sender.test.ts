@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { insertFixtureProducts, shopIdOf } from '../../db/testing/catalog-fixture.ts'
 import { createTestDb, type TestDatabase, testEngines } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
+import { PROCESS_WINDOW_MS } from './ack-first.ts'
 import { sendDueMessages } from './outbox.ts'
 import { processPending } from './process.ts'
 import {
@@ -14,7 +15,6 @@ import {
   startGraphStandIn,
   webhookConfig,
 } from './webhook-test-kit.ts'
-import { PROCESS_WINDOW_MS } from './worker.ts'
 
 const TEXT_ID = 'wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYFjNFQjBDMEQxRTJGMzA0QjVBNjc4OQA='
 

@@ -9,6 +9,7 @@ import {
   testEngines,
 } from '../../db/testing/test-db.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
+import { PROCESS_WINDOW_MS } from './ack-first.ts'
 import { sendDueMessages } from './outbox.ts'
 import { processPending } from './process.ts'
 import { escapeUnicode, signWebhookBody } from './signature.ts'
@@ -24,7 +25,6 @@ import {
   VERIFY_TOKEN,
   webhookConfig,
 } from './webhook-test-kit.ts'
-import { PROCESS_WINDOW_MS } from './worker.ts'
 
 describe.each(testEngines())('WhatsApp webhook on %s', (engine) => {
   let t: TestDatabase

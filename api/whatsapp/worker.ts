@@ -1,7 +1,13 @@
 import type { Db } from '../../db/database.ts'
 import type { AppConfig } from '../config.ts'
 import { startPeriodicSweep } from '../periodic-sweep.ts'
-import { lastAcknowledgement, MAX_DEFER_MS, noteAcknowledgement } from './ack-first.ts'
+import {
+  deliveriesArriving,
+  lastAcknowledgement,
+  MAX_DEFER_MS,
+  noteAcknowledgement,
+  PROCESS_WINDOW_MS,
+} from './ack-first.ts'
 import { sendDueMessages } from './outbox.ts'
 import { processPending } from './process.ts'
 
@@ -20,12 +26,6 @@ async function runOnce(db: Db, config: AppConfig): Promise<void> {
     }
   }
 }
-
-/**
- * How long processing waits after an acknowledgement, so that the deliveries of a burst are split
- * and matched together in a few set-based batches rather than one run each.
- */
-export const PROCESS_WINDOW_MS = 100
 
 /** Databases with a run already scheduled: it will see every delivery stored before it starts. */
 const scheduled = new WeakSet<Db>()
@@ -49,9 +49,9 @@ export function scheduleProcessing(db: Db, config: AppConfig): void {
   const first = performance.now()
   const wait = (ms: number) =>
     setTimeout(() => {
-      const quietFor = performance.now() - lastAcknowledgement()
       const waited = performance.now() - first
-      if (quietFor < PROCESS_WINDOW_MS && waited < MAX_DEFER_MS) {
+      if (deliveriesArriving() && waited < MAX_DEFER_MS) {
+        const quietFor = performance.now() - lastAcknowledgement()
         wait(Math.min(PROCESS_WINDOW_MS - quietFor, MAX_DEFER_MS - waited))
         return
       }
