@@ -198,8 +198,9 @@ export async function webhookAckTable(
   rows.push(
     loadRow('baseline: bare Hono `POST /bare` (same deliveries)', '–', CONNECTIONS, baseline),
   )
+  // The limit run after one row is the run before the next.
+  let before = limitServer ? await webhookAckLimit(limitServer) : undefined
   for (const server of servers) {
-    const before = limitServer ? await webhookAckLimit(limitServer) : undefined
     const ack = await load({
       url: `${server.url}/webhooks/whatsapp`,
       connections: CONNECTIONS,
@@ -210,6 +211,7 @@ export async function webhookAckTable(
     await waitUntilIdle(server)
     const after = limitServer ? await webhookAckLimit(limitServer) : undefined
     const limit = before && after ? meanLoad(before, after) : undefined
+    before = after
     if (limit) {
       rows.push(
         loadRow(
