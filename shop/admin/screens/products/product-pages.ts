@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
+import { askAfterPause } from '../../after-pause.ts'
 import { api, type Product, shopPath } from '../../api.ts'
 
 const PAGE_SIZE = 50
@@ -39,27 +40,22 @@ export function useProductPages(slug: string) {
   const [nextCursor, setNextCursor] = useState<string | null>(null)
   const cursor = cursors.at(-1) ?? ''
 
-  useEffect(() => {
-    let live = true
-    const timer = setTimeout(() => {
-      fetchProductPage(slug, { q, category, status }, cursor).then(
+  useEffect(
+    () =>
+      askAfterPause(
+        200,
+        () => fetchProductPage(slug, { q, category, status }, cursor),
         (r) => {
-          if (!live) return
           setProducts(r.products)
           setNextCursor(r.nextCursor)
         },
         () => {
-          if (!live) return
           setProducts([])
           setNextCursor(null)
         },
-      )
-    }, 200)
-    return () => {
-      live = false
-      clearTimeout(timer)
-    }
-  }, [slug, q, category, status, cursor])
+      ),
+    [slug, q, category, status, cursor],
+  )
 
   // A new search or filter starts again from the first page.
   const filterBy = (set: (value: string) => void) => (value: string) => {

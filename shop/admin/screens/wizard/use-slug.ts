@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'preact/hooks'
+import { askAfterPause } from '../../after-pause.ts'
 import { api } from '../../api.ts'
 import type { Availability } from './wizard-steps.ts'
 
 type SetAvailability = (availability: Availability) => void
+
+/** How long typing pauses before the server is asked. */
+const PAUSE_MS = 250
 
 /**
  * Asks the server, after a pause in typing, for an address made from the name: it transliterates
@@ -10,47 +14,36 @@ type SetAvailability = (availability: Availability) => void
  */
 function suggestSlug(typed: string, setSlug: (slug: string) => void, set: SetAvailability) {
   set({ state: 'checking' })
-  let live = true
-  const timer = setTimeout(async () => {
-    try {
-      const res = await api.get<{ slug: string; available: boolean }>(
+  return askAfterPause(
+    PAUSE_MS,
+    () =>
+      api.get<{ slug: string; available: boolean }>(
         `/api/slug-suggestion?name=${encodeURIComponent(typed)}`,
-      )
-      if (!live) return
+      ),
+    (res) => {
       setSlug(res.slug)
       set(
         res.slug === ''
           ? { state: 'idle' }
           : { state: 'done', available: res.available, code: res.available ? undefined : 'taken' },
       )
-    } catch {
-      if (live) set({ state: 'idle' })
-    }
-  }, 250)
-  return () => {
-    live = false
-    clearTimeout(timer)
-  }
+    },
+    () => set({ state: 'idle' }),
+  )
 }
 
 /** Asks the server, after a pause in typing, whether an address is free. */
 function checkSlug(slug: string, set: SetAvailability) {
   set({ state: 'checking' })
-  let live = true
-  const timer = setTimeout(async () => {
-    try {
-      const res = await api.get<{ available: boolean; code?: string; reason?: string }>(
+  return askAfterPause(
+    PAUSE_MS,
+    () =>
+      api.get<{ available: boolean; code?: string; reason?: string }>(
         `/api/slug-availability/${encodeURIComponent(slug)}`,
-      )
-      if (live) set({ state: 'done', ...res })
-    } catch {
-      if (live) set({ state: 'idle' })
-    }
-  }, 250)
-  return () => {
-    live = false
-    clearTimeout(timer)
-  }
+      ),
+    (res) => set({ state: 'done', ...res }),
+    () => set({ state: 'idle' }),
+  )
 }
 
 /**
