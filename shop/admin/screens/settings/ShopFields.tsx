@@ -1,8 +1,7 @@
-import { SUPPORTED_LOCALES } from '../../../../core/locale.ts'
 import { Field, TextField } from '../../components/Field.tsx'
 import { MoneyInput } from '../../components/MoneyInput.tsx'
-import { currencyCodes } from '../../countries.ts'
-import { languageName, t } from '../../i18n.ts'
+import { CurrencyField, ShopLanguageField } from '../../components/ShopLocaleFields.tsx'
+import { t } from '../../i18n.ts'
 import type { SectionProps } from './settings-form.ts'
 
 /** The shop's name and description. */
@@ -38,34 +37,18 @@ export function NameFields({ draft, set, errors }: SectionProps) {
 export function MoneyFields({ draft, set, errors }: SectionProps) {
   return (
     <div class="row">
-      <Field id="s-currency" label={t('currency')} error={errors.currency}>
-        {() => (
-          <select
-            id="s-currency"
-            value={draft.currency}
-            onChange={(e) => set({ currency: e.currentTarget.value })}
-          >
-            {currencyCodes().map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="s-locale" label={t('shopLanguage')} error={errors.locale}>
-        {() => (
-          <select
-            id="s-locale"
-            value={draft.locale}
-            onChange={(e) => set({ locale: e.currentTarget.value })}
-          >
-            {SUPPORTED_LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {languageName(l)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <CurrencyField
+        id="s-currency"
+        value={draft.currency}
+        error={errors.currency}
+        onValue={(currency) => set({ currency })}
+      />
+      <ShopLanguageField
+        id="s-locale"
+        value={draft.locale}
+        error={errors.locale}
+        onValue={(locale) => set({ locale })}
+      />
     </div>
   )
 }

@@ -1,7 +1,6 @@
-import { SUPPORTED_LOCALES } from '../../../../core/locale.ts'
 import { Field } from '../../components/Field.tsx'
-import { currencyCodes } from '../../countries.ts'
-import { languageName, t } from '../../i18n.ts'
+import { CurrencyField, ShopLanguageField } from '../../components/ShopLocaleFields.tsx'
+import { t } from '../../i18n.ts'
 import type { WizardState } from './use-wizard.ts'
 
 /** The shop's time zone, prefilled with the device's and searchable among the browser's. */
@@ -39,37 +38,19 @@ function TimeZoneField({ wizard: w }: { wizard: WizardState }) {
 export function MoneyStep({ wizard: w }: { wizard: WizardState }) {
   return (
     <>
-      <Field id="currency" label={t('currency')} error={w.errors.currency} hint={t('prefilled')}>
-        {(describedBy) => (
-          <select
-            id="currency"
-            value={w.currency}
-            aria-describedby={describedBy}
-            onChange={(e) => w.setCurrency(e.currentTarget.value)}
-          >
-            {currencyCodes().map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="shop-locale" label={t('shopLanguage')} error={w.errors.locale}>
-        {() => (
-          <select
-            id="shop-locale"
-            value={w.shopLocale}
-            onChange={(e) => w.setShopLocale(e.currentTarget.value)}
-          >
-            {SUPPORTED_LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {languageName(l)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <CurrencyField
+        id="currency"
+        value={w.currency}
+        error={w.errors.currency}
+        hint={t('prefilled')}
+        onValue={w.setCurrency}
+      />
+      <ShopLanguageField
+        id="shop-locale"
+        value={w.shopLocale}
+        error={w.errors.locale}
+        onValue={w.setShopLocale}
+      />
       <TimeZoneField wizard={w} />
     </>
   )
