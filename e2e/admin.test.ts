@@ -96,6 +96,7 @@ describe('merchant admin in Chromium', () => {
     await page.getByRole('button', { name: 'Next' }).click()
     expect(await page.getByLabel('Shop language').inputValue()).toBe('en')
     await page.getByLabel('Currency').selectOption('EUR')
+    await shot('wizard-money')
     await page.getByRole('button', { name: 'Create my shop' }).click()
     await page.getByRole('heading', { name: 'Add your logo' }).waitFor()
     await page
