@@ -6,6 +6,7 @@ describe('parseEnv', () => {
   it('should give the documented defaults for an empty environment', () => {
     const e = parseEnv({})
     expect(e).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', SEED_DEMO: true })
+    expect(e.MALLOC_ARENA_MAX).toBe(2)
     expect(e.DATABASE_URL).toBeUndefined()
     expect(configFromEnv(e).publicUrl).toBe('http://localhost:3000')
   })
@@ -16,6 +17,7 @@ describe('parseEnv', () => {
     ).toThrow(
       /Invalid configuration:\n {2}PORT: .*\n {2}DATABASE_URL: must start with postgres:\/\/\n {2}PUBLIC_URL: /,
     )
+    expect(() => parseEnv({ MALLOC_ARENA_MAX: '0' })).toThrow(/MALLOC_ARENA_MAX: /)
   })
 
   it('should treat empty values as unset and trim the public URL', () => {

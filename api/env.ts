@@ -24,6 +24,10 @@ const schema = z.object({
   ),
   PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
   WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  // glibc's malloc arenas in each worker process: every thread that allocates (V8's compiler and
+  // collector, libuv's pool) would get one of its own, each partly used; two keep ~6-9 MB of
+  // memory per worker that would otherwise sit in them.
+  MALLOC_ARENA_MAX: z.coerce.number().int().min(1).max(64).default(2),
   TRUST_PROXY: flag,
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])

@@ -89,6 +89,8 @@ async function runServer(e: Env, started: number, single: boolean) {
 
 /** The primary of a cluster: prepares the database once, then keeps `count` workers serving. */
 async function runPrimary(e: Env, count: number, started: number) {
+  // glibc reads its malloc settings as a process starts, so the workers get them from the fork.
+  const fork = () => cluster.fork({ MALLOC_ARENA_MAX: String(e.MALLOC_ARENA_MAX) })
   const { db, engine, demo } = await prepareDatabase(e)
   await db.destroy()
   let listening = 0
@@ -110,9 +112,9 @@ async function runPrimary(e: Env, count: number, started: number) {
       return
     }
     console.error(`worker ${worker.process.pid} exited with ${code}; starting another`)
-    cluster.fork()
+    fork()
   })
-  for (let i = 0; i < count; i++) cluster.fork()
+  for (let i = 0; i < count; i++) fork()
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
