@@ -6,6 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { Database } from './database.ts'
 import { readsFirst } from './pglite-reads-first.ts'
+import { usePreparedStatements } from './prepared-statements.ts'
 
 // count(*) and other int8 results come back as strings from node-postgres; every int8 we read
 // is a count or an amount (money columns are bigint, capped at 10^13 minor units by the API),
@@ -40,6 +41,7 @@ export function createDb(options: CreateDbOptions = {}): { db: Kysely<Database>;
       // (and is answered 503) instead of queueing without end.
       connectionTimeoutMillis: 5_000,
     })
+    usePreparedStatements(pool)
     // An idle connection that the server ends (a restart, a failover) is an 'error' on the pool;
     // without a listener it would crash the process. The pool drops that client and opens a
     // new one on the next query, so the database coming back is all the recovery there is.

@@ -1,15 +1,19 @@
 import { CompiledQuery, sql } from 'kysely'
 import type { DbOrTrx } from './database.ts'
+import { preparedSql } from './prepared-statements.ts'
 
 // Signed webhook deliveries as they arrived, leased to the process that splits them.
 
-const INSERT_DELIVERY = 'insert into webhook_deliveries (body) values ($1)'
+const INSERT_DELIVERY = preparedSql(
+  'chatcart_insert_delivery',
+  'insert into webhook_deliveries (body) values ($1)',
+)
 
 /** Stores a signed delivery's raw bytes: the acknowledgement's one statement. */
 export async function insertWebhookDelivery(db: DbOrTrx, body: Uint8Array): Promise<void> {
   // A Buffer view of the same bytes: node-postgres sends Buffers as bytea.
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
-  // Written once: a flood of deliveries runs this statement thousands of times a second.
+  // Written once and prepared: a flood of deliveries runs it thousands of times a second.
   await db.executeQuery(CompiledQuery.raw(INSERT_DELIVERY, [bytes]))
 }
 
