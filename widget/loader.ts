@@ -10,8 +10,8 @@ import { installWidget } from './install-widget.ts'
 const script = document.currentScript
 const run = () => installWidget(window, script, __CHATCART_BUBBLE__)
 const install = () =>
-  window.requestIdleCallback
-    ? requestIdleCallback(run)
-    : requestAnimationFrame(() => setTimeout(run))
+  (window.requestIdleCallback ?? ((f: () => void) => requestAnimationFrame(() => setTimeout(f))))(
+    run,
+  )
 if (document.readyState === 'complete') install()
 else addEventListener('load', install)
