@@ -308,7 +308,7 @@ export async function webhookIngestTable(
       `${matched}/${count} confirmed, ${posted.errors} errors`,
       ratio === undefined
         ? 'all confirmed'
-        : `${num(ratio, 2)} × ack limit${onPostgres ? ` (≥ ${INGEST_LIMIT_RATIO}), all confirmed` : ''}`,
+        : `${num(ratio, 3)} × ack limit${onPostgres ? ` (≥ ${INGEST_LIMIT_RATIO}), all confirmed` : ''}`,
       verdict(
         onPostgres && ratio !== undefined ? complete && ratio >= INGEST_LIMIT_RATIO : complete,
       ),
