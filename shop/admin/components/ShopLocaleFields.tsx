@@ -11,10 +11,18 @@ interface SelectFieldProps {
   onValue: (value: string) => void
 }
 
-/** The shop's currency, among those the browser knows (the wizard and the settings). */
-export function CurrencyField({ id, value, error, hint, onValue }: SelectFieldProps) {
+/** A labelled select of fixed choices, its error and hint tied to it. */
+function ChoiceField({
+  label,
+  choices,
+  id,
+  value,
+  error,
+  hint,
+  onValue,
+}: SelectFieldProps & { label: string; choices: { value: string; label: string }[] }) {
   return (
-    <Field id={id} label={t('currency')} error={error} hint={hint}>
+    <Field id={id} label={label} error={error} hint={hint}>
       {(describedBy, invalid) => (
         <select
           id={id}
@@ -23,9 +31,9 @@ export function CurrencyField({ id, value, error, hint, onValue }: SelectFieldPr
           aria-invalid={invalid || undefined}
           onChange={(e) => onValue(e.currentTarget.value)}
         >
-          {currencyCodes().map((c) => (
-            <option key={c} value={c}>
-              {c}
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
             </option>
           ))}
         </select>
@@ -34,25 +42,14 @@ export function CurrencyField({ id, value, error, hint, onValue }: SelectFieldPr
   )
 }
 
+/** The shop's currency, among those the browser knows (the wizard and the settings). */
+export function CurrencyField(props: SelectFieldProps) {
+  const choices = currencyCodes().map((c) => ({ value: c, label: c }))
+  return <ChoiceField {...props} label={t('currency')} choices={choices} />
+}
+
 /** The language shoppers read the shop in (the wizard and the settings). */
-export function ShopLanguageField({ id, value, error, hint, onValue }: SelectFieldProps) {
-  return (
-    <Field id={id} label={t('shopLanguage')} error={error} hint={hint}>
-      {(describedBy, invalid) => (
-        <select
-          id={id}
-          value={value}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          onChange={(e) => onValue(e.currentTarget.value)}
-        >
-          {SUPPORTED_LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {languageName(l)}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  )
+export function ShopLanguageField(props: SelectFieldProps) {
+  const choices = SUPPORTED_LOCALES.map((l) => ({ value: l, label: languageName(l) }))
+  return <ChoiceField {...props} label={t('shopLanguage')} choices={choices} />
 }
