@@ -71,16 +71,23 @@ export async function launchChromium(): Promise<Chromium | null> {
   }
 }
 
+/** What one Lighthouse run gives: its report, and the events of the page's trace. */
+export interface LighthouseRun {
+  report: LighthouseReport
+  traceEvents: unknown[]
+}
+
 /**
- * One Lighthouse run (mobile preset) of a URL in the given categories: throttling simulated from
- * an unthrottled load (Lighthouse's default), or applied to the browser and observed ('devtools').
+ * One Lighthouse run (mobile preset) of a URL in the given categories, with the page's trace:
+ * throttling simulated from an unthrottled load (Lighthouse's default), or applied to the
+ * browser and observed ('devtools').
  */
-export async function runLighthouse(
+export async function runLighthouseTraced(
   chromium: Chromium,
   url: string,
   categories: readonly string[] = CATEGORIES,
   throttlingMethod: 'simulate' | 'devtools' = 'simulate',
-): Promise<LighthouseReport> {
+): Promise<LighthouseRun> {
   const result = await lighthouse(url, {
     port: chromium.port,
     output: 'json',
@@ -91,7 +98,17 @@ export async function runLighthouse(
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`)
   const { runtimeError } = result.lhr
   if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.message}`)
-  return result.lhr
+  return { report: result.lhr, traceEvents: result.artifacts.Trace.traceEvents }
+}
+
+/** {@link runLighthouseTraced}'s report alone. */
+export async function runLighthouse(
+  chromium: Chromium,
+  url: string,
+  categories: readonly string[] = CATEGORIES,
+  throttlingMethod: 'simulate' | 'devtools' = 'simulate',
+): Promise<LighthouseReport> {
+  return (await runLighthouseTraced(chromium, url, categories, throttlingMethod)).report
 }
 
 /** A category score as 0–100, or null when Lighthouse could not score it. */

@@ -3,9 +3,14 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
-import lighthouse from 'lighthouse'
 import { BENCH_SLUG } from './bench-data.ts'
-import { audit, type Chromium, type LighthouseReport, score } from './lighthouse.ts'
+import {
+  audit,
+  type Chromium,
+  type LighthouseReport,
+  runLighthouseTraced,
+  score,
+} from './lighthouse.ts'
 import { type Cell, kb, num, type Table, verdict } from './report.ts'
 
 // The widget: what each of its files costs on the wire, and what it does to a host page in
@@ -208,22 +213,17 @@ interface TracedRun {
   afterScript: number | null
 }
 
-/** One Lighthouse run as bench/lighthouse.ts's runLighthouse, keeping the page's trace's figure. */
+/** One Lighthouse run of the performance category with the browser throttled, and its trace's figure. */
 async function runTraced(chromium: Chromium, url: string, script?: string): Promise<TracedRun> {
-  const result = await lighthouse(url, {
-    port: chromium.port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: ['performance'],
-    throttlingMethod: 'devtools',
-  })
-  if (!result) throw new Error(`Lighthouse gave no result for ${url}`)
-  const { runtimeError } = result.lhr
-  if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.message}`)
-  const events = result.artifacts.Trace.traceEvents as unknown as TraceEvent[]
+  const { report, traceEvents } = await runLighthouseTraced(
+    chromium,
+    url,
+    ['performance'],
+    'devtools',
+  )
   return {
-    report: result.lhr,
-    afterScript: script ? mainThreadAfterScript(events, script) : null,
+    report,
+    afterScript: script ? mainThreadAfterScript(traceEvents as TraceEvent[], script) : null,
   }
 }
 
