@@ -34,7 +34,9 @@ describe.each(testEngines())('prepared statements on %s', (engine) => {
       ])
     }
   })
+})
 
+describe('preparedSql', () => {
   it('should refuse one name for two statements', () => {
     expect(() => preparedSql('chatcart_insert_delivery', 'select 1')).toThrow(/already/)
   })
