@@ -33,6 +33,8 @@ export interface HostSite {
   widgetUrl: string
   /** The control: the same page with an empty async script from a third origin. */
   emptyScriptUrl: string
+  /** The same page with the least a visible widget can be: a bare button, added as the loader adds its own. */
+  bareButtonUrl: string
   close(): Promise<void>
 }
 
@@ -80,6 +82,23 @@ const closeServer = (server: Server) =>
   })
 
 /**
+ * A bare round button, fixed in the corner, with inline styles, added once the page has loaded
+ * and the browser is idle, as the loader adds its own: no shadow root, no stored cart, no settings
+ * request. What it costs the page's main thread is the least any visible widget can cost.
+ */
+const BARE_BUTTON = `(function () {
+  function add() {
+    var b = document.createElement('button')
+    b.textContent = 'Chat'
+    b.style.cssText = 'position:fixed;right:20px;bottom:20px;width:56px;height:56px;border:0;border-radius:50%;background:#25d366'
+    document.body.append(b)
+  }
+  function idle() { requestIdleCallback(add) }
+  if (document.readyState === 'complete') idle()
+  else addEventListener('load', idle)
+})()`
+
+/**
  * Serves the host page on 127.0.0.1: plain, with the widget from `apiUrl`, and with an empty
  * async script from an origin of its own. The last one is the control: what Lighthouse charges
  * any cross-origin async script, whatever it does.
@@ -87,7 +106,11 @@ const closeServer = (server: Server) =>
 export async function startHostSite(apiUrl: string): Promise<HostSite> {
   const stub = `<script>window.Chatcart=window.Chatcart||function(){(Chatcart.q=Chatcart.q||[]).push(arguments)}</script>`
   const scripts = await listen((url) =>
-    url === '/empty.js' ? ['text/javascript; charset=utf-8', ';'] : null,
+    url === '/empty.js'
+      ? ['text/javascript; charset=utf-8', ';']
+      : url === '/button.js'
+        ? ['text/javascript; charset=utf-8', BARE_BUTTON]
+        : null,
   )
   const pages: Record<string, string> = {
     '/plain.html': hostPage(''),
@@ -96,6 +119,9 @@ export async function startHostSite(apiUrl: string): Promise<HostSite> {
     ),
     '/with-empty-script.html': hostPage(
       `${stub}\n<script src="${baseOf(scripts)}/empty.js" data-shop="${BENCH_SLUG}" async></script>`,
+    ),
+    '/with-bare-button.html': hostPage(
+      `${stub}\n<script src="${baseOf(scripts)}/button.js" data-shop="${BENCH_SLUG}" async></script>`,
     ),
   }
   const site = await listen((url) => {
@@ -107,6 +133,7 @@ export async function startHostSite(apiUrl: string): Promise<HostSite> {
     plainUrl: `${base}/plain.html`,
     widgetUrl: `${base}/with-widget.html`,
     emptyScriptUrl: `${base}/with-empty-script.html`,
+    bareButtonUrl: `${base}/with-bare-button.html`,
     close: async () => {
       await closeServer(site)
       await closeServer(scripts)
@@ -305,16 +332,19 @@ export async function widgetLighthouseTable(
   const plainRuns: TracedRun[] = []
   const controlRuns: TracedRun[] = []
   const widgetRuns: TracedRun[] = []
+  const buttonRuns: TracedRun[] = []
   for (let i = 0; i < RUNS; i++) {
     plainRuns.push(await runTraced(chromium, site.plainUrl))
     controlRuns.push(await runTraced(chromium, site.emptyScriptUrl, '/empty.js'))
     widgetRuns.push(await runTraced(chromium, site.widgetUrl, '/widget.js'))
+    buttonRuns.push(await runTraced(chromium, site.bareButtonUrl, '/button.js'))
   }
   const plain = plainRuns.map((r) => r.report)
   const control = controlRuns.map((r) => r.report)
   const withWidget = widgetRuns.map((r) => r.report)
   const controlAfter = median(controlRuns.map((r) => r.afterScript))
   const widgetAfter = median(widgetRuns.map((r) => r.afterScript))
+  const buttonAfter = median(buttonRuns.map((r) => r.afterScript))
   const signed = (value: number, digits: number) => `${value >= 0 ? '+' : ''}${num(value, digits)}`
   const metric = (
     name: string,
@@ -352,7 +382,7 @@ export async function widgetLighthouseTable(
   ]
   return {
     title,
-    note: `Median of ${RUNS} alternating runs of each page, performance category, with Lighthouse's throttling applied to the browser and the timings observed ('devtools'): its default simulation charges every request that ends before the page's paint to the LCP, so an empty async script from another origin (the control) cost +300 to +460 ms there. Host page, API and control script are on different loopback origins; "change beyond the control" is the widget's own share. The page-level main-thread figure swings by up to a few hundred milliseconds between runs of the same page (navigation, parsing, first paint: Lighthouse files most of it under "other"), far more than its target; the traced row beneath it counts only the page's main-thread tasks from the async script's evaluation (widget.js, or the control's empty script) over the next ${AFTER_SCRIPT_MS / 1000} s, which holds everything the loader does before any interaction (its button, styles, stored cart and settings request), and compares it with the control's.`,
+    note: `Median of ${RUNS} alternating runs of each page, performance category, with Lighthouse's throttling applied to the browser and the timings observed ('devtools'): its default simulation charges every request that ends before the page's paint to the LCP, so an empty async script from another origin (the control) cost +300 to +460 ms there. Host page, API and control script are on different loopback origins; "change beyond the control" is the widget's own share. The page-level main-thread figure swings by up to a few hundred milliseconds between runs of the same page (navigation, parsing, first paint: Lighthouse files most of it under "other"), far more than its target; the traced row beneath it counts only the page's main-thread tasks from the async script's evaluation (widget.js, or the control's empty script) over the next ${AFTER_SCRIPT_MS / 1000} s, which holds everything the loader does before any interaction (its button, styles, stored cart and settings request), and compares it with the control's. The row under it does the same for a bare button (inline styles, added once the page is loaded and the browser idle, as the loader adds its own; no shadow root, stored cart or settings): the floor under any widget that shows a button before interaction.`,
     head,
     rows: [
       metric(
@@ -400,6 +430,16 @@ export async function widgetLighthouseTable(
             ? widgetAfter - controlAfter <= MAIN_THREAD_MS
             : false,
         ),
+      ],
+      [
+        'the same, for a bare button in its place (the least a visible widget costs)',
+        '–',
+        num(controlAfter, 0),
+        num(buttonAfter, 0),
+        '–',
+        buttonAfter !== null && controlAfter !== null ? signed(buttonAfter - controlAfter, 0) : '–',
+        '',
+        '',
       ],
       countRow('requests to the widget origin before interaction', 'toWidget', 2),
       countRow('other origins contacted', 'elsewhere', 0),
