@@ -82,7 +82,7 @@ export interface LighthouseRun {
  * throttling simulated from an unthrottled load (Lighthouse's default), or applied to the
  * browser and observed ('devtools').
  */
-export async function runLighthouseTraced(
+export async function runLighthouse(
   chromium: Chromium,
   url: string,
   categories: readonly string[] = CATEGORIES,
@@ -99,16 +99,6 @@ export async function runLighthouseTraced(
   const { runtimeError } = result.lhr
   if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.message}`)
   return { report: result.lhr, traceEvents: result.artifacts.Trace.traceEvents }
-}
-
-/** {@link runLighthouseTraced}'s report alone. */
-export async function runLighthouse(
-  chromium: Chromium,
-  url: string,
-  categories: readonly string[] = CATEGORIES,
-  throttlingMethod: 'simulate' | 'devtools' = 'simulate',
-): Promise<LighthouseReport> {
-  return (await runLighthouseTraced(chromium, url, categories, throttlingMethod)).report
 }
 
 /** A category score as 0–100, or null when Lighthouse could not score it. */
@@ -168,7 +158,7 @@ export async function lighthouseTable(
   const rows: Cell[][] = []
   for (const [name, url, budgeted] of pages) {
     const reports: LighthouseReport[] = []
-    for (let i = 0; i < RUNS; i++) reports.push(await runLighthouse(chromium, url))
+    for (let i = 0; i < RUNS; i++) reports.push((await runLighthouse(chromium, url)).report)
     const scores = CATEGORIES.map((c) => medianScore(reports.map((r) => score(r, c))))
     const ok = scores.every((s) => s !== null && s >= MIN_SCORE)
     const notPassed = new Set(reports.flatMap((r) => failingAudits(r, CATEGORIES)))

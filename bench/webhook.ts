@@ -28,6 +28,21 @@ const WARM_UP_DELIVERIES = 2 * MESSAGES
 const ACK_LIMIT_RATIO = 0.8
 const INGEST_LIMIT_RATIO = 0.5
 
+/** Posts `amount` signed deliveries, each carrying `text(n)`, to a server's webhook at 50 connections. */
+function postDeliveries(
+  server: BenchServer,
+  amount: number,
+  text: (n: number) => string,
+): Promise<LoadResult> {
+  return load({
+    url: `${server.url}/webhooks/whatsapp`,
+    connections: CONNECTIONS,
+    method: 'POST',
+    amount,
+    setupRequest: signedDeliveries(text),
+  })
+}
+
 /** A pending order placed for the run: its WhatsApp text and its shopper's status token. */
 interface PlacedOrder {
   message: string
@@ -278,25 +293,13 @@ export async function webhookIngestTable(
     '',
   ])
   for (const server of servers) {
-    await load({
-      url: `${server.url}/webhooks/whatsapp`,
-      connections: CONNECTIONS,
-      method: 'POST',
-      amount: WARM_UP_DELIVERIES,
-      setupRequest: signedDeliveries(ACK_TEXT),
-    })
+    await postDeliveries(server, WARM_UP_DELIVERIES, ACK_TEXT)
     await waitUntilIdle(server)
     const orders = await placeOrders(server, MESSAGES)
     const count = orders.length
     const t0 = performance.now()
     const startedAt = Date.now()
-    const posted = await load({
-      url: `${server.url}/webhooks/whatsapp`,
-      connections: CONNECTIONS,
-      method: 'POST',
-      amount: count,
-      setupRequest: signedDeliveries((i) => orders[i % count]?.message ?? ''),
-    })
+    const posted = await postDeliveries(server, count, (i) => orders[i % count]?.message ?? '')
     const postedAt = performance.now()
     // Polling while the server processes would take its CPU from the processing it times: the
     // shopper status endpoint is asked only once the server has gone quiet.

@@ -4,13 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { BENCH_SLUG } from './bench-data.ts'
-import {
-  audit,
-  type Chromium,
-  type LighthouseReport,
-  runLighthouseTraced,
-  score,
-} from './lighthouse.ts'
+import { audit, type Chromium, type LighthouseReport, runLighthouse, score } from './lighthouse.ts'
 import { type Cell, kb, num, type Table, verdict } from './report.ts'
 
 // The widget: what each of its files costs on the wire, and what it does to a host page in
@@ -105,24 +99,18 @@ const BARE_BUTTON = `(function () {
  */
 export async function startHostSite(apiUrl: string): Promise<HostSite> {
   const stub = `<script>window.Chatcart=window.Chatcart||function(){(Chatcart.q=Chatcart.q||[]).push(arguments)}</script>`
-  const scripts = await listen((url) =>
-    url === '/empty.js'
-      ? ['text/javascript; charset=utf-8', ';']
-      : url === '/button.js'
-        ? ['text/javascript; charset=utf-8', BARE_BUTTON]
-        : null,
-  )
+  const scriptFiles: Record<string, string> = { '/empty.js': ';', '/button.js': BARE_BUTTON }
+  const scripts = await listen((url) => {
+    const code = scriptFiles[url]
+    return code === undefined ? null : ['text/javascript; charset=utf-8', code]
+  })
+  const withScript = (src: string) =>
+    hostPage(`${stub}\n<script src="${src}" data-shop="${BENCH_SLUG}" async></script>`)
   const pages: Record<string, string> = {
     '/plain.html': hostPage(''),
-    '/with-widget.html': hostPage(
-      `${stub}\n<script src="${apiUrl}/widget.js" data-shop="${BENCH_SLUG}" async></script>`,
-    ),
-    '/with-empty-script.html': hostPage(
-      `${stub}\n<script src="${baseOf(scripts)}/empty.js" data-shop="${BENCH_SLUG}" async></script>`,
-    ),
-    '/with-bare-button.html': hostPage(
-      `${stub}\n<script src="${baseOf(scripts)}/button.js" data-shop="${BENCH_SLUG}" async></script>`,
-    ),
+    '/with-widget.html': withScript(`${apiUrl}/widget.js`),
+    '/with-empty-script.html': withScript(`${baseOf(scripts)}/empty.js`),
+    '/with-bare-button.html': withScript(`${baseOf(scripts)}/button.js`),
   }
   const site = await listen((url) => {
     const page = pages[url]
@@ -242,12 +230,7 @@ interface TracedRun {
 
 /** One Lighthouse run of the performance category with the browser throttled, and its trace's figure. */
 async function runTraced(chromium: Chromium, url: string, script?: string): Promise<TracedRun> {
-  const { report, traceEvents } = await runLighthouseTraced(
-    chromium,
-    url,
-    ['performance'],
-    'devtools',
-  )
+  const { report, traceEvents } = await runLighthouse(chromium, url, ['performance'], 'devtools')
   return {
     report,
     afterScript: script ? mainThreadAfterScript(traceEvents as TraceEvent[], script) : null,
@@ -368,6 +351,20 @@ export async function widgetLighthouseTable(
       pass ? verdict(known ? pass(a, b) : false) : '',
     ]
   }
+  /** A traced figure beside the control's, judged against the budget or only shown. */
+  const tracedRow = (name: string, after: number | null, judged: boolean): Cell[] => {
+    const beyond = after !== null && controlAfter !== null ? after - controlAfter : null
+    return [
+      name,
+      '–',
+      num(controlAfter, 0),
+      num(after, 0),
+      '–',
+      beyond === null ? '–' : signed(beyond, 0),
+      judged ? `beyond the control ≤ ${MAIN_THREAD_MS} ms` : '',
+      verdict(judged ? beyond !== null && beyond <= MAIN_THREAD_MS : undefined),
+    ]
+  }
   const before = requestCounts(plain[0], apiUrl, site.plainUrl)
   const after = requestCounts(withWidget[0], apiUrl, site.widgetUrl)
   const countRow = (name: string, key: keyof RequestCounts, max: number): Cell[] => [
@@ -417,30 +414,16 @@ export async function widgetLighthouseTable(
         `change ≤ ${MAIN_THREAD_MS} ms`,
         (a, b) => b - a <= MAIN_THREAD_MS,
       ),
-      [
+      tracedRow(
         `main-thread work from the script's run on (traced, ${AFTER_SCRIPT_MS / 1000} s) ms`,
-        '–',
-        num(controlAfter, 0),
-        num(widgetAfter, 0),
-        '–',
-        widgetAfter !== null && controlAfter !== null ? signed(widgetAfter - controlAfter, 0) : '–',
-        `beyond the control ≤ ${MAIN_THREAD_MS} ms`,
-        verdict(
-          widgetAfter !== null && controlAfter !== null
-            ? widgetAfter - controlAfter <= MAIN_THREAD_MS
-            : false,
-        ),
-      ],
-      [
+        widgetAfter,
+        true,
+      ),
+      tracedRow(
         'the same, for a bare button in its place (the least a visible widget costs)',
-        '–',
-        num(controlAfter, 0),
-        num(buttonAfter, 0),
-        '–',
-        buttonAfter !== null && controlAfter !== null ? signed(buttonAfter - controlAfter, 0) : '–',
-        '',
-        '',
-      ],
+        buttonAfter,
+        false,
+      ),
       countRow('requests to the widget origin before interaction', 'toWidget', 2),
       countRow('other origins contacted', 'elsewhere', 0),
       countRow('fonts or iframes', 'fontsOrFrames', 0),
