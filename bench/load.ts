@@ -65,3 +65,16 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     seconds: result.duration,
   }
 }
+
+/** The mean of two loads of the same route: the limit measured on either side of a row. */
+export function meanLoad(a: LoadResult, b: LoadResult): LoadResult {
+  const mean = (x: number, y: number) => Math.round((x + y) / 2)
+  return {
+    reqPerSec: mean(a.reqPerSec, b.reqPerSec),
+    p50: mean(a.p50, b.p50),
+    p99: mean(a.p99, b.p99),
+    errors: a.errors + b.errors,
+    requests: a.requests + b.requests,
+    seconds: a.seconds + b.seconds,
+  }
+}

@@ -3,7 +3,7 @@ import type autocannon from 'autocannon'
 import { signWebhookBody } from '../api/whatsapp/signature.ts'
 import { againstLimit, LOAD_HEAD, loadRow } from './api.ts'
 import { BENCH_APP_SECRET, BENCH_PHONE_NUMBER_ID, BENCH_SLUG } from './bench-data.ts'
-import { type LoadResult, load, WARM_UP_SECONDS } from './load.ts'
+import { type LoadResult, load, meanLoad, WARM_UP_SECONDS } from './load.ts'
 import { ORDER_BODY } from './orders.ts'
 import { type Cell, num, type Table, verdict } from './report.ts'
 import { type BenchServer, waitUntilIdle } from './servers.ts'
@@ -205,19 +205,6 @@ async function limitBurstSeconds(
     at: number
   }
   return { seconds: (at - startedAt) / 1000, errors: burst.errors }
-}
-
-/** The mean of two loads of the same route: the limit measured on either side of a row. */
-function meanLoad(a: LoadResult, b: LoadResult): LoadResult {
-  const mean = (x: number, y: number) => Math.round((x + y) / 2)
-  return {
-    reqPerSec: mean(a.reqPerSec, b.reqPerSec),
-    p50: mean(a.p50, b.p50),
-    p99: mean(a.p99, b.p99),
-    errors: a.errors + b.errors,
-    requests: a.requests + b.requests,
-    seconds: a.seconds + b.seconds,
-  }
 }
 
 /**
