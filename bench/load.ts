@@ -67,7 +67,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
 }
 
 /** The mean of two loads of the same route: the limit measured on either side of a row. */
-export function meanLoad(a: LoadResult, b: LoadResult): LoadResult {
+function meanLoad(a: LoadResult, b: LoadResult): LoadResult {
   const mean = (x: number, y: number) => Math.round((x + y) / 2)
   return {
     reqPerSec: mean(a.reqPerSec, b.reqPerSec),
@@ -76,5 +76,24 @@ export function meanLoad(a: LoadResult, b: LoadResult): LoadResult {
     errors: a.errors + b.errors,
     requests: a.requests + b.requests,
     seconds: a.seconds + b.seconds,
+  }
+}
+
+/**
+ * A limit measured on either side of each row: runs `limit` once now, and returns a function to
+ * call after each row, which runs it again and gives the mean of the runs just before and after
+ * that row. On a shared machine the load of the moment moves both alike, so the ratio compares
+ * the two under the same conditions rather than a minute apart. Without `limit`, undefined.
+ * @example const limitBeside = await limitAround(runLimit); …run a row…; const limit = await limitBeside()
+ */
+export async function limitAround(
+  limit: (() => Promise<LoadResult>) | undefined,
+): Promise<() => Promise<LoadResult | undefined>> {
+  let before = limit ? await limit() : undefined
+  return async () => {
+    const after = limit ? await limit() : undefined
+    const mean = before && after ? meanLoad(before, after) : undefined
+    before = after
+    return mean
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type autocannon from 'autocannon'
 import { againstLimit, LOAD_HEAD, loadRow } from './api.ts'
 import { BENCH_ORDER_SKUS, BENCH_SLUG } from './bench-data.ts'
-import { load, meanLoad } from './load.ts'
+import { limitAround, load } from './load.ts'
 import type { Cell, Table } from './report.ts'
 import type { BenchServer } from './servers.ts'
 
@@ -58,7 +58,7 @@ export async function ordersTable(
   // Each row is judged against the limit measured just before and just after it (their mean),
   // as the acknowledgement's rows are: the machine's speed drifts between runs, and each run
   // leaves the hot product rows with more dead versions for the next one to walk.
-  let before = limitServer ? await limitRun(limitServer) : undefined
+  const limitBeside = await limitAround(limitServer && (() => limitRun(limitServer)))
   for (const server of servers) {
     const orders = await load({
       url: `${server.url}/api/shops/${BENCH_SLUG}/orders`,
@@ -68,9 +68,7 @@ export async function ordersTable(
       body: ORDER_BODY,
       setupRequest: uniqueKeys(),
     })
-    const after = limitServer ? await limitRun(limitServer) : undefined
-    const limit = before && after ? meanLoad(before, after) : undefined
-    before = after
+    const limit = await limitBeside()
     if (limit) {
       rows.push(
         loadRow(

@@ -3,7 +3,7 @@ import type autocannon from 'autocannon'
 import { signWebhookBody } from '../api/whatsapp/signature.ts'
 import { againstLimit, LOAD_HEAD, loadRow } from './api.ts'
 import { BENCH_APP_SECRET, BENCH_PHONE_NUMBER_ID, BENCH_SLUG } from './bench-data.ts'
-import { type LoadResult, load, meanLoad, WARM_UP_SECONDS } from './load.ts'
+import { type LoadResult, limitAround, load, WARM_UP_SECONDS } from './load.ts'
 import { ORDER_BODY } from './orders.ts'
 import { type Cell, num, type Table, verdict } from './report.ts'
 import { type BenchServer, waitUntilIdle } from './servers.ts'
@@ -230,7 +230,7 @@ export async function webhookAckTable(
     loadRow('baseline: bare Hono `POST /bare` (same deliveries)', '–', CONNECTIONS, baseline),
   )
   // The limit run after one row is the run before the next.
-  let before = limitServer ? await webhookAckLimit(limitServer) : undefined
+  const limitBeside = await limitAround(limitServer && (() => webhookAckLimit(limitServer)))
   for (const server of servers) {
     const ack = await load({
       url: `${server.url}/webhooks/whatsapp`,
@@ -240,9 +240,7 @@ export async function webhookAckTable(
     })
     // The deliveries are processed after the burst: not while anything else is measured.
     await waitUntilIdle(server)
-    const after = limitServer ? await webhookAckLimit(limitServer) : undefined
-    const limit = before && after ? meanLoad(before, after) : undefined
-    before = after
+    const limit = await limitBeside()
     if (limit) {
       rows.push(
         loadRow(
