@@ -128,14 +128,6 @@ function main(url: string, pageFile: string) {
       await pool.query('insert into bench_limit_deliveries (body) values ($1)', [raw.toString()])
       return c.text('ok')
     })
-    // When the latest delivery was stored (epoch ms, this machine's clock): the bench times a
-    // burst by it, as it times the app's by its confirmations, not by autocannon's 1 s ticks.
-    .get('/limit/webhook/last', async (c) => {
-      const { rows } = await pool.query<{ at: string | null }>(
-        'select (extract(epoch from max(received_at)) * 1000)::bigint::text as at from bench_limit_deliveries',
-      )
-      return c.json({ at: Number(rows[0]?.at ?? 0) })
-    })
     .get('/limit/page', (c) => {
       // The bench writes the storefront's HTML to the file before it loads this route.
       page ??= gzipSync(readFileSync(pageFile), { level: 9 })

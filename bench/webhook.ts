@@ -28,17 +28,20 @@ const WARM_UP_DELIVERIES = 2 * MESSAGES
 const ACK_LIMIT_RATIO = 0.8
 const INGEST_LIMIT_RATIO = 0.5
 
-/** Posts `amount` signed deliveries, each carrying `text(n)`, to a server's webhook at 50 connections. */
+/**
+ * Posts signed deliveries, each carrying `text(n)`, to `url` at 50 connections: `amount` of
+ * them, or for the sustained load's time without it.
+ */
 function postDeliveries(
-  server: BenchServer,
-  amount: number,
+  url: string,
   text: (n: number) => string,
+  amount?: number,
 ): Promise<LoadResult> {
   return load({
-    url: `${server.url}/webhooks/whatsapp`,
+    url,
     connections: CONNECTIONS,
     method: 'POST',
-    amount,
+    ...(amount === undefined ? {} : { amount }),
     setupRequest: signedDeliveries(text),
   })
 }
@@ -174,37 +177,12 @@ async function placeOrders(server: BenchServer, count: number): Promise<PlacedOr
 /** Acknowledgement latency of signed deliveries on each engine, beside a bare POST. */
 const ACK_TEXT = () => 'Hello, is the blue mug still available?'
 
-/** The acknowledgement limit: the signature checked and the delivery stored with one insert. */
-export function webhookAckLimit(limitServer: BenchServer): Promise<LoadResult> {
-  return load({
-    url: `${limitServer.url}/limit/webhook`,
-    connections: CONNECTIONS,
-    method: 'POST',
-    setupRequest: signedDeliveries(ACK_TEXT),
-  })
-}
-
 /**
- * The acknowledgement limit on a burst of `amount` deliveries, as the ingest run posts them: new
- * connections, a fixed count, timed from the start until the last delivery is stored (by the
- * server's clock, as the app's run is timed until its last confirmation).
+ * The acknowledgement limit: the signature checked and the delivery stored with one insert.
+ * Sustained, or a burst of `amount` deliveries on new connections, as the ingest run posts them.
  */
-async function limitBurstSeconds(
-  limitServer: BenchServer,
-  amount: number,
-): Promise<{ seconds: number; errors: number }> {
-  const startedAt = Date.now()
-  const burst = await load({
-    url: `${limitServer.url}/limit/webhook`,
-    connections: CONNECTIONS,
-    method: 'POST',
-    amount,
-    setupRequest: signedDeliveries(ACK_TEXT),
-  })
-  const { at } = (await (await fetch(`${limitServer.url}/limit/webhook/last`)).json()) as {
-    at: number
-  }
-  return { seconds: (at - startedAt) / 1000, errors: burst.errors }
+export function webhookAckLimit(limitServer: BenchServer, amount?: number): Promise<LoadResult> {
+  return postDeliveries(`${limitServer.url}/limit/webhook`, ACK_TEXT, amount)
 }
 
 /**
@@ -220,24 +198,14 @@ export async function webhookAckTable(
 ): Promise<Table> {
   const text = ACK_TEXT
   const rows: Cell[][] = []
-  const baseline = await load({
-    url: `${bare.url}/bare`,
-    connections: CONNECTIONS,
-    method: 'POST',
-    setupRequest: signedDeliveries(text),
-  })
+  const baseline = await postDeliveries(`${bare.url}/bare`, text)
   rows.push(
     loadRow('baseline: bare Hono `POST /bare` (same deliveries)', '–', CONNECTIONS, baseline),
   )
   // The limit run after one row is the run before the next.
   const limitBeside = await limitAround(limitServer && (() => webhookAckLimit(limitServer)))
   for (const server of servers) {
-    const ack = await load({
-      url: `${server.url}/webhooks/whatsapp`,
-      connections: CONNECTIONS,
-      method: 'POST',
-      setupRequest: signedDeliveries(text),
-    })
+    const ack = await postDeliveries(`${server.url}/webhooks/whatsapp`, text)
     // The deliveries are processed after the burst: not while anything else is measured.
     await waitUntilIdle(server)
     const limit = await limitBeside()
@@ -282,44 +250,40 @@ export async function webhookIngestTable(
   limitServer?: BenchServer,
 ): Promise<Table> {
   const rows: Cell[][] = []
-  const started = performance.now()
-  const baseline = await load({
-    url: `${bare.url}/bare`,
-    connections: CONNECTIONS,
-    method: 'POST',
-    amount: MESSAGES,
-    setupRequest: signedDeliveries(() => 'Order #K7Q2M9'),
-  })
-  const bareSeconds = (performance.now() - started) / 1000
+  const baseline = await postDeliveries(`${bare.url}/bare`, () => 'Order #K7Q2M9', MESSAGES)
   rows.push([
     'baseline: bare Hono `POST /bare`, same number of deliveries',
     '–',
     MESSAGES,
-    num(MESSAGES / bareSeconds, 0),
-    num(bareSeconds, 2),
+    num(baseline.reqPerSec, 0),
+    num(baseline.seconds, 2),
     `${baseline.errors} errors`,
     '',
     '',
   ])
   for (const server of servers) {
-    await postDeliveries(server, WARM_UP_DELIVERIES, ACK_TEXT)
+    await postDeliveries(`${server.url}/webhooks/whatsapp`, ACK_TEXT, WARM_UP_DELIVERIES)
     await waitUntilIdle(server)
     const orders = await placeOrders(server, MESSAGES)
     const count = orders.length
     await waitUntilIdle(server)
-    // The limit takes the same burst just before and just after (their mean): a burst of
-    // deliveries on fresh connections goes slower than the limit's sustained rate, for any server.
-    const burstBefore = limitServer ? await limitBurstSeconds(limitServer, count) : undefined
+    // The limit takes the same burst just before and just after (their mean): on new
+    // connections, the limit stores a burst at well under its sustained rate.
+    const burstBefore = limitServer ? await webhookAckLimit(limitServer, count) : undefined
     const t0 = performance.now()
     const startedAt = Date.now()
-    const posted = await postDeliveries(server, count, (i) => orders[i % count]?.message ?? '')
+    const posted = await postDeliveries(
+      `${server.url}/webhooks/whatsapp`,
+      (i) => orders[i % count]?.message ?? '',
+      count,
+    )
     const postedAt = performance.now()
     // Polling while the server processes would take its CPU from the processing it times: the
     // shopper status endpoint is asked only once the server has gone quiet.
     await waitUntilIdle(server, CONFIRM_TIMEOUT_MS)
     const { confirmed: matched, lastConfirmedAt } = await waitForConfirmations(server, orders)
     process.stderr.write(
-      `bench: ${server.name} ingest: posting ${num((postedAt - t0) / 1000, 2)} s, all seen confirmed ${num((performance.now() - postedAt) / 1000, 2)} s later\n`,
+      `bench: ${server.name} ingest: posting ${num(posted.seconds, 2)} s, all seen confirmed ${num((performance.now() - postedAt) / 1000, 2)} s later\n`,
     )
     // Until the last confirmation (the server's clock is this machine's): a message is stored
     // before its acknowledgement and confirmed after it is stored, so this also covers posting,
@@ -331,23 +295,19 @@ export async function webhookIngestTable(
     const perSec = count / seconds
     const onPostgres = server.name === 'postgres'
     const complete = matched === count && posted.errors === 0
-    const burstAfter = limitServer ? await limitBurstSeconds(limitServer, count) : undefined
-    const burst =
-      burstBefore && burstAfter
-        ? {
-            seconds: (burstBefore.seconds + burstAfter.seconds) / 2,
-            errors: burstBefore.errors + burstAfter.errors,
-          }
-        : undefined
-    const burstPerSec = burst ? count / burst.seconds : undefined
-    if (burst && burstPerSec) {
+    const burstAfter = limitServer ? await webhookAckLimit(limitServer, count) : undefined
+    // The mean of the two bursts' times.
+    const burstSeconds =
+      burstBefore && burstAfter ? (burstBefore.seconds + burstAfter.seconds) / 2 : undefined
+    const burstPerSec = burstSeconds ? count / burstSeconds : undefined
+    if (burstBefore && burstAfter && burstSeconds && burstPerSec) {
       rows.push([
         'limit: the same burst, signature checked and stored with one insert (mean of the bursts just before and after the next row)',
         'postgres',
         count,
         num(burstPerSec, 0),
-        num(burst.seconds, 2),
-        `${burst.errors} errors`,
+        num(burstSeconds, 2),
+        `${burstBefore.errors + burstAfter.errors} errors`,
         '',
         '',
       ])
@@ -371,7 +331,7 @@ export async function webhookIngestTable(
   }
   return {
     title: 'WhatsApp webhook: sustained ingest + match',
-    note: `Up to ${MESSAGES} orders (as many as ${ORDER_PLACING_MS / 1000} s allow) are placed through the API first; then each message carries one order's WhatsApp text. Before that, each server acknowledges and processes ${WARM_UP_DELIVERIES} deliveries of a plain question, so its webhook path is as warm as the limit's (measured after ${WARM_UP_SECONDS} s of warm-up) and as a server is after its first seconds of traffic. Time runs from the first delivery until the last order is confirmed (its confirmedAt on the shopper's status endpoint, polled 20 at a time once the server has gone idle, until every order shows confirmed). The limit takes the same burst (as many deliveries, 50 new connections, timed until the last answer) just before and just after: a burst is slower than a sustained load for any server (see the bare Hono row), so the ratio compares like with like; the ratio to the sustained acknowledgement limit is printed beside it. Runs before the acknowledgement table, so no backlog of other messages is in the way.`,
+    note: `Up to ${MESSAGES} orders (as many as ${ORDER_PLACING_MS / 1000} s allow) are placed through the API first; then each message carries one order's WhatsApp text. Before that, each server acknowledges and processes ${WARM_UP_DELIVERIES} deliveries of a plain question, so its webhook path is as warm as the limit's (measured after ${WARM_UP_SECONDS} s of warm-up) and as a server is after its first seconds of traffic. Time runs from the first delivery until the last order is confirmed (its confirmedAt on the shopper's status endpoint, polled 20 at a time once the server has gone idle, until every order shows confirmed). The limit takes the same burst (as many deliveries, 50 new connections, timed until the last answer) just before and just after: the limit stores such a burst at well under its sustained rate, so the ratio compares like with like; the ratio to the sustained acknowledgement limit is printed beside it. Counted runs are timed from their start to their last answer (autocannon itself reports them on its next one-second tick). Runs before the acknowledgement table, so no backlog of other messages is in the way.`,
     head: ['what', 'engine', 'messages', 'messages/s', 'seconds', 'outcome', 'target', 'result'],
     rows,
   }
