@@ -225,7 +225,12 @@ async function main() {
     sections.push(await section('PGlite: reads while writing', () => pgliteStallTable(), failures))
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {})
-    for (const db of databases) await db.drop().catch(() => {})
+    for (const db of databases) {
+      await db.drop().catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error)
+        console.warn(`bench: could not drop the ${db.engine} bench database: ${message}`)
+      })
+    }
   }
 
   const seconds = Math.round((Date.now() - started) / 1000)

@@ -26,6 +26,9 @@ const PROFILE_FLAGS = process.env.BENCH_CPU_PROF
   ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
   : []
 
+/** Tries at dropping a bench database on PostgreSQL, half a second apart. */
+const DROP_ATTEMPTS = 10
+
 /** A server process listening on 127.0.0.1. */
 export interface BenchServer {
   name: string
@@ -286,8 +289,22 @@ async function createPostgresDatabase(adminUrl: string): Promise<BenchDatabase> 
     async drop() {
       const cleanup = new pg.Client({ connectionString: adminUrl })
       await cleanup.connect()
-      await cleanup.query(`drop database if exists ${name} with (force)`)
-      await cleanup.end()
+      try {
+        // A forced drop may not end a backend of another role (an autovacuum worker just
+        // started on the database): it fails, and a moment later it goes through.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await cleanup.query(`drop database if exists ${name} with (force)`)
+            return
+          } catch (error) {
+            if (attempt === DROP_ATTEMPTS) throw error
+            await new Promise((r) => setTimeout(r, 500))
+          }
+        }
+      } finally {
+        // An open client would keep the bench from exiting once its report is printed.
+        await cleanup.end()
+      }
     },
   }
 }
