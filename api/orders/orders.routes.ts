@@ -21,7 +21,7 @@ import { AppError, invalidField, notFound } from '../errors.ts'
 import { clientIp } from '../middleware/client-ip.ts'
 import { requireOwnedShop } from '../middleware/require-merchant.ts'
 import { readJson, readQuery, uuidParam } from '../validate.ts'
-import { checkout } from './checkout.ts'
+import { CheckoutBusy, checkout } from './checkout.ts'
 import { markOrderPaid } from './mark-paid.ts'
 import { orderEventJson, ownerOrderJson, publicOrderJson } from './order-json.ts'
 import { markPaidSchema, orderPayment } from './order-payment.ts'
@@ -66,6 +66,7 @@ export function orderRoutes() {
       if (error instanceof TooManyOrders) {
         c.header('Retry-After', String(error.retryAfterSeconds))
       }
+      if (error instanceof CheckoutBusy) c.header('Retry-After', '1')
       throw error
     })
     if (answer.replayed) c.header('Idempotent-Replayed', 'true')

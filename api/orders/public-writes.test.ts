@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SUPPORTED_LOCALES } from '../../core/locale.ts'
 import { insertFixtureProducts, shopIdOf, stockOf } from '../../db/testing/catalog-fixture.ts'
 import {
@@ -11,6 +11,7 @@ import { shopStrings } from '../../shop/strings.ts'
 import { createApp } from '../app.ts'
 import { defaultConfig } from '../config.ts'
 import { createTestApp, TestClient } from '../testing/test-client.ts'
+import { ORDER_WRITES_AT_ONCE, ORDER_WRITES_WAITING } from './checkout.ts'
 
 describe.each(testEngines())('public writes are limited (%s)', (engine) => {
   let t: TestDatabase
@@ -95,6 +96,54 @@ describe.each(testEngines())('public writes are limited (%s)', (engine) => {
     }
     expect(events).toEqual([204, 204, 204, 429])
     await t.db.deleteFrom('rate_limits').execute()
+  })
+
+  it('should refuse orders at once past those waiting for their turn, and write none of them', async () => {
+    // Holding the stock row (on PGlite, its one connection) keeps every admitted order waiting.
+    await client.post(`/api/shops/${slug}/orders`, body([{ sku: 'MUG', quantity: 1 }]))
+    const before = await stockOf(t.db, shopId, 'MUG')
+    const counts = await tableCounts(t.db)
+    let release = () => {}
+    const released = new Promise<void>((r) => {
+      release = r
+    })
+    let holding = () => {}
+    const held = new Promise<void>((r) => {
+      holding = r
+    })
+    const holder = t.db.transaction().execute(async (trx) => {
+      await trx
+        .selectFrom('products')
+        .select('id')
+        .where('shop_id', '=', shopId)
+        .where('sku', '=', 'MUG')
+        .forUpdate()
+        .execute()
+      holding()
+      await released
+    })
+    await held
+    const admitted = ORDER_WRITES_AT_ONCE + ORDER_WRITES_WAITING
+    const sent = admitted + 30
+    let answered = 0
+    const orders = Array.from({ length: sent }, () =>
+      client.post(`/api/shops/${slug}/orders`, body([{ sku: 'MUG', quantity: 1 }])).finally(() => {
+        answered++
+      }),
+    )
+    // The refusals come back while the admitted orders still wait.
+    await vi.waitFor(() => expect(answered).toBe(sent - admitted), { timeout: 10_000 })
+    release()
+    await holder
+    const answers = await Promise.all(orders)
+    const refused = answers.filter((a) => a.status === 503)
+    expect(refused).toHaveLength(sent - admitted)
+    expect(refused[0]?.body.error.code).toBe('busy')
+    expect(refused[0]?.headers.get('retry-after')).toBe('1')
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(admitted)
+    expect(await stockOf(t.db, shopId, 'MUG')).toBe((before ?? 0) - admitted)
+    const after = await tableCounts(t.db)
+    expect(after.orders).toBe((counts.orders ?? 0) + admitted)
   })
 
   it('should have the refusal in every language of the shop', () => {
