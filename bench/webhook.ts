@@ -297,22 +297,26 @@ export async function webhookIngestTable(
     const complete = matched === count && posted.errors === 0
     const burstAfter = limitServer ? await webhookAckLimit(limitServer, count) : undefined
     // The mean of the two bursts' times.
-    const burstSeconds =
-      burstBefore && burstAfter ? (burstBefore.seconds + burstAfter.seconds) / 2 : undefined
-    const burstPerSec = burstSeconds ? count / burstSeconds : undefined
-    if (burstBefore && burstAfter && burstSeconds && burstPerSec) {
+    const burst =
+      burstBefore && burstAfter
+        ? {
+            seconds: (burstBefore.seconds + burstAfter.seconds) / 2,
+            errors: burstBefore.errors + burstAfter.errors,
+          }
+        : undefined
+    if (burst) {
       rows.push([
         'limit: the same burst, signature checked and stored with one insert (mean of the bursts just before and after the next row)',
         'postgres',
         count,
-        num(burstPerSec, 0),
-        num(burstSeconds, 2),
-        `${burstBefore.errors + burstAfter.errors} errors`,
+        num(count / burst.seconds, 0),
+        num(burst.seconds, 2),
+        `${burst.errors} errors`,
         '',
         '',
       ])
     }
-    const ratio = burstPerSec ? perSec / burstPerSec : undefined
+    const ratio = burst ? perSec / (count / burst.seconds) : undefined
     const sustained = ackLimit?.reqPerSec ? perSec / ackLimit.reqPerSec : undefined
     rows.push([
       'stored, matched and confirmed',

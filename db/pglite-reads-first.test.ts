@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDb, type TestDatabase } from './testing/test-db.ts'
+import { createTestDb, holdTransaction, type TestDatabase } from './testing/test-db.ts'
 
 // PGlite's one connection: a read must not wait behind every write queued before it.
 describe('PGlite: reads first', () => {
@@ -10,23 +10,8 @@ describe('PGlite: reads first', () => {
   })
   afterAll(() => t.destroy())
 
-  /** Holds the connection in a transaction until `release` is called. */
-  function holdConnection() {
-    let release = () => {}
-    const released = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    let started = () => {}
-    const holding = new Promise<void>((resolve) => {
-      started = resolve
-    })
-    const done = t.db.transaction().execute(async (trx) => {
-      await sql`select 1`.execute(trx)
-      started()
-      await released
-    })
-    return { holding, release, done }
-  }
+  /** Holds PGlite's one connection in a transaction until `release` is called. */
+  const holdConnection = () => holdTransaction(t.db, (trx) => sql`select 1`.execute(trx))
 
   const write = (n: number) =>
     t.db

@@ -3,6 +3,7 @@ import { SUPPORTED_LOCALES } from '../../core/locale.ts'
 import { insertFixtureProducts, shopIdOf, stockOf } from '../../db/testing/catalog-fixture.ts'
 import {
   createTestDb,
+  holdTransaction,
   type TestDatabase,
   tableCounts,
   testEngines,
@@ -103,26 +104,16 @@ describe.each(testEngines())('public writes are limited (%s)', (engine) => {
     await client.post(`/api/shops/${slug}/orders`, body([{ sku: 'MUG', quantity: 1 }]))
     const before = await stockOf(t.db, shopId, 'MUG')
     const counts = await tableCounts(t.db)
-    let release = () => {}
-    const released = new Promise<void>((r) => {
-      release = r
-    })
-    let holding = () => {}
-    const held = new Promise<void>((r) => {
-      holding = r
-    })
-    const holder = t.db.transaction().execute(async (trx) => {
-      await trx
+    const hold = holdTransaction(t.db, (trx) =>
+      trx
         .selectFrom('products')
         .select('id')
         .where('shop_id', '=', shopId)
         .where('sku', '=', 'MUG')
         .forUpdate()
-        .execute()
-      holding()
-      await released
-    })
-    await held
+        .execute(),
+    )
+    await hold.holding
     const admitted = ORDER_WRITES_AT_ONCE + ORDER_WRITES_WAITING
     const sent = admitted + 30
     let answered = 0
@@ -133,8 +124,8 @@ describe.each(testEngines())('public writes are limited (%s)', (engine) => {
     )
     // The refusals come back while the admitted orders still wait.
     await vi.waitFor(() => expect(answered).toBe(sent - admitted), { timeout: 10_000 })
-    release()
-    await holder
+    hold.release()
+    await hold.done
     const answers = await Promise.all(orders)
     const refused = answers.filter((a) => a.status === 503)
     expect(refused).toHaveLength(sent - admitted)

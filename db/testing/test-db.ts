@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { Kysely } from 'kysely'
+import { Kysely, type Transaction } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import { createDb, type Engine } from '../create-db.ts'
@@ -261,4 +261,27 @@ function sqlState(err: unknown): string | undefined {
 
 function delay(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/**
+ * Opens a transaction, runs `take` in it (a statement that takes what the test wants held: a
+ * row lock, or on PGlite the one connection) and keeps it open until `release` is called.
+ * `holding` resolves once `take` is done; `done` once the transaction has ended.
+ * @example const hold = holdTransaction(db, (trx) => sql`select 1`.execute(trx)); await hold.holding
+ */
+export function holdTransaction(db: Db, take: (trx: Transaction<Database>) => Promise<unknown>) {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  let started = () => {}
+  const holding = new Promise<void>((resolve) => {
+    started = resolve
+  })
+  const done = db.transaction().execute(async (trx) => {
+    await take(trx)
+    started()
+    await released
+  })
+  return { holding, release, done }
 }
